@@ -1,0 +1,20 @@
+package io.wasmhive.executor;
+
+/** No compiled module with the requested id is cached and the task carries no bytes to register it. */
+public class ModuleNotFoundException extends ExecutorException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ModuleNotFoundException(String message) {
+        super(message);
+    }
+
+    public ModuleNotFoundException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.MODULE_NOT_FOUND;
+    }
+}

@@ -1,0 +1,20 @@
+package io.wasmhive.executor;
+
+/**
+ * A snapshot of the pool (seed 004's {@code get_stats}).
+ *
+ * @param totalWorkers worker threads alive
+ * @param availableWorkers workers waiting for a task
+ * @param busyWorkers workers running a task
+ * @param queuedTasks tasks waiting for a worker
+ * @param completedTasks tasks that finished successfully
+ * @param failedTasks tasks that finished with an error
+ * @param rejectedTasks submissions refused because the queue was full
+ * @param cacheHits executions and registrations served by the compiled-module cache
+ * @param cacheMisses registrations that had to compile
+ * @param cachedModules compiled modules in the cache
+ */
+public record PoolStats(int totalWorkers, int availableWorkers, int busyWorkers, int queuedTasks,
+                        long completedTasks, long failedTasks, long rejectedTasks,
+                        long cacheHits, long cacheMisses, int cachedModules) {
+}

@@ -1,0 +1,231 @@
+package io.wasmhive.executor.internal.pool;
+
+import io.wasmhive.executor.ExecutionResult;
+import io.wasmhive.executor.ExecutionTask;
+import io.wasmhive.executor.OverloadedException;
+import io.wasmhive.executor.ShutDownException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+
+/**
+ * Worker threads taking tasks from a bounded queue. Submission never blocks: a full queue fails with
+ * {@link OverloadedException}. Workers above the initial count retire after the idle timeout. Thread-safe.
+ */
+public final class WorkerPool {
+
+    private static final long MIN_WAIT_NANOS = 10_000_000L;
+
+    private final PoolSettings settings;
+    private final BiFunction<ExecutionTask, String, ExecutionResult> runner;
+    private final Runnable threadCleanup;
+    private final BlockingQueue<Job> queue;
+    private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger idle = new AtomicInteger();
+    private final AtomicInteger started = new AtomicInteger();
+    private final LongAdder completed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile boolean shutdown;
+
+    /**
+     * @param runner runs one task on the calling worker thread, named by the second argument
+     * @param threadCleanup run by each worker thread before it exits (frees engine resources of that thread)
+     */
+    public WorkerPool(PoolSettings settings, BiFunction<ExecutionTask, String, ExecutionResult> runner, Runnable threadCleanup) {
+        this.settings = settings;
+        this.runner = runner;
+        this.threadCleanup = threadCleanup;
+        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
+        for (int i = 0; i < settings.initialWorkers(); i++) {
+            startWorker();
+        }
+    }
+
+    /** Queues a task; fails at once with {@link OverloadedException} when the queue is full. Non-blocking. */
+    public CompletableFuture<ExecutionResult> submit(ExecutionTask task) {
+        if (shutdown) {
+            throw new ShutDownException("the pool is shutting down");
+        }
+        Job job = new Job(task);
+        if (!queue.offer(job)) {
+            rejected.increment();
+            throw new OverloadedException("the task queue is full (" + settings.queueCapacity() + " tasks waiting)",
+                    settings.retryAfter());
+        }
+        if (idle.get() < queue.size() && workers.size() < settings.maxWorkers()) {
+            startWorker();
+        }
+        if (shutdown && queue.remove(job)) {
+            throw new ShutDownException("the pool is shutting down");
+        }
+        return job.future;
+    }
+
+    /** Removes an idle worker from the set if the pool stays at or above its initial size. */
+    private synchronized boolean tryRetire(Worker worker) {
+        if (workers.size() > settings.initialWorkers()) {
+            workers.remove(worker);
+            return true;
+        }
+        return false;
+    }
+
+    private synchronized void startWorker() {
+        if (shutdown || workers.size() >= settings.maxWorkers()) {
+            return;
+        }
+        Worker worker = new Worker("wasmhive-worker-" + started.incrementAndGet());
+        workers.add(worker);
+        Thread thread = new Thread(null, worker, worker.name, settings.workerStackBytes());
+        thread.setDaemon(true);
+        worker.thread = thread;
+        thread.start();
+    }
+
+    /** Retires idle workers above the initial count now, instead of waiting for their idle timeout. */
+    public void cleanupIdleWorkers() {
+        for (Worker w : workers) {
+            if (w.idleSince > 0 && workers.size() > settings.initialWorkers()) {
+                w.retire = true;
+                w.thread.interrupt();
+            }
+        }
+    }
+
+    /** Takes no new tasks; queued and running ones finish. Non-blocking. */
+    public void shutdown() {
+        shutdown = true;
+        for (Worker w : workers) {
+            w.thread.interrupt();
+        }
+        if (workers.isEmpty()) {
+            terminated.countDown();
+        }
+    }
+
+    /** Waits until every worker has exited after {@link #shutdown()}. Blocks. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    public int totalWorkers() {
+        return workers.size();
+    }
+
+    public int idleWorkers() {
+        return idle.get();
+    }
+
+    public int queuedTasks() {
+        return queue.size();
+    }
+
+    public long completedTasks() {
+        return completed.sum();
+    }
+
+    public long failedTasks() {
+        return failed.sum();
+    }
+
+    public long rejectedTasks() {
+        return rejected.sum();
+    }
+
+    /** A queued task and the future of its result. */
+    private static final class Job {
+        final ExecutionTask task;
+        final CompletableFuture<ExecutionResult> future = new CompletableFuture<>();
+
+        Job(ExecutionTask task) {
+            this.task = task;
+        }
+    }
+
+    /** One worker thread's loop. */
+    private final class Worker implements Runnable {
+        final String name;
+        volatile Thread thread;
+        volatile long idleSince;
+        volatile boolean retire;
+
+        Worker(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Job job = next();
+                    if (job == null) {
+                        return;
+                    }
+                    execute(job);
+                }
+            } finally {
+                workers.remove(this);
+                threadCleanup.run();
+                if (shutdown && workers.isEmpty()) {
+                    terminated.countDown();
+                }
+            }
+        }
+
+        /** The next job, or null when this worker should exit (it has then left the worker set). */
+        private Job next() {
+            while (true) {
+                Job job = queue.poll();
+                if (job != null) {
+                    return job;
+                }
+                if (shutdown || (retire && tryRetire(this))) {
+                    return null;
+                }
+                idleSince = System.nanoTime();
+                idle.incrementAndGet();
+                try {
+                    job = queue.poll(Math.max(settings.idleTimeout().toNanos(), MIN_WAIT_NANOS), TimeUnit.NANOSECONDS);
+                    if (job != null) {
+                        return job;
+                    }
+                    if (tryRetire(this)) {
+                        return null;
+                    }
+                } catch (InterruptedException e) {
+                    // Woken for shutdown or retirement; the loop decides.
+                } finally {
+                    idle.decrementAndGet();
+                    idleSince = 0;
+                }
+            }
+        }
+
+        private void execute(Job job) {
+            ExecutionResult result;
+            try {
+                result = runner.apply(job.task, name);
+            } catch (Throwable t) {
+                failed.increment();
+                job.future.completeExceptionally(t);
+                return;
+            }
+            (result.success() ? completed : failed).increment();
+            job.future.complete(result);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.wasmhive.executor.internal.registry;
+
+import io.wasmhive.executor.ExecutorException;
+import io.wasmhive.executor.HostFailureException;
+import io.wasmhive.executor.InvalidModuleException;
+import io.wasmhive.executor.InvalidTaskException;
+import io.wasmhive.executor.MemoryLimitException;
+import io.wasmhive.executor.ModuleInfo;
+import io.wasmhive.executor.ModuleNotFoundException;
+import io.wasmhive.executor.ModuleTooLargeException;
+import io.wasmhive.executor.WasmFeature;
+import io.wasmhive.executor.engine.EngineModule;
+import io.wasmhive.executor.engine.WasmEngine;
+import io.wasmhive.executor.internal.wasm.GasCosts;
+import io.wasmhive.executor.internal.wasm.Instrumenter;
+import io.wasmhive.executor.internal.wasm.ParsedModule;
+import io.wasmhive.executor.internal.wasm.WasmParser;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Registers modules: checks size, identifies by SHA-256, parses and checks features and imports,
+ * instruments, compiles once per id (concurrent registrations of one id share a compilation) and keeps
+ * the result in a bounded LRU cache. Thread-safe.
+ */
+public final class ModuleRegistry implements AutoCloseable {
+
+    private final WasmEngine engine;
+    private final Set<WasmFeature> features;
+    private final long maxModuleBytes;
+    private final long maxMemoryBytes;
+    private final GasCosts costs;
+    private final ModuleCache cache;
+    private final ConcurrentHashMap<String, CompletableFuture<CompiledModule>> compiling = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    /**
+     * @param maxMemoryBytes the server's largest {@code max_memory}: modules whose initial memory is larger are refused
+     */
+    public ModuleRegistry(WasmEngine engine, Set<WasmFeature> features, long maxModuleBytes, long maxMemoryBytes,
+                          int cacheSize, GasCosts costs) {
+        this.engine = engine;
+        this.features = Set.copyOf(features);
+        this.maxModuleBytes = maxModuleBytes;
+        this.maxMemoryBytes = maxMemoryBytes;
+        this.costs = costs;
+        this.cache = new ModuleCache(cacheSize);
+    }
+
+    /** Registers a module and returns what was learned of it. Blocks while compiling. */
+    public ModuleInfo register(byte[] bytes) {
+        CompiledModule module = acquire(Sha256.hex(checkSize(bytes)), bytes);
+        try {
+            return module.info();
+        } finally {
+            module.release();
+        }
+    }
+
+    /**
+     * The compiled module with a reference held for the caller, who must {@link CompiledModule#release()} it.
+     * Compiles from {@code bytes} on a cache miss; without bytes a miss is {@link ModuleNotFoundException}.
+     */
+    public CompiledModule acquire(String id, byte[] bytes) {
+        CompiledModule cached = cache.acquire(id);
+        if (cached != null) {
+            hits.increment();
+            return cached;
+        }
+        if (bytes == null) {
+            throw new ModuleNotFoundException("module " + id + " is not registered");
+        }
+        checkSize(bytes);
+        String actual = Sha256.hex(bytes);
+        if (!actual.equals(id)) {
+            throw new InvalidTaskException("module bytes hash to " + actual + ", not to the requested id " + id);
+        }
+        while (true) {
+            CompletableFuture<CompiledModule> mine = new CompletableFuture<>();
+            CompletableFuture<CompiledModule> running = compiling.putIfAbsent(id, mine);
+            if (running == null) {
+                return compileInto(id, bytes, mine);
+            }
+            CompiledModule shared = join(running);
+            if (shared.retain()) {
+                hits.increment();
+                return shared;
+            }
+        }
+    }
+
+    private CompiledModule compileInto(String id, byte[] bytes, CompletableFuture<CompiledModule> future) {
+        try {
+            CompiledModule again = cache.acquire(id);
+            CompiledModule module = again != null ? again : compile(id, bytes);
+            if (again == null) {
+                misses.increment();
+                module.retain();
+                cache.put(id, module);
+            } else {
+                hits.increment();
+            }
+            future.complete(module);
+            return module;
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            throw e;
+        } finally {
+            compiling.remove(id, future);
+        }
+    }
+
+    private CompiledModule compile(String id, byte[] bytes) {
+        long start = System.nanoTime();
+        ParsedModule parsed = WasmParser.parse(bytes, features);
+        ImportCheck.check(parsed);
+        long initial = parsed.memory().map(m -> m.minPages()).orElse(0L) * 65536;
+        if (initial > maxMemoryBytes) {
+            throw new MemoryLimitException("the module's initial memory of " + initial
+                    + " bytes exceeds the server's max_memory of " + maxMemoryBytes);
+        }
+        byte[] instrumented = Instrumenter.instrument(bytes, parsed, costs);
+        EngineModule engineModule = engine.compile(instrumented);
+        ModuleInfo info = Describer.describe(id, bytes.length, parsed, System.nanoTime() - start);
+        return new CompiledModule(info, parsed, engineModule);
+    }
+
+    private byte[] checkSize(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidModuleException("the module is empty");
+        }
+        if (bytes.length > maxModuleBytes) {
+            throw new ModuleTooLargeException("the module has " + bytes.length + " bytes; the limit is " + maxModuleBytes);
+        }
+        return bytes;
+    }
+
+    private static CompiledModule join(CompletableFuture<CompiledModule> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ExecutorException ee) {
+                throw ee;
+            }
+            throw new HostFailureException("compilation failed", e.getCause());
+        }
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    public int size() {
+        return cache.size();
+    }
+
+    /** Releases every cached module. */
+    @Override
+    public void close() {
+        cache.clear();
+    }
+}

@@ -1,0 +1,46 @@
+package io.wasmhive.executor.internal.run;
+
+import io.wasmhive.executor.OutputLimitException;
+import io.wasmhive.executor.TrapException;
+import io.wasmhive.executor.WasmValue;
+import io.wasmhive.executor.engine.EngineInstance;
+import io.wasmhive.executor.engine.GuestMemory;
+import io.wasmhive.executor.engine.GuestMemoryAccessException;
+import java.util.List;
+
+/**
+ * The bytes call ABI: the host calls the guest's {@code alloc(len) -> ptr} for each parameter and copies
+ * it in, calls {@code f(ptr1, len1, ...) -> i64}, and reads {@code len} bytes at {@code ptr} where the
+ * result is {@code (ptr << 32) | len}, both unsigned 32-bit.
+ */
+final class BytesAbi {
+
+    private BytesAbi() {
+    }
+
+    static byte[] call(EngineInstance instance, String export, List<byte[]> params, long maxOutput) {
+        GuestMemory memory = instance.memory();
+        if (memory == null) {
+            throw new TrapException("bad_pointer", "a bytes call needs the module to export its memory as 'memory'");
+        }
+        WasmValue[] args = new WasmValue[params.size() * 2];
+        try {
+            for (int i = 0; i < params.size(); i++) {
+                byte[] param = params.get(i);
+                int ptr = instance.call("alloc", WasmValue.i32(param.length))[0].asInt();
+                memory.write(ptr, param);
+                args[2 * i] = WasmValue.i32(ptr);
+                args[2 * i + 1] = WasmValue.i32(param.length);
+            }
+            long packed = instance.call(export, args)[0].asLong();
+            int ptr = (int) (packed >>> 32);
+            long len = packed & 0xFFFF_FFFFL;
+            if (len > maxOutput) {
+                throw new OutputLimitException("the result of '" + export + "' has " + len + " bytes; max_output is " + maxOutput);
+            }
+            return memory.read(ptr, (int) len);
+        } catch (GuestMemoryAccessException e) {
+            throw new TrapException("bad_pointer", "bytes call: " + e.getMessage());
+        }
+    }
+}

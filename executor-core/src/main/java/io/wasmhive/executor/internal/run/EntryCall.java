@@ -1,0 +1,140 @@
+package io.wasmhive.executor.internal.run;
+
+import io.wasmhive.executor.Entry;
+import io.wasmhive.executor.InvalidTaskException;
+import io.wasmhive.executor.Policy;
+import io.wasmhive.executor.WasmValue;
+import io.wasmhive.executor.engine.EngineInstance;
+import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.internal.wasm.FuncSignature;
+import io.wasmhive.executor.internal.wasm.ParsedModule;
+import java.util.Arrays;
+import java.util.List;
+
+/** An {@link Entry} checked against the module's exports, ready to run on an instance. */
+abstract class EntryCall {
+
+    static final String START = "_start";
+    static final String INITIALIZE = "_initialize";
+
+    final boolean reactor;
+
+    private EntryCall(boolean reactor) {
+        this.reactor = reactor;
+    }
+
+    /** Checks the entry against the module; {@link InvalidTaskException} names what does not fit. */
+    static EntryCall of(Entry entry, ParsedModule module) {
+        boolean reactor = module.signatureOfExport(INITIALIZE).isPresent();
+        if (entry instanceof Entry.Command) {
+            FuncSignature sig = export(module, START);
+            requireSignature(START, sig, List.of(), List.of());
+            return new CommandCall();
+        }
+        if (entry instanceof Entry.StdioFunction f) {
+            FuncSignature sig = export(module, f.export());
+            if (!sig.params().isEmpty()) {
+                throw new InvalidTaskException("export '" + f.export() + "' takes parameters " + sig.params()
+                        + "; a stdio function takes none");
+            }
+            return new FunctionCall(reactor, f.export());
+        }
+        if (entry instanceof Entry.Typed t) {
+            FuncSignature sig = export(module, t.export());
+            List<ValueType> given = t.args().stream().map(WasmValue::type).toList();
+            if (!sig.params().equals(given)) {
+                throw new InvalidTaskException("export '" + t.export() + "' takes " + sig.params() + ", got " + given);
+            }
+            return new TypedCall(reactor, t.export(), t.args().toArray(WasmValue[]::new));
+        }
+        Entry.Bytes b = (Entry.Bytes) entry;
+        requireSignature("alloc", export(module, "alloc"), List.of(ValueType.I32), List.of(ValueType.I32));
+        ValueType[] params = new ValueType[b.params().size() * 2];
+        Arrays.fill(params, ValueType.I32);
+        requireSignature(b.export(), export(module, b.export()), List.of(params), List.of(ValueType.I64));
+        return new BytesCall(reactor, b.export(), b.params());
+    }
+
+    private static FuncSignature export(ParsedModule module, String name) {
+        return module.signatureOfExport(name).orElseThrow(
+                () -> new InvalidTaskException("the module exports no function '" + name + "'"));
+    }
+
+    private static void requireSignature(String name, FuncSignature sig, List<ValueType> params, List<ValueType> results) {
+        if (!sig.params().equals(params) || !sig.results().equals(results)) {
+            throw new InvalidTaskException("export '" + name + "' has signature " + sig.params() + " -> " + sig.results()
+                    + "; expected " + params + " -> " + results);
+        }
+    }
+
+    /** Runs the entry; results go into {@code outcome}. */
+    final void run(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
+        if (reactor) {
+            instance.call(INITIALIZE);
+        }
+        enter(instance, policy, outcome);
+    }
+
+    abstract void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome);
+
+    /** A WASI command: {@code _start}. */
+    private static final class CommandCall extends EntryCall {
+        CommandCall() {
+            super(false);
+        }
+
+        @Override
+        void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
+            instance.call(START);
+        }
+    }
+
+    /** A parameterless export using WASI stdio, such as {@code run}. */
+    private static final class FunctionCall extends EntryCall {
+        private final String export;
+
+        FunctionCall(boolean reactor, String export) {
+            super(reactor);
+            this.export = export;
+        }
+
+        @Override
+        void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
+            outcome.values = List.of(instance.call(export));
+        }
+    }
+
+    /** A typed call with number arguments and results. */
+    private static final class TypedCall extends EntryCall {
+        private final String export;
+        private final WasmValue[] args;
+
+        TypedCall(boolean reactor, String export, WasmValue[] args) {
+            super(reactor);
+            this.export = export;
+            this.args = args;
+        }
+
+        @Override
+        void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
+            outcome.values = List.of(instance.call(export, args));
+        }
+    }
+
+    /** The bytes ABI: parameters through {@code alloc}, the result packed as {@code (ptr << 32) | len}. */
+    private static final class BytesCall extends EntryCall {
+        private final String export;
+        private final List<byte[]> params;
+
+        BytesCall(boolean reactor, String export, List<byte[]> params) {
+            super(reactor);
+            this.export = export;
+            this.params = params;
+        }
+
+        @Override
+        void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
+            outcome.output = BytesAbi.call(instance, export, params, policy.maxOutput());
+        }
+    }
+}

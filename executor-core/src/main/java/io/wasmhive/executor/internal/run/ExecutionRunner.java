@@ -1,0 +1,130 @@
+package io.wasmhive.executor.internal.run;
+
+import io.wasmhive.executor.ExecutionResult;
+import io.wasmhive.executor.ExecutionTask;
+import io.wasmhive.executor.ExecutorException;
+import io.wasmhive.executor.ExecutorOptions;
+import io.wasmhive.executor.HostFailureException;
+import io.wasmhive.executor.MemoryLimitException;
+import io.wasmhive.executor.Policy;
+import io.wasmhive.executor.RpcHandler;
+import io.wasmhive.executor.WasmValue;
+import io.wasmhive.executor.engine.EngineInstance;
+import io.wasmhive.executor.engine.GuestExit;
+import io.wasmhive.executor.engine.GuestTrap;
+import io.wasmhive.executor.engine.HostFunction;
+import io.wasmhive.executor.engine.InstanceLimits;
+import io.wasmhive.executor.internal.host.HostEnvironment;
+import io.wasmhive.executor.internal.host.HostSettings;
+import io.wasmhive.executor.internal.registry.CompiledModule;
+import io.wasmhive.executor.internal.registry.ModuleRegistry;
+import io.wasmhive.executor.internal.wasm.ImportEntry;
+import io.wasmhive.executor.internal.wasm.Instrumentation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one task to its result on the calling thread. Thread-safe: keeps no per-execution state. */
+public final class ExecutionRunner {
+
+    private static final long PAGE = 65536;
+    private static final byte[] NONE = new byte[0];
+
+    private final ModuleRegistry registry;
+    private final ExecutorOptions options;
+
+    public ExecutionRunner(ModuleRegistry registry, ExecutorOptions options) {
+        this.registry = registry;
+        this.options = options;
+    }
+
+    /** Runs the task; never throws for guest failures, which come back in the result. Blocks. */
+    public ExecutionResult run(ExecutionTask task, String worker) {
+        long start = System.nanoTime();
+        Outcome outcome = new Outcome();
+        try {
+            Policy policy = task.policy().orDefaults(options.defaultPolicy());
+            policy.checkWithin(options.maxPolicy());
+            CompiledModule module = registry.acquire(task.moduleId(), task.moduleBytes());
+            try {
+                execute(task, module, policy, start, outcome);
+            } finally {
+                module.release();
+            }
+        } catch (ExecutorException e) {
+            outcome.error = e;
+        } catch (RuntimeException e) {
+            outcome.error = new HostFailureException("host failure: " + e, e);
+        }
+        return outcome.toResult(task.id(), System.nanoTime() - start, worker);
+    }
+
+    private void execute(ExecutionTask task, CompiledModule module, Policy policy, long start, Outcome outcome) {
+        long initialBytes = module.info().initialMemoryPages() * PAGE;
+        if (initialBytes > policy.maxMemory()) {
+            throw new MemoryLimitException("the module's initial memory of " + initialBytes
+                    + " bytes exceeds max_memory " + policy.maxMemory());
+        }
+        EntryCall entry = EntryCall.of(task.entry(), module.parsed());
+        long deadline = start + policy.maxTime() * 1_000_000L;
+        HostEnvironment host = module.parsed().imports().isEmpty() ? null : new HostEnvironment(settings(task, policy, deadline));
+        try (EngineInstance instance = module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline))) {
+            instance.call(Instrumentation.SET_LIMITS, WasmValue.i64(policy.maxGas()),
+                    WasmValue.i32((int) Math.min(Integer.MAX_VALUE, policy.maxMemory() / PAGE)));
+            try {
+                if (module.parsed().startFunction().isPresent()) {
+                    instance.call(Instrumentation.START);
+                }
+                entry.run(instance, policy, outcome);
+            } catch (GuestExit exit) {
+                outcome.exitCode = exit.code();
+            } catch (GuestTrap trap) {
+                outcome.error = Failures.fromTrap(trap, instance, policy);
+            } catch (ExecutorException e) {
+                outcome.error = e;
+            } finally {
+                outcome.gasUsed = Failures.gasUsed(instance, policy);
+                if (host != null) {
+                    outcome.stdout = host.stdout();
+                    outcome.stderr = host.stderr();
+                }
+            }
+        } catch (GuestTrap trap) {
+            // A trap while instantiating (for example a data segment out of bounds).
+            outcome.error = Failures.fromTrap(trap, null, policy);
+        }
+    }
+
+    private HostSettings settings(ExecutionTask task, Policy policy, long deadline) {
+        RpcHandler rpc = task.rpcHandler() != null ? task.rpcHandler() : options.rpcHandler();
+        return new HostSettings(task.id(), task.stdin(), task.args(), task.env(), task.files(), task.deterministic(),
+                policy.maxOutput(), rpc, deadline, task.progressListener());
+    }
+
+    private static Map<String, HostFunction> imports(CompiledModule module, HostEnvironment host) {
+        List<ImportEntry> wanted = module.parsed().imports();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, HostFunction> out = new HashMap<>();
+        for (ImportEntry imp : wanted) {
+            out.put(imp.module() + "." + imp.name(), host.function(imp.module(), imp.name()));
+        }
+        return out;
+    }
+
+    /** What an execution produced so far; filled in as it goes. */
+    static final class Outcome {
+        ExecutorException error;
+        int exitCode;
+        byte[] stdout = NONE;
+        byte[] stderr = NONE;
+        List<WasmValue> values = List.of();
+        byte[] output;
+        long gasUsed;
+
+        ExecutionResult toResult(String taskId, long nanos, String worker) {
+            return new ExecutionResult(taskId, error, exitCode, stdout, stderr, values, output, gasUsed, nanos, worker);
+        }
+    }
+}
