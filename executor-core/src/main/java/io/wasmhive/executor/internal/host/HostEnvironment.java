@@ -1,0 +1,70 @@
+package io.wasmhive.executor.internal.host;
+
+import io.wasmhive.executor.engine.HostFunction;
+import io.wasmhive.executor.engine.HostFunctionType;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One execution's host interface: its stdio, virtual filesystem, clocks, randomness and RPC bridge, and
+ * the host functions bound to them. Create one per execution; it is not thread-safe and is used only on
+ * the thread that runs the guest. Nothing it does reaches the host's filesystem, network or environment.
+ */
+public final class HostEnvironment {
+
+    private final OutputSink stdout;
+    private final OutputSink stderr;
+    private final Map<String, HostFunction> functions;
+
+    /** Builds the environment; fails with {@link io.wasmhive.executor.InvalidTaskException} if the files do not fit. */
+    public HostEnvironment(HostSettings settings) {
+        stdout = new OutputSink("stdout", settings.maxOutputBytes());
+        stderr = new OutputSink("stderr", settings.maxOutputBytes());
+        VirtualFileSystem fs = VirtualFileSystem.of(settings.files());
+        FdTable fds = new FdTable(new StdinSource(settings.stdin()), stdout, stderr, fs.root());
+        RpcDispatcher dispatcher = new RpcDispatcher(settings.rpcHandler(), settings.deadlineNanos());
+        byte[] seed = ExecutionSeed.of(settings.executionId());
+        HostClock clock = settings.deterministic()
+                ? new VirtualHostClock(seed)
+                : new SystemHostClock(settings.deadlineNanos());
+        RandomSource random = settings.deterministic() ? new SeededRandomSource(seed) : RandomSource.secure();
+
+        FunctionTable table = new FunctionTable();
+        new WasiProcess(settings.args(), settings.env()).register(table);
+        new WasiClocks(clock, random).register(table);
+        new WasiPoll(clock, fds).register(table);
+        new WasiStreams(fds).register(table);
+        new WasiFds(fds, new FileRpcBridge(fs, dispatcher)).register(table);
+        new WasiPaths(fds, fs).register(table);
+        new WasiDirectories(fds, fs).register(table);
+        new HostRpc(dispatcher, settings.progressListener()).register(table);
+        functions = table.complete();
+    }
+
+    /**
+     * The catalog: the signature of an import the host offers, for checking a module's imports when it is
+     * registered. Covers all of WASI preview1 (unimplemented calls answer ENOSYS) and the {@code host} module.
+     */
+    public static Optional<HostFunctionType> lookup(String module, String name) {
+        return HostCatalog.lookup(module, name);
+    }
+
+    /** The function bound to this execution; {@link IllegalArgumentException} if the catalog lacks it. */
+    public HostFunction function(String module, String name) {
+        HostFunction function = functions.get(HostCatalog.key(module, name));
+        if (function == null) {
+            throw new IllegalArgumentException("the host offers no import " + module + "." + name);
+        }
+        return function;
+    }
+
+    /** What the guest wrote to stdout, at most {@code maxOutputBytes}. */
+    public byte[] stdout() {
+        return stdout.bytes();
+    }
+
+    /** What the guest wrote to stderr, at most {@code maxOutputBytes}. */
+    public byte[] stderr() {
+        return stderr.bytes();
+    }
+}
