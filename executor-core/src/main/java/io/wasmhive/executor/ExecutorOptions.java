@@ -20,8 +20,8 @@ public final class ExecutorOptions {
     public static final long DEFAULT_MAX_OUTPUT = 256L * 1024;
     /** Seed 000: executions time out after 2 s by default. */
     public static final long DEFAULT_MAX_TIME_MS = 2_000;
-    /** Default gas: about 10^8 cheap instructions. */
-    public static final long DEFAULT_MAX_GAS = 100_000_000L;
+    /** Default gas: about 10^9 cheap instructions, roughly a second of compute. */
+    public static final long DEFAULT_MAX_GAS = 1_000_000_000L;
 
     private final int maxWorkers;
     private final int initialWorkers;

@@ -25,8 +25,12 @@ final class StoreSlot {
     private long retainedMemory;
     private boolean active;
 
-    StoreSlot(io.github.kawamuray.wasmtime.Engine engine) {
+    private final java.util.concurrent.atomic.AtomicInteger liveStores;
+
+    StoreSlot(io.github.kawamuray.wasmtime.Engine engine, java.util.concurrent.atomic.AtomicInteger liveStores) {
         this.store = new Store<>(null, engine);
+        this.liveStores = liveStores;
+        liveStores.incrementAndGet();
     }
 
     Store<Void> store() {
@@ -95,5 +99,6 @@ final class StoreSlot {
         funcs.values().forEach(Func::dispose);
         funcs.clear();
         store.dispose();
+        liveStores.decrementAndGet();
     }
 }

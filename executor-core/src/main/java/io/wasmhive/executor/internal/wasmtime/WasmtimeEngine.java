@@ -10,6 +10,7 @@ import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.engine.EngineModule;
 import io.wasmhive.executor.engine.WasmEngine;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link WasmEngine} on Wasmtime 7 through wasmtime-java. Thread-safe. */
 public final class WasmtimeEngine implements WasmEngine {
@@ -20,6 +21,7 @@ public final class WasmtimeEngine implements WasmEngine {
     private final WasmtimeSettings settings;
     private final long tickNanos;
     private final ThreadLocal<StoreSlot> slots = new ThreadLocal<>();
+    private final AtomicInteger liveStores = new AtomicInteger();
 
     public WasmtimeEngine(WasmtimeSettings settings) {
         this.settings = settings;
@@ -59,13 +61,13 @@ public final class WasmtimeEngine implements WasmEngine {
     StoreSlot acquireSlot() {
         StoreSlot slot = slots.get();
         if (slot != null && slot.active()) {
-            return new StoreSlot(engine);
+            return new StoreSlot(engine, liveStores);
         }
         if (slot == null || slot.exhausted(settings)) {
             if (slot != null) {
                 slot.dispose();
             }
-            slot = new StoreSlot(engine);
+            slot = new StoreSlot(engine, liveStores);
             slots.set(slot);
         }
         return slot;
@@ -86,6 +88,11 @@ public final class WasmtimeEngine implements WasmEngine {
     long ticksUntil(long deadlineNanos) {
         long remaining = deadlineNanos - System.nanoTime();
         return Math.max(1, (remaining + tickNanos - 1) / tickNanos);
+    }
+
+    /** Native stores not yet disposed: one per worker thread at most once idle (for leak checks and metrics). */
+    public int liveStores() {
+        return liveStores.get();
     }
 
     @Override

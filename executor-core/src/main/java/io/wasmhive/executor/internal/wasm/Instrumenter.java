@@ -1,0 +1,171 @@
+package io.wasmhive.executor.internal.wasm;
+
+import io.wasmhive.executor.InvalidModuleException;
+import java.util.List;
+
+/**
+ * Rewrites a parsed module so the host can meter and cap it on any engine: basic-block gas charges,
+ * capped {@code memory.grow}, bulk memory charged per byte, the start function exported instead of run,
+ * and the {@link Instrumentation} exports. Nothing is imported and no existing index moves: globals,
+ * functions and types are appended. Stateless and thread-safe; does not block.
+ */
+public final class Instrumenter {
+
+    private static final byte[] MUT_I64_ZERO = {0x7E, 0x01, 0x42, 0x00, 0x0B};
+    private static final byte[] MUT_I32_ZERO = {0x7F, 0x01, 0x41, 0x00, 0x0B};
+
+    private Instrumenter() {
+    }
+
+    /**
+     * Returns the instrumented module.
+     *
+     * @param original the bytes {@code parsed} came from
+     * @throws IllegalArgumentException if {@code parsed} was not parsed from {@code original}
+     * @throws InvalidModuleException if the module cannot be rewritten
+     */
+    public static byte[] instrument(byte[] original, ParsedModule parsed, GasCosts costs) {
+        if (parsed.size() != original.length) {
+            throw new IllegalArgumentException("parsed module does not match the bytes");
+        }
+        try {
+            return new Instrumenter.Run(original, parsed, costs).module();
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new InvalidModuleException("instrumenter defect", e);
+        }
+    }
+
+    /** One rewrite: the rewritten bodies and the appended types, globals and functions. */
+    private static final class Run {
+
+        private final byte[] module;
+        private final ParsedModule parsed;
+        private final TypeTable types;
+        private final InjectedFunctions injected;
+        private final ByteSink bodies;
+        private final int functionCount;
+        private final int globalCount;
+        private boolean[] emitted = new boolean[14];
+
+        Run(byte[] module, ParsedModule parsed, GasCosts costs) {
+            this.module = module;
+            this.parsed = parsed;
+            this.types = new TypeTable(parsed.rawTypes);
+            this.functionCount = parsed.importedFunctionCount() + parsed.definedFunctionCount();
+            this.globalCount = parsed.importedGlobalCount() + parsed.definedGlobalCount();
+            InjectedFunctions.Globals globals = new InjectedFunctions.Globals(globalCount, globalCount + 1, globalCount + 2);
+            this.injected = new InjectedFunctions(functionCount, types, globals, parsed.memories());
+            this.bodies = new ByteSink(module.length + module.length / 4);
+            rewriteBodies(costs, globals);
+        }
+
+        private void rewriteBodies(GasCosts costs, InjectedFunctions.Globals globals) {
+            boolean[] memory64 = new boolean[parsed.memories().size()];
+            for (int i = 0; i < memory64.length; i++) {
+                memory64[i] = parsed.memories().get(i).memory64();
+            }
+            BodyRewriter rewriter = new BodyRewriter(module, memory64, costs, new GasCharge(globals.gas()), injected);
+            ByteSink body = new ByteSink(4096);
+            for (int i = 0; i < parsed.bodyStarts.length; i++) {
+                body = new ByteSink(parsed.bodyEnds[i] - parsed.bodyStarts[i] + 64);
+                rewriter.rewrite(parsed.bodyStarts[i], parsed.bodyEnds[i], body);
+                bodies.u32(body.size());
+                bodies.sink(body);
+            }
+            for (InjectedFunctions.Function f : injected.functions()) {
+                bodies.u32(f.body().length);
+                bodies.bytes(f.body());
+            }
+        }
+
+        byte[] module() {
+            ByteSink out = new ByteSink(module.length + bodies.size() / 4 + 256);
+            out.bytes(module, 0, 8);
+            for (Section s : parsed.sections) {
+                if (s.id() == Section.CUSTOM) {
+                    out.bytes(module, s.start(), s.end() - s.start());
+                    continue;
+                }
+                synthesizeBefore(Section.rank(s.id()), out);
+                emitted[s.id()] = true;
+                ByteSink payload = payload(s.id(), s);
+                if (payload != null) {
+                    out.section(s.id(), payload);
+                } else if (s.id() != Section.START) {
+                    out.bytes(module, s.start(), s.end() - s.start());
+                }
+            }
+            synthesizeBefore(Integer.MAX_VALUE, out);
+            return out.toArray();
+        }
+
+        /** Adds the sections the rewrite needs but the module lacks, in order, before {@code rank}. */
+        private void synthesizeBefore(int rank, ByteSink out) {
+            for (int id : new int[] {Section.TYPE, Section.FUNCTION, Section.GLOBAL, Section.EXPORT, Section.CODE}) {
+                if (!emitted[id] && Section.rank(id) < rank) {
+                    emitted[id] = true;
+                    out.section(id, payload(id, null));
+                }
+            }
+        }
+
+        /** The new payload of section {@code id} ({@code s} null if absent), or null to keep it as is. */
+        private ByteSink payload(int id, Section s) {
+            return switch (id) {
+                case Section.TYPE -> appended(s, types.added().size(), p -> types.added().forEach(p::bytes));
+                case Section.FUNCTION -> appended(s, injected.functions().size(),
+                        p -> injected.functions().forEach(f -> p.u32(f.type())));
+                case Section.GLOBAL -> appended(s, 3, p -> {
+                    p.bytes(MUT_I64_ZERO);
+                    p.bytes(MUT_I32_ZERO);
+                    p.bytes(MUT_I32_ZERO);
+                });
+                case Section.EXPORT -> appended(s, parsed.startFunction().isPresent() ? 4 : 3, this::exports);
+                case Section.CODE -> {
+                    ByteSink p = new ByteSink(bodies.size() + 5);
+                    p.u32(parsed.definedFunctionCount() + injected.functions().size());
+                    p.sink(bodies);
+                    yield p;
+                }
+                default -> null;
+            };
+        }
+
+        private void exports(ByteSink p) {
+            export(p, Instrumentation.SET_LIMITS, injected.setLimits());
+            export(p, Instrumentation.GAS_LEFT, injected.gasLeft());
+            export(p, Instrumentation.MEMORY_DENIED, injected.memoryDenied());
+            parsed.startFunction().ifPresent(start -> export(p, Instrumentation.START, start));
+        }
+
+        private static void export(ByteSink p, String name, int function) {
+            p.name(name);
+            p.u8(0x00);
+            p.u32(function);
+        }
+
+        /** A vector section: the original entries (if any) followed by {@code extra} appended ones. */
+        private ByteSink appended(Section s, int extra, java.util.function.Consumer<ByteSink> append) {
+            int count = 0;
+            int entries = 0;
+            int end = 0;
+            if (s != null) {
+                WasmReader r = new WasmReader(module);
+                r.pos(s.payloadStart());
+                count = r.u32();
+                entries = r.pos();
+                end = s.end();
+            }
+            ByteSink p = new ByteSink(end - entries + 64);
+            p.u32(count + extra);
+            p.bytes(module, entries, end - entries);
+            append.accept(p);
+            return p;
+        }
+    }
+
+    static List<String> reservedExports() {
+        return List.of(Instrumentation.SET_LIMITS, Instrumentation.GAS_LEFT, Instrumentation.MEMORY_DENIED,
+                Instrumentation.START);
+    }
+}

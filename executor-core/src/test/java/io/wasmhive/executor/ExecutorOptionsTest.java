@@ -1,0 +1,52 @@
+package io.wasmhive.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExecutorOptionsTest {
+
+    @Test
+    void defaultsAreSeed004s() {
+        ExecutorOptions o = ExecutorOptions.defaults();
+        assertThat(o.maxWorkers()).isEqualTo(16);
+        assertThat(o.initialWorkers()).isEqualTo(4);
+        assertThat(o.maxMemoryMb()).isEqualTo(64);
+        assertThat(o.idleTimeout()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(o.enableJit()).isTrue();
+        assertThat(o.maxModuleBytes()).isEqualTo(10 * 1024 * 1024);
+        assertThat(o.defaultPolicy()).isEqualTo(new Policy(64L * 1024 * 1024, ExecutorOptions.DEFAULT_MAX_GAS, 2000, 256 * 1024));
+        assertThat(o.features()).isEqualTo(WasmFeature.defaults()).doesNotContain(WasmFeature.SIMD);
+    }
+
+    @Test
+    void readsTheSeedsEnvironmentVariables() {
+        ExecutorOptions o = ExecutorOptions.fromEnvironment(Map.of("WASM_MAX_WORKERS", "32", "WASM_INITIAL_WORKERS", "8",
+                "WASM_MAX_MEMORY_MB", "128", "WASM_IDLE_TIMEOUT_SECS", "600", "WASM_ENABLE_JIT", "false",
+                "WASM_BATCH_SIZE", "1000", "WASM_PARALLEL", "false", "WASM_CACHE_SIZE", "10000"));
+        assertThat(o.maxWorkers()).isEqualTo(32);
+        assertThat(o.initialWorkers()).isEqualTo(8);
+        assertThat(o.maxMemoryMb()).isEqualTo(128);
+        assertThat(o.defaultPolicy().maxMemory()).isEqualTo(128L * 1024 * 1024);
+        assertThat(o.idleTimeout()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(o.enableJit()).isFalse();
+        assertThat(o.parallel()).isFalse();
+        assertThat(o.cacheSize()).isEqualTo(10000);
+        assertThat(o.batchSize()).isEqualTo(1000);
+    }
+
+    @Test
+    void invalidValuesNameTheirVariableOrSetting() {
+        assertThatThrownBy(() -> ExecutorOptions.fromEnvironment(Map.of("WASM_MAX_WORKERS", "many")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WASM_MAX_WORKERS");
+        assertThatThrownBy(() -> ExecutorOptions.fromEnvironment(Map.of("WASM_ENABLE_JIT", "maybe")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WASM_ENABLE_JIT");
+        assertThatThrownBy(() -> ExecutorOptions.builder().maxWorkers(2).initialWorkers(3).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial_workers");
+        assertThatThrownBy(() -> ExecutorOptions.builder().defaultPolicy(new Policy(0, 0, 120_000, 0)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_time");
+    }
+}
