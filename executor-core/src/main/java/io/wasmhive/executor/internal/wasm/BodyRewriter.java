@@ -1,6 +1,7 @@
 package io.wasmhive.executor.internal.wasm;
 
 import io.wasmhive.executor.WasmFeature;
+import java.util.Arrays;
 import java.util.EnumSet;
 
 /**
@@ -73,7 +74,7 @@ final class BodyRewriter {
 
     private void replace(int at, int end, int key) {
         if (pendingCount + 3 > pending.length) {
-            pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+            pending = Arrays.copyOf(pending, pending.length * 2);
         }
         pending[pendingCount++] = at;
         pending[pendingCount++] = end;

@@ -1,7 +1,7 @@
 package io.wasmhive.executor.internal.wasm;
 
 import io.wasmhive.executor.InvalidModuleException;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Rewrites a parsed module so the host can meter and cap it on any engine: basic-block gas charges,
@@ -45,7 +45,7 @@ public final class Instrumenter {
         private final ByteSink bodies;
         private final int functionCount;
         private final int globalCount;
-        private boolean[] emitted = new boolean[14];
+        private final boolean[] emitted = new boolean[14];
 
         Run(byte[] module, ParsedModule parsed, GasCosts costs) {
             this.module = module;
@@ -65,9 +65,8 @@ public final class Instrumenter {
                 memory64[i] = parsed.memories().get(i).memory64();
             }
             BodyRewriter rewriter = new BodyRewriter(module, memory64, costs, new GasCharge(globals.gas()), injected);
-            ByteSink body = new ByteSink(4096);
             for (int i = 0; i < parsed.bodyStarts.length; i++) {
-                body = new ByteSink(parsed.bodyEnds[i] - parsed.bodyStarts[i] + 64);
+                ByteSink body = new ByteSink(parsed.bodyEnds[i] - parsed.bodyStarts[i] + 64);
                 rewriter.rewrite(parsed.bodyStarts[i], parsed.bodyEnds[i], body);
                 bodies.u32(body.size());
                 bodies.sink(body);
@@ -145,7 +144,7 @@ public final class Instrumenter {
         }
 
         /** A vector section: the original entries (if any) followed by {@code extra} appended ones. */
-        private ByteSink appended(Section s, int extra, java.util.function.Consumer<ByteSink> append) {
+        private ByteSink appended(Section s, int extra, Consumer<ByteSink> append) {
             int count = 0;
             int entries = 0;
             int end = 0;
@@ -162,10 +161,5 @@ public final class Instrumenter {
             append.accept(p);
             return p;
         }
-    }
-
-    static List<String> reservedExports() {
-        return List.of(Instrumentation.SET_LIMITS, Instrumentation.GAS_LEFT, Instrumentation.MEMORY_DENIED,
-                Instrumentation.START);
     }
 }

@@ -1,6 +1,7 @@
 package io.wasmhive.executor.internal.wasm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ModuleBuilder {
 
     void addFunction(int typeIndex) {
         if (functionCount == functionTypes.length) {
-            functionTypes = java.util.Arrays.copyOf(functionTypes, functionCount * 2);
+            functionTypes = Arrays.copyOf(functionTypes, functionCount * 2);
         }
         functionTypes[functionCount++] = typeIndex;
     }

@@ -68,7 +68,7 @@ final class Opcodes {
         }
     }
 
-    static void fill(int first, String names) {
+    private static void fill(int first, String names) {
         String[] split = names.split(" ");
         for (int i = 0; i < split.length; i++) {
             NAMES[first + i] = split[i];

@@ -1,5 +1,6 @@
 package io.wasmhive.executor.internal.wasm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public final class ParsedModule {
 
     ParsedModule(int size, ModuleBuilder b) {
         this.size = size;
-        this.signatures = Collections.unmodifiableList(new java.util.ArrayList<>(b.signatures));
+        this.signatures = Collections.unmodifiableList(new ArrayList<>(b.signatures));
         this.imports = List.copyOf(b.imports);
         this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(b.exports));
         this.memories = List.copyOf(b.memories);
@@ -113,10 +114,5 @@ public final class ParsedModule {
 
     public int definedGlobalCount() {
         return definedGlobals;
-    }
-
-    /** The section with this id, if present (custom sections excluded). */
-    Optional<Section> section(int id) {
-        return sections.stream().filter(s -> s.id() == id && id != Section.CUSTOM).findFirst();
     }
 }
