@@ -114,9 +114,9 @@ public final class WasmExecutor implements AutoCloseable {
         }
     }
 
-    private static ExecutionResult await(CompletableFuture<ExecutionResult> future) {
+    private ExecutionResult await(CompletableFuture<ExecutionResult> future) {
         try {
-            return future.get();
+            return pool.await(future);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostFailureException("interrupted while waiting for the execution", e);
