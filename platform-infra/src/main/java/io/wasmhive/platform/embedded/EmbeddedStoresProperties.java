@@ -1,0 +1,54 @@
+package io.wasmhive.platform.embedded;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded MongoDB and Redis that stand in when the environment names no external
+ * store. Port 0 picks a free ephemeral port and never joins another process's server (tests).
+ *
+ * @param enabled whether to start or join embedded stores when no external one is configured
+ * @param mongo the MongoDB stand-in
+ * @param redis the Redis server
+ */
+@ConfigurationProperties("wasmhive.embedded")
+public record EmbeddedStoresProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue Mongo mongo,
+    @DefaultValue Redis redis) {
+
+  /**
+   * The MongoDB stand-in: mongo-java-server with its H2 backend, on 127.0.0.1.
+   *
+   * @param port the fixed port that the services of a local run share; 0 for an ephemeral one
+   * @param database the database the services use
+   */
+  public record Mongo(@DefaultValue("27018") int port, @DefaultValue("wasmhive") String database) {
+
+    public Mongo {
+      requirePort(port, "wasmhive.embedded.mongo.port");
+      if (database == null || database.isBlank()) {
+        throw new IllegalArgumentException("wasmhive.embedded.mongo.database must not be blank");
+      }
+    }
+  }
+
+  /**
+   * The Redis server: the binary shipped in embedded-redis, or {@code redis-server} from the
+   * PATH, on 127.0.0.1.
+   *
+   * @param port the fixed port that the services of a local run share; 0 for an ephemeral one
+   */
+  public record Redis(@DefaultValue("6380") int port) {
+
+    public Redis {
+      requirePort(port, "wasmhive.embedded.redis.port");
+    }
+  }
+
+  private static void requirePort(int port, String property) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException(property + " must be between 0 and 65535, was " + port);
+    }
+  }
+}

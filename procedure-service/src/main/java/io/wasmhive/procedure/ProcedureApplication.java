@@ -1,0 +1,13 @@
+package io.wasmhive.procedure;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Starts procedure-service, on port 8083 unless {@code --server.port} says otherwise. */
+@SpringBootApplication
+public class ProcedureApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(ProcedureApplication.class, args);
+  }
+}

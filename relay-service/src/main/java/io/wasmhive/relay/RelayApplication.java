@@ -1,0 +1,13 @@
+package io.wasmhive.relay;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Starts relay-service, on port 8080 unless {@code --server.port} says otherwise. */
+@SpringBootApplication
+public class RelayApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(RelayApplication.class, args);
+  }
+}

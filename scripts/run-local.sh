@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Runs the four services on this machine on the embedded MongoDB and Redis (data under ./data, or
+# $WASMHIVE_DATA_DIR), waits until each one's /actuator/health is UP, prints their URLs and stops
+# them all, by PID, on Ctrl-C or when any of them exits.
+#
+# The first service (relay) starts the embedded stores on 127.0.0.1:27018 (MongoDB) and :6380
+# (Redis); the others join them. Set MONGODB_URI / REDIS_URL to use external stores instead.
+#
+# Usage: scripts/run-local.sh [--smoke]   (--smoke: stop as soon as all four are UP; exit 0)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SERVICES=(relay-service:8080 workflow-service:8081 indexer-service:8082 procedure-service:8083)
+DATA_DIR=${WASMHIVE_DATA_DIR:-$ROOT/data}
+LOG_DIR=$DATA_DIR/logs
+HEALTH_TIMEOUT_SECONDS=${HEALTH_TIMEOUT_SECONDS:-180}
+SMOKE=false
+[[ ${1:-} == --smoke ]] && SMOKE=true
+
+JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+[[ -x $JAVA ]] || JAVA=java
+
+PIDS=()
+
+log() { printf '[run-local] %s\n' "$*"; }
+
+jar_of() {
+  local module=$1
+  compgen -G "$ROOT/$module/target/$module-*.jar" | head -n 1 || true
+}
+
+# A jar is outdated when a pom or a source file of it, or of a module it is built from, is newer.
+jars_outdated() {
+  local entry module jar sources=("$ROOT/pom.xml")
+  for module in platform-infra executor-core; do
+    [[ -d $ROOT/$module ]] && sources+=("$ROOT/$module/pom.xml" "$ROOT/$module/src")
+  done
+  for entry in "${SERVICES[@]}"; do
+    module=${entry%%:*}
+    jar=$(jar_of "$module")
+    [[ -n $jar ]] || return 0
+    if [[ -n $(find "${sources[@]}" "$ROOT/$module/pom.xml" "$ROOT/$module/src" -type f -newer "$jar" -print -quit 2>/dev/null) ]]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+http_status() {
+  local url=$1
+  if command -v curl >/dev/null 2>&1; then
+    curl -s -o /dev/null -m 5 -w '%{http_code}' "$url" || true
+  else
+    local hostport=${url#http://}; hostport=${hostport%%/*}
+    (exec 3<>"/dev/tcp/${hostport%:*}/${hostport#*:}" \
+      && printf 'GET /%s HTTP/1.0\r\nHost: localhost\r\n\r\n' "${url#http://*/}" >&3 \
+      && head -n 1 <&3 | awk '{print $2}') 2>/dev/null || true
+  fi
+}
+
+# Stops one service by its PID: SIGTERM for a graceful shutdown, SIGKILL after 20 seconds.
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  log "pid $pid did not stop in 20 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+stop_all() {
+  local pid stoppers=()
+  trap - EXIT INT TERM
+  ((${#PIDS[@]})) || return 0
+  log "stopping pids ${PIDS[*]}"
+  # The joiners first, in parallel; the relay, which owns the embedded stores, last.
+  for pid in "${PIDS[@]:1}"; do
+    stop_pid "$pid" &
+    stoppers+=($!)
+  done
+  ((${#stoppers[@]} == 0)) || wait "${stoppers[@]}"
+  stop_pid "${PIDS[0]}"
+  log "all stopped"
+}
+
+start() {
+  local module=$1 port=$2
+  "$JAVA" -jar "$(jar_of "$module")" \
+    --server.port="$port" --server.address=127.0.0.1 \
+    --wasmhive.data-dir="$DATA_DIR" \
+    >"$LOG_DIR/$module.log" 2>&1 &
+  PIDS+=($!)
+  log "$module starting (pid $!, log $LOG_DIR/$module.log)"
+}
+
+await_up() {
+  local module=$1 port=$2 pid=$3 deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS))
+  until [[ $(http_status "http://127.0.0.1:$port/actuator/health") == 200 ]]; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "$module (pid $pid) exited; last lines of its log:"
+      tail -n 40 "$LOG_DIR/$module.log" >&2
+      return 1
+    fi
+    if ((SECONDS > deadline)); then
+      log "$module not UP after ${HEALTH_TIMEOUT_SECONDS}s; last lines of its log:"
+      tail -n 40 "$LOG_DIR/$module.log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  log "$module UP"
+}
+
+if jars_outdated; then
+  log "building the jars: ./mvnw -q -B -DskipTests package"
+  ./mvnw -q -B -DskipTests package
+fi
+
+mkdir -p "$LOG_DIR"
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The relay starts the embedded stores; the others, started once it is UP, join them.
+first=${SERVICES[0]}
+start "${first%%:*}" "${first##*:}"
+await_up "${first%%:*}" "${first##*:}" "${PIDS[0]}"
+for entry in "${SERVICES[@]:1}"; do
+  start "${entry%%:*}" "${entry##*:}"
+done
+for i in "${!SERVICES[@]}"; do
+  ((i == 0)) && continue
+  entry=${SERVICES[i]}
+  await_up "${entry%%:*}" "${entry##*:}" "${PIDS[i]}"
+done
+
+log "all four UP (data in $DATA_DIR):"
+for entry in "${SERVICES[@]}"; do
+  printf '  %-18s http://127.0.0.1:%s  (health: http://127.0.0.1:%s/actuator/health)\n' \
+    "${entry%%:*}" "${entry##*:}" "${entry##*:}"
+done
+
+if $SMOKE; then
+  exit 0
+fi
+log "Ctrl-C stops them all"
+set +e
+wait -n "${PIDS[@]}"
+status=$?
+set -e
+log "a service exited (status $status); stopping the others"
+exit "$status"

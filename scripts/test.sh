@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# What CI runs (.ci/run): installs what the tests need on a fresh Debian 12 machine of this kind,
+# only when it is missing, then runs the whole build with its tests on JDK 17. Exits non-zero on
+# any failure.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+SUDO=
+[[ $(id -u) -eq 0 ]] || SUDO=sudo
+APT_UPDATED=false
+
+apt_install() {
+  if ! $APT_UPDATED; then
+    $SUDO apt-get update -qq
+    APT_UPDATED=true
+  fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@"
+}
+
+# ensure_pkg COMMAND [PACKAGE]: installs PACKAGE (default: COMMAND) when COMMAND is not on the PATH.
+ensure_pkg() {
+  local command=$1 package=${2:-$1}
+  if ! command -v "$command" >/dev/null 2>&1; then
+    echo "[test] installing $package (for $command)"
+    apt_install "$package"
+  fi
+}
+
+# ensure_lib SONAME PACKAGE: installs PACKAGE when the dynamic linker does not know SONAME.
+ensure_lib() {
+  local soname=$1 package=$2
+  if ! /sbin/ldconfig -p | grep -q "$soname"; then
+    echo "[test] installing $package (for $soname)"
+    apt_install "$package"
+  fi
+}
+
+# JDK 17 compiles and runs the tests.
+ensure_pkg javac openjdk-17-jdk-headless
+# The redis-server that embedded-redis ships links against OpenSSL 3. If it still cannot run, the
+# embedded Redis falls back to Debian's redis-server from the PATH: ensure_pkg redis-server.
+ensure_lib libssl.so.3 libssl3
+
+if [[ -z ${JAVA_HOME:-} ]]; then
+  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+  export JAVA_HOME
+fi
+echo "[test] JAVA_HOME=$JAVA_HOME"
+
+./mvnw -B verify

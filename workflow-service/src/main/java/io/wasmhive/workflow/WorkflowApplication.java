@@ -1,0 +1,13 @@
+package io.wasmhive.workflow;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Starts workflow-service, on port 8081 unless {@code --server.port} says otherwise. */
+@SpringBootApplication
+public class WorkflowApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(WorkflowApplication.class, args);
+  }
+}
