@@ -18,6 +18,8 @@ public final class ExecutorOptions {
     public static final long DEFAULT_MAX_MODULE_BYTES = 10L * 1024 * 1024;
     /** Seed 000: outputs are limited to 256 KiB. */
     public static final long DEFAULT_MAX_OUTPUT = 256L * 1024;
+    /** The largest {@code max_memory} a server may allow: 32767 pages, the most a host-side ByteBuffer can view. */
+    public static final long MAX_MEMORY_LIMIT = 32767L * 65536;
     /** Seed 000: executions time out after 2 s by default. */
     public static final long DEFAULT_MAX_TIME_MS = 2_000;
     /** Default gas: about 10^9 cheap instructions, roughly a second of compute. */
@@ -75,6 +77,8 @@ public final class ExecutorOptions {
         require(maxPolicy.maxMemory() > 0 && maxPolicy.maxGas() > 0 && maxPolicy.maxTime() > 0 && maxPolicy.maxOutput() > 0,
                 "every maximum of the policy must be positive");
         require(workerStackBytes >= 2 * maxWasmStack, "the worker stack must be at least twice the guest stack");
+        // The host sees guest memory through a ByteBuffer, whose capacity is an int.
+        require(maxPolicy.maxMemory() <= MAX_MEMORY_LIMIT, "the maximum max_memory is " + MAX_MEMORY_LIMIT + " bytes (2 GiB - 64 KiB)");
         try {
             defaultPolicy.checkWithin(maxPolicy);
         } catch (InvalidTaskException e) {

@@ -46,6 +46,10 @@ class ExecutorOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WASM_ENABLE_JIT");
         assertThatThrownBy(() -> ExecutorOptions.builder().maxWorkers(2).initialWorkers(3).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial_workers");
+        assertThatThrownBy(() -> ExecutorOptions.builder().maxPolicy(new Policy(ExecutorOptions.MAX_MEMORY_LIMIT + 1, 1, 1, 1)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 GiB");
+        assertThat(ExecutorOptions.builder().maxPolicy(new Policy(ExecutorOptions.MAX_MEMORY_LIMIT, 10, 10, 10))
+                .defaultPolicy(new Policy(1 << 20, 1, 1, 1)).build().maxPolicy().maxMemory()).isEqualTo(ExecutorOptions.MAX_MEMORY_LIMIT);
         assertThatThrownBy(() -> ExecutorOptions.builder().defaultPolicy(new Policy(0, 0, 120_000, 0)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_time");
     }

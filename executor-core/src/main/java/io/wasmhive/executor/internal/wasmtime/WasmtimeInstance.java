@@ -27,7 +27,7 @@ final class WasmtimeInstance implements EngineInstance {
     private GuestMemory guestMemory;
     private boolean closed;
 
-    WasmtimeInstance(WasmtimeEngine engine, StoreSlot slot, Instance instance, long deadlineNanos) {
+    WasmtimeInstance(WasmtimeEngine engine, StoreSlot slot, Instance instance) {
         this.engine = engine;
         this.slot = slot;
         this.instance = instance;

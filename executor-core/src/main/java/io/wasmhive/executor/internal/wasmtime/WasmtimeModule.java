@@ -51,7 +51,7 @@ final class WasmtimeModule implements EngineModule {
             }
             slot.store().setEpochDeadline(engine.ticksUntil(limits.deadlineNanos()));
             Instance instance = new Instance(slot.store(), module, externs);
-            return new WasmtimeInstance(engine, slot, instance, limits.deadlineNanos());
+            return new WasmtimeInstance(engine, slot, instance);
         } catch (WasmtimeException e) {
             engine.releaseSlot(slot, 0);
             throw WasmtimeInstance.translate(e, slot);
