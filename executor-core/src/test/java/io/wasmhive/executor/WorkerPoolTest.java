@@ -90,7 +90,7 @@ class WorkerPoolTest {
             for (int i = 0; i < 3; i++) {
                 running.add(ex.submit(loop(100)));
             }
-            assertThat(ex.stats().totalWorkers()).isEqualTo(3);
+            waitUntil(() -> ex.stats().busyWorkers() == 3);
             for (CompletableFuture<ExecutionResult> f : running) {
                 f.get();
             }

@@ -73,13 +73,18 @@ public final class WorkerPool {
             throw new OverloadedException("the task queue is full (" + settings.queueCapacity() + " tasks waiting)",
                     settings.retryAfter());
         }
-        if (idle.get() < queue.size() && workers.size() < settings.maxWorkers()) {
-            startWorker();
-        }
+        growIfBacklogged();
         if (shutdown && queue.remove(job)) {
             throw new ShutDownException("the pool is shutting down");
         }
         return job.future;
+    }
+
+    /** Starts a worker when tasks wait that idle workers cannot take, below the maximum. */
+    private void growIfBacklogged() {
+        if (idle.get() < queue.size() && workers.size() < settings.maxWorkers()) {
+            startWorker();
+        }
     }
 
     /** Removes an idle worker from the set if the pool stays at or above its initial size. */
@@ -212,6 +217,9 @@ public final class WorkerPool {
                     if (job == null) {
                         return;
                     }
+                    // Submission's growth check races with workers taking jobs; a worker that leaves more
+                    // work queued and nobody idle adds the missing worker itself.
+                    growIfBacklogged();
                     execute(job);
                 }
             } finally {
