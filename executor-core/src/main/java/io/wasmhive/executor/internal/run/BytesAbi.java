@@ -11,14 +11,16 @@ import java.util.List;
 /**
  * The bytes call ABI: the host calls the guest's {@code alloc(len) -> ptr} for each parameter and copies
  * it in, calls {@code f(ptr1, len1, ...) -> i64}, and reads {@code len} bytes at {@code ptr} where the
- * result is {@code (ptr << 32) | len}, both unsigned 32-bit.
+ * result is {@code (ptr << 32) | len}, both unsigned 32-bit. The first of these calls goes through the
+ * call wrapper, which sets the limits; with parameters the gas left is read after the last one.
  */
 final class BytesAbi {
 
     private BytesAbi() {
     }
 
-    static byte[] call(EngineInstance instance, String export, List<byte[]> params, long maxOutput) {
+    static void call(EngineInstance instance, MeteredCall first, String export, List<byte[]> params, long maxOutput,
+                     ExecutionRunner.Outcome outcome) {
         GuestMemory memory = instance.memory();
         if (memory == null) {
             throw new TrapException("bad_pointer", "a bytes call needs the module to export its memory as 'memory'");
@@ -27,18 +29,25 @@ final class BytesAbi {
         try {
             for (int i = 0; i < params.size(); i++) {
                 byte[] param = params.get(i);
-                int ptr = instance.call("alloc", WasmValue.i32(param.length))[0].asInt();
+                WasmValue len = WasmValue.i32(param.length);
+                int ptr = (i == 0 ? first.call(instance, "alloc", outcome, len) : instance.call("alloc", len))[0].asInt();
                 memory.write(ptr, param);
                 args[2 * i] = WasmValue.i32(ptr);
                 args[2 * i + 1] = WasmValue.i32(param.length);
             }
-            long packed = instance.call(export, args)[0].asLong();
+            long packed;
+            if (params.isEmpty()) {
+                packed = first.call(instance, export, outcome, args)[0].asLong();
+            } else {
+                packed = instance.call(export, args)[0].asLong();
+                outcome.gasUnknown();
+            }
             int ptr = (int) (packed >>> 32);
             long len = packed & 0xFFFF_FFFFL;
             if (len > maxOutput) {
                 throw new OutputLimitException("the result of '" + export + "' has " + len + " bytes; max_output is " + maxOutput);
             }
-            return memory.read(ptr, (int) len);
+            outcome.output = memory.read(ptr, (int) len);
         } catch (GuestMemoryAccessException e) {
             throw new TrapException("bad_pointer", "bytes call: " + e.getMessage());
         }

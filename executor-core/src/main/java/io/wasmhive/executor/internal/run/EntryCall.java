@@ -7,11 +7,16 @@ import io.wasmhive.executor.WasmValue;
 import io.wasmhive.executor.engine.EngineInstance;
 import io.wasmhive.executor.engine.ValueType;
 import io.wasmhive.executor.internal.wasm.FuncSignature;
+import io.wasmhive.executor.internal.wasm.Instrumentation;
 import io.wasmhive.executor.internal.wasm.ParsedModule;
 import java.util.Arrays;
 import java.util.List;
 
-/** An {@link Entry} checked against the module's exports, ready to run on an instance. */
+/**
+ * An {@link Entry} checked against the module's exports, ready to run on an instance. Every entry
+ * starts with one {@link MeteredCall}: for a command, a stdio function or a typed call that one call is
+ * the whole execution when it succeeds.
+ */
 abstract class EntryCall {
 
     static final String START = "_start";
@@ -24,8 +29,9 @@ abstract class EntryCall {
     }
 
     /** Checks the entry against the module; {@link InvalidTaskException} names what does not fit. */
-    static EntryCall of(Entry entry, ParsedModule module) {
-        boolean reactor = module.signatureOfExport(INITIALIZE).isPresent();
+    static EntryCall of(Entry entry, ParsedModule module, Policy policy) {
+        boolean reactor = module.signatureOfExport(INITIALIZE)
+                .filter(sig -> sig.params().isEmpty() && sig.results().isEmpty()).isPresent();
         if (entry instanceof Entry.Command) {
             FuncSignature sig = export(module, START);
             requireSignature(START, sig, List.of(), List.of());
@@ -45,6 +51,11 @@ abstract class EntryCall {
             if (!sig.params().equals(given)) {
                 throw new InvalidTaskException("export '" + t.export() + "' takes " + sig.params() + ", got " + given);
             }
+            if (sig.params().size() > Instrumentation.MAX_WRAPPED_PARAMS
+                    || sig.results().size() > Instrumentation.MAX_WRAPPED_RESULTS) {
+                throw new InvalidTaskException("export '" + t.export() + "' has more than " + Instrumentation.MAX_WRAPPED_PARAMS
+                        + " parameters or " + Instrumentation.MAX_WRAPPED_RESULTS + " results, which typed calls do not support");
+            }
             return new TypedCall(reactor, t.export(), t.args().toArray(WasmValue[]::new));
         }
         Entry.Bytes b = (Entry.Bytes) entry;
@@ -52,7 +63,7 @@ abstract class EntryCall {
         ValueType[] params = new ValueType[b.params().size() * 2];
         Arrays.fill(params, ValueType.I32);
         requireSignature(b.export(), export(module, b.export()), List.of(params), List.of(ValueType.I64));
-        return new BytesCall(reactor, b.export(), b.params());
+        return new BytesCall(reactor, b.export(), b.params(), policy.maxOutput());
     }
 
     private static FuncSignature export(ParsedModule module, String name) {
@@ -67,15 +78,16 @@ abstract class EntryCall {
         }
     }
 
-    /** Runs the entry; results go into {@code outcome}. */
-    final void run(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
-        if (reactor) {
-            instance.call(INITIALIZE);
-        }
-        enter(instance, policy, outcome);
+    /**
+     * Runs the entry with the module's start function first if it has one; results and, when the entry
+     * completes, the gas used go into {@code outcome}. Blocks; traps and exits propagate.
+     */
+    final void run(EngineInstance instance, long gas, int maxPages, boolean hasStart, ExecutionRunner.Outcome outcome) {
+        int flags = (hasStart ? Instrumentation.RUN_START : 0) | (reactor ? Instrumentation.RUN_INITIALIZE : 0);
+        enter(instance, new MeteredCall(gas, maxPages, flags), outcome);
     }
 
-    abstract void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome);
+    abstract void enter(EngineInstance instance, MeteredCall call, ExecutionRunner.Outcome outcome);
 
     /** A WASI command: {@code _start}. */
     private static final class CommandCall extends EntryCall {
@@ -84,8 +96,8 @@ abstract class EntryCall {
         }
 
         @Override
-        void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
-            instance.call(START);
+        void enter(EngineInstance instance, MeteredCall call, ExecutionRunner.Outcome outcome) {
+            call.call(instance, START, outcome);
         }
     }
 
@@ -99,8 +111,8 @@ abstract class EntryCall {
         }
 
         @Override
-        void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
-            outcome.values = List.of(instance.call(export));
+        void enter(EngineInstance instance, MeteredCall call, ExecutionRunner.Outcome outcome) {
+            outcome.values = List.of(call.call(instance, export, outcome));
         }
     }
 
@@ -116,8 +128,8 @@ abstract class EntryCall {
         }
 
         @Override
-        void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
-            outcome.values = List.of(instance.call(export, args));
+        void enter(EngineInstance instance, MeteredCall call, ExecutionRunner.Outcome outcome) {
+            outcome.values = List.of(call.call(instance, export, outcome, args));
         }
     }
 
@@ -125,16 +137,18 @@ abstract class EntryCall {
     private static final class BytesCall extends EntryCall {
         private final String export;
         private final List<byte[]> params;
+        private final long maxOutput;
 
-        BytesCall(boolean reactor, String export, List<byte[]> params) {
+        BytesCall(boolean reactor, String export, List<byte[]> params, long maxOutput) {
             super(reactor);
             this.export = export;
             this.params = params;
+            this.maxOutput = maxOutput;
         }
 
         @Override
-        void enter(EngineInstance instance, Policy policy, ExecutionRunner.Outcome outcome) {
-            outcome.output = BytesAbi.call(instance, export, params, policy.maxOutput());
+        void enter(EngineInstance instance, MeteredCall call, ExecutionRunner.Outcome outcome) {
+            BytesAbi.call(instance, call, export, params, maxOutput, outcome);
         }
     }
 }

@@ -19,12 +19,16 @@ import io.wasmhive.executor.internal.host.HostSettings;
 import io.wasmhive.executor.internal.registry.CompiledModule;
 import io.wasmhive.executor.internal.registry.ModuleRegistry;
 import io.wasmhive.executor.internal.wasm.ImportEntry;
-import io.wasmhive.executor.internal.wasm.Instrumentation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs one task to its result on the calling thread. Thread-safe: keeps no per-execution state. */
+/**
+ * Runs one task to its result on the calling thread. On the success path of a command, stdio function
+ * or typed entry the guest is entered exactly once (see {@link MeteredCall}); the instrumented module's
+ * counters are read separately only after a trap, an exit or a host failure. Thread-safe: keeps no
+ * per-execution state.
+ */
 public final class ExecutionRunner {
 
     private static final long PAGE = 65536;
@@ -65,26 +69,31 @@ public final class ExecutionRunner {
             throw new MemoryLimitException("the module's initial memory of " + initialBytes
                     + " bytes exceeds max_memory " + policy.maxMemory());
         }
-        EntryCall entry = EntryCall.of(task.entry(), module.parsed());
+        EntryCall entry = EntryCall.of(task.entry(), module.parsed(), policy);
         // max_time bounds the guest, not the compilation a cache miss costs.
         long deadline = System.nanoTime() + policy.maxTime() * 1_000_000L;
         HostEnvironment host = module.parsed().imports().isEmpty() ? null : new HostEnvironment(settings(task, policy, deadline));
         try (EngineInstance instance = module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline))) {
-            instance.call(Instrumentation.SET_LIMITS, WasmValue.i64(policy.maxGas()),
-                    WasmValue.i32((int) Math.min(Integer.MAX_VALUE, policy.maxMemory() / PAGE)));
+            // Whether outcome holds the final gas: returned by the entry's call wrapper, or read after a trap.
+            boolean metered = false;
             try {
-                if (module.parsed().startFunction().isPresent()) {
-                    instance.call(Instrumentation.START);
-                }
-                entry.run(instance, policy, outcome);
+                int maxPages = (int) Math.min(Integer.MAX_VALUE, policy.maxMemory() / PAGE);
+                entry.run(instance, policy.maxGas(), maxPages, module.parsed().startFunction().isPresent(), outcome);
+                metered = outcome.gasKnown;
             } catch (GuestExit exit) {
                 outcome.exitCode = exit.code();
             } catch (GuestTrap trap) {
-                outcome.error = Failures.fromTrap(trap, instance, policy);
+                long left = Failures.gasLeft(instance);
+                outcome.error = Failures.fromTrap(trap, instance, left, policy);
+                outcome.gasUsed(Failures.gasUsed(left, policy));
+                metered = true;
             } catch (ExecutorException e) {
                 outcome.error = e;
             } finally {
-                outcome.gasUsed = Failures.gasUsed(instance, policy);
+                // An exit, a host failure or an error after the guest ran again: read what the guest wrote back.
+                if (!metered) {
+                    outcome.gasUsed(Failures.gasUsed(Failures.gasLeft(instance), policy));
+                }
                 if (host != null) {
                     outcome.stdout = host.stdout();
                     outcome.stderr = host.stderr();
@@ -92,7 +101,7 @@ public final class ExecutionRunner {
             }
         } catch (GuestTrap trap) {
             // A trap while instantiating (for example a data segment out of bounds).
-            outcome.error = Failures.fromTrap(trap, null, policy);
+            outcome.error = Failures.fromTrap(trap, null, 0, policy);
         }
     }
 
@@ -123,6 +132,18 @@ public final class ExecutionRunner {
         List<WasmValue> values = List.of();
         byte[] output;
         long gasUsed;
+        boolean gasKnown;
+
+        /** Records the gas used, as returned by a call wrapper or read after a trap or exit. */
+        void gasUsed(long used) {
+            gasUsed = used;
+            gasKnown = true;
+        }
+
+        /** Marks the recorded gas stale: the guest ran again after it was returned. */
+        void gasUnknown() {
+            gasKnown = false;
+        }
 
         ExecutionResult toResult(String taskId, long nanos, String worker) {
             return new ExecutionResult(taskId, error, exitCode, stdout, stderr, values, output, gasUsed, nanos, worker);

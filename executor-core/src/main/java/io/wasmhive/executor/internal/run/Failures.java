@@ -11,7 +11,10 @@ import io.wasmhive.executor.engine.GuestTrap;
 import io.wasmhive.executor.internal.wasm.Instrumentation;
 import java.util.Locale;
 
-/** Maps how a guest stopped to the executor's errors, reading the instrumented module's counters. */
+/**
+ * Maps how a guest stopped to the executor's errors, reading the instrumented module's counters. Used
+ * only off the success path, where the call wrapper has already returned the gas left.
+ */
 final class Failures {
 
     private static final long BOOKKEEPING_NANOS = 1_000_000_000L;
@@ -19,12 +22,16 @@ final class Failures {
     private Failures() {
     }
 
-    static ExecutorException fromTrap(GuestTrap trap, EngineInstance instance, Policy policy) {
+    /**
+     * The error for a trap; {@code gasLeft} is {@link #gasLeft} read after it, {@code instance} null if the
+     * trap came while instantiating.
+     */
+    static ExecutorException fromTrap(GuestTrap trap, EngineInstance instance, long gasLeft, Policy policy) {
         if (trap.trapKind() == GuestTrap.Kind.INTERRUPTED) {
             return new ExecutionTimeoutException("the execution exceeded max_time of " + policy.maxTime() + " ms");
         }
         if (instance != null) {
-            if (gasLeft(instance) < 0) {
+            if (gasLeft < 0) {
                 return new OutOfGasException("the execution exceeded max_gas of " + policy.maxGas());
             }
             if (memoryDenied(instance)) {
@@ -35,13 +42,16 @@ final class Failures {
         return new TrapException(code(trap), "the guest trapped: " + code(trap) + " (" + trap.getMessage() + ")");
     }
 
-    /** Gas consumed; the whole budget when it ran out. */
-    static long gasUsed(EngineInstance instance, Policy policy) {
-        long left = gasLeft(instance);
-        return left < 0 ? policy.maxGas() : policy.maxGas() - left;
+    /** Gas consumed given the gas left; the whole budget when it ran out. */
+    static long gasUsed(long gasLeft, Policy policy) {
+        return gasLeft < 0 ? policy.maxGas() : policy.maxGas() - gasLeft;
     }
 
-    private static long gasLeft(EngineInstance instance) {
+    /**
+     * The gas global as the guest last wrote it back, read with a fresh deadline so that it can be read
+     * after a timeout too. A call into the guest; blocks briefly.
+     */
+    static long gasLeft(EngineInstance instance) {
         instance.deadline(System.nanoTime() + BOOKKEEPING_NANOS);
         try {
             return instance.call(Instrumentation.GAS_LEFT)[0].asLong();

@@ -1,5 +1,6 @@
 /**
  * One execution on one worker: the policy resolved, the module instantiated with its host interface,
- * limits set in the instrumented module, the entry called, and engine outcomes mapped to executor errors.
+ * the entry called through its call wrapper (limits, start function, {@code _initialize}, entry and gas
+ * left in one call into the guest), and engine outcomes mapped to executor errors.
  */
 package io.wasmhive.executor.internal.run;

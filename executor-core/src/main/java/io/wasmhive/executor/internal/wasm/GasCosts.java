@@ -5,12 +5,23 @@ import java.util.Arrays;
 /**
  * Static gas cost of each instruction. Immutable and thread-safe; {@link #with} returns a copy.
  *
- * <p>Defaults: every instruction costs 1, including loads, stores and structural ones ({@code block},
- * {@code end}); {@code call} and {@code return_call} 5; {@code call_indirect} and
+ * <p>Defaults: every instruction costs 1, including loads, stores, {@code if} and the branches, except
+ * those that only delimit code and compile to nothing ({@code block}, {@code loop}, {@code else},
+ * {@code end}, {@code nop}), which cost 0; {@code call} and {@code return_call} 5; {@code call_indirect} and
  * {@code return_call_indirect} 10; {@code memory.grow} and {@code table.grow} 50; integer and float
  * {@code div} and {@code rem} 3. {@code memory.fill}, {@code memory.copy} and {@code memory.init}
  * additionally cost one unit per {@value #BULK_BYTES_PER_GAS} bytes (the byte count divided by 64,
  * rounded down), charged when they run.
+ *
+ * <p>How charges are placed: each basic block pays its static cost on entry, and a block that costs
+ * nothing gets no charge, which is why the structural instructions are free (the code after a loop's
+ * {@code br_if} is often only {@code end}). A run that completes has paid exactly the sum of the costs
+ * of the instructions it executed (code after a loop, or after a block no branch targets, is paid for
+ * together with the code before it, never skipped); one stopped inside a block, by a trap or an exit in
+ * a host call, has paid for all of that block. Out of gas, gas used is the budget. After any other
+ * trap it is the balance last written back to the gas global, at a call, a return, an {@code unreachable},
+ * a branch out of a function or a loop iteration (see {@link Instrumentation}): charges the trapping
+ * function made since are not counted, and the figure is the same on every run.
  */
 public final class GasCosts {
 
@@ -65,6 +76,9 @@ public final class GasCosts {
     private static int[] defaultTable() {
         int[] t = new int[Opcodes.KEY_COUNT];
         Arrays.fill(t, 1);
+        for (String name : new String[] {"block", "loop", "else", "end", "nop"}) {
+            t[Opcodes.key(name)] = 0;
+        }
         for (String name : new String[] {"call", "return_call"}) {
             t[Opcodes.key(name)] = 5;
         }

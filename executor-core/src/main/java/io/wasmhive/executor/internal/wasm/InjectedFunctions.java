@@ -5,13 +5,15 @@ import static io.wasmhive.executor.internal.wasm.TypeTable.I64;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The functions the instrumenter appends after the module's own: the three host entry points, then
- * one helper per distinct {@code memory.grow} or bulk memory instruction, created as the rewriter meets them.
+ * one helper per distinct {@code memory.grow} or bulk memory instruction, created as the rewriter meets
+ * them, then one call wrapper per exported function (see {@link Instrumentation#CALL_PREFIX}).
  */
 final class InjectedFunctions {
 
@@ -97,6 +99,54 @@ final class InjectedFunctions {
         }
         helpers.put(id, index);
         return index;
+    }
+
+    /**
+     * Appends the wrapper of {@code function} ({@code params -> results}):
+     * {@code (i64 gas, i32 maxPages, i32 flags, params...) -> (results..., i64 gasLeft)}. It sets the
+     * limits, runs {@code start} if flag 1 is set and {@code init} if flag 2 is set (each -1 if absent),
+     * calls the function and pushes the gas left. Returns its index.
+     */
+    int wrapper(int function, byte[] params, byte[] results, int start, int init) {
+        ByteSink b = begin();
+        b.bytes(new byte[] {0x20, 0x00, 0x24});
+        b.u32(globals.gas());
+        b.bytes(new byte[] {0x20, 0x01, 0x24});
+        b.u32(globals.maxPages());
+        b.bytes(new byte[] {0x41, 0x00, 0x24});
+        b.u32(globals.denied());
+        onFlag(b, Instrumentation.RUN_START, start);
+        onFlag(b, Instrumentation.RUN_INITIALIZE, init);
+        for (int i = 0; i < params.length; i++) {
+            b.u8(0x20);
+            b.u32(3 + i);
+        }
+        b.u8(0x10);
+        b.u32(function);
+        b.u8(0x23);
+        b.u32(globals.gas());
+        byte[] wrapperParams = new byte[params.length + 3];
+        wrapperParams[0] = I64;
+        wrapperParams[1] = I32;
+        wrapperParams[2] = I32;
+        System.arraycopy(params, 0, wrapperParams, 3, params.length);
+        byte[] wrapperResults = Arrays.copyOf(results, results.length + 1);
+        wrapperResults[results.length] = I64;
+        int index = base + functions.size();
+        add(types.index(wrapperParams, wrapperResults), b);
+        return index;
+    }
+
+    /** {@code if (flags & flag) call function;} unless the function is absent. */
+    private static void onFlag(ByteSink b, int flag, int function) {
+        if (function < 0) {
+            return;
+        }
+        b.bytes(new byte[] {0x20, 0x02, 0x41});
+        b.s64(flag);
+        b.bytes(new byte[] {0x71, 0x04, 0x40, 0x10});
+        b.u32(function);
+        b.u8(0x0B);
     }
 
     private boolean wide(int memory) {

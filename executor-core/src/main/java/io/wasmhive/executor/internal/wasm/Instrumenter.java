@@ -1,18 +1,21 @@
 package io.wasmhive.executor.internal.wasm;
 
 import io.wasmhive.executor.InvalidModuleException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Rewrites a parsed module so the host can meter and cap it on any engine: basic-block gas charges,
  * capped {@code memory.grow}, bulk memory charged per byte, the start function exported instead of run,
- * and the {@link Instrumentation} exports. Nothing is imported and no existing index moves: globals,
+ * and the {@link Instrumentation} exports, including a call wrapper per exported function. Nothing is imported and no existing index moves: globals,
  * functions and types are appended. Stateless and thread-safe; does not block.
  */
 public final class Instrumenter {
 
     private static final byte[] MUT_I64_ZERO = {0x7E, 0x01, 0x42, 0x00, 0x0B};
     private static final byte[] MUT_I32_ZERO = {0x7F, 0x01, 0x41, 0x00, 0x0B};
+    private static final String INITIALIZE = "_initialize";
 
     private Instrumenter() {
     }
@@ -46,6 +49,7 @@ public final class Instrumenter {
         private final int functionCount;
         private final int globalCount;
         private final boolean[] emitted = new boolean[14];
+        private final Map<String, Integer> wrappers = new LinkedHashMap<>();
 
         Run(byte[] module, ParsedModule parsed, GasCosts costs) {
             this.module = module;
@@ -57,6 +61,8 @@ public final class Instrumenter {
             this.injected = new InjectedFunctions(functionCount, types, globals, parsed.memories());
             this.bodies = new ByteSink(module.length + module.length / 4);
             rewriteBodies(costs, globals);
+            addWrappers();
+            appendInjectedBodies();
         }
 
         private void rewriteBodies(GasCosts costs, InjectedFunctions.Globals globals) {
@@ -66,11 +72,46 @@ public final class Instrumenter {
             }
             BodyRewriter rewriter = new BodyRewriter(module, memory64, costs, new GasCharge(globals.gas()), injected);
             for (int i = 0; i < parsed.bodyStarts.length; i++) {
-                ByteSink body = new ByteSink(parsed.bodyEnds[i] - parsed.bodyStarts[i] + 64);
-                rewriter.rewrite(parsed.bodyStarts[i], parsed.bodyEnds[i], body);
+                int params = TypeTable.params(typeOf(parsed.importedFunctionCount() + i)).length;
+                ByteSink body = rewriter.rewrite(parsed.bodyStarts[i], parsed.bodyEnds[i], params);
                 bodies.u32(body.size());
                 bodies.sink(body);
             }
+        }
+
+        /** Appends a call wrapper for every exported function whose type leaves room for the extra values. */
+        private void addWrappers() {
+            int start = parsed.startFunction().orElse(-1);
+            int init = initialize();
+            for (ExportEntry e : parsed.exports().values()) {
+                if (e.kind() != ExternKind.FUNC) {
+                    continue;
+                }
+                byte[] type = typeOf(e.index());
+                byte[] params = TypeTable.params(type);
+                byte[] results = TypeTable.results(type);
+                if (params.length <= Instrumentation.MAX_WRAPPED_PARAMS
+                        && results.length <= Instrumentation.MAX_WRAPPED_RESULTS) {
+                    wrappers.put(Instrumentation.call(e.name()), injected.wrapper(e.index(), params, results, start, init));
+                }
+            }
+        }
+
+        /** The index of the {@code () -> ()} function exported as {@code _initialize}, or -1. */
+        private int initialize() {
+            ExportEntry e = parsed.exports().get(INITIALIZE);
+            if (e == null || e.kind() != ExternKind.FUNC) {
+                return -1;
+            }
+            byte[] type = typeOf(e.index());
+            return TypeTable.params(type).length == 0 && TypeTable.results(type).length == 0 ? e.index() : -1;
+        }
+
+        private byte[] typeOf(int function) {
+            return parsed.rawTypes.get(parsed.functionTypes[function]);
+        }
+
+        private void appendInjectedBodies() {
             for (InjectedFunctions.Function f : injected.functions()) {
                 bodies.u32(f.body().length);
                 bodies.bytes(f.body());
@@ -119,7 +160,8 @@ public final class Instrumenter {
                     p.bytes(MUT_I32_ZERO);
                     p.bytes(MUT_I32_ZERO);
                 });
-                case Section.EXPORT -> appended(s, parsed.startFunction().isPresent() ? 4 : 3, this::exports);
+                case Section.EXPORT -> appended(s, (parsed.startFunction().isPresent() ? 4 : 3) + wrappers.size(),
+                        this::exports);
                 case Section.CODE -> {
                     ByteSink p = new ByteSink(bodies.size() + 5);
                     p.u32(parsed.definedFunctionCount() + injected.functions().size());
@@ -135,6 +177,7 @@ public final class Instrumenter {
             export(p, Instrumentation.GAS_LEFT, injected.gasLeft());
             export(p, Instrumentation.MEMORY_DENIED, injected.memoryDenied());
             parsed.startFunction().ifPresent(start -> export(p, Instrumentation.START, start));
+            wrappers.forEach((name, function) -> export(p, name, function));
         }
 
         private static void export(ByteSink p, String name, int function) {

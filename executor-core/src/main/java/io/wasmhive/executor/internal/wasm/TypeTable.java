@@ -42,4 +42,30 @@ final class TypeTable {
     List<byte[]> added() {
         return added;
     }
+
+    /** The parameter types of an encoded function type ({@code 0x60 params results}). */
+    static byte[] params(byte[] type) {
+        return vector(type, 1);
+    }
+
+    /** The result types of an encoded function type. */
+    static byte[] results(byte[] type) {
+        return vector(type, 1 + skip(type, 1));
+    }
+
+    /** A value-type vector at {@code at}; value types allowed by the parser are one byte each. */
+    private static byte[] vector(byte[] type, int at) {
+        WasmReader r = new WasmReader(type);
+        r.pos(at);
+        int n = r.u32();
+        return Arrays.copyOfRange(type, r.pos(), r.pos() + n);
+    }
+
+    /** Bytes taken by the vector at {@code at}, count included. */
+    private static int skip(byte[] type, int at) {
+        WasmReader r = new WasmReader(type);
+        r.pos(at);
+        int n = r.u32();
+        return r.pos() - at + n;
+    }
 }

@@ -34,7 +34,7 @@ public final class WasmtimeEngine implements WasmEngine {
                 // Reference types need bulk memory in Wasmtime; both follow the allowed set.
                 .wasmReferenceTypes(f.contains(WasmFeature.REFERENCE_TYPES))
                 .wasmBulkMemory(f.contains(WasmFeature.BULK_MEMORY) || f.contains(WasmFeature.REFERENCE_TYPES))
-                .wasmMultiValue(f.contains(WasmFeature.MULTI_VALUE))
+                .wasmMultiValue(true) // call wrappers return results plus gas left; the parser gates modules
                 // Canonical NaNs make float results bit-identical across machines, which replay relies on.
                 .craneliftNanCanonicalization(true)
                 .craneliftOptLevel(settings.optimize() ? OptLevel.SPEED : OptLevel.NONE);

@@ -92,6 +92,37 @@ class InstrumenterTest {
     }
 
     @Test
+    void gasSurvivesCallsBecauseTheLocalIsWrittenBackAndReloaded() {
+        byte[] module = instrumented("instr-compute.wasm");
+        // fib(0) and fib(1): the test (local.get, i32.const, i32.lt_s, if = 4), then local.get, return = 2.
+        // fib(n > 1): 4, then two subtractions (3 each), two calls (5 each) and i32.add = 17, plus both callees.
+        assertThat(gasUsed(module, "fib", Val.fromI32(1))).isEqualTo(6);
+        assertThat(gasUsed(module, "fib", Val.fromI32(2))).isEqualTo(21 + 6 + 6);
+        assertThat(gasUsed(module, "fib", Val.fromI32(3))).isEqualTo(21 + 33 + 6);
+        long needed = gasUsed(module, "fib", Val.fromI32(15));
+        try (Wasmtime w = limited(module, needed, 16)) {
+            assertThat(w.call("fib", Val.fromI32(15))[0].i32()).isEqualTo(610);
+            assertThat(w.gasLeft()).isZero();
+        }
+        try (Wasmtime w = limited(module, needed - 1, 16)) {
+            assertThatThrownBy(() -> w.call("fib", Val.fromI32(15))).isInstanceOf(RuntimeException.class);
+            assertThat(w.gasLeft()).isNegative();
+        }
+    }
+
+    @Test
+    void aFunctionWithoutRoomForTheGasLocalIsMeteredOnTheGlobal() {
+        // One function () -> () with 50,000 i32 locals (the cap) whose body is i32.const 7; drop.
+        byte[] module = ModuleBytes.module(ModuleBytes.voidType(), ModuleBytes.oneFunction(),
+                ModuleBytes.section(7, 1, 1, 'f', 0, 0),
+                ModuleBytes.section(10, 1, 9, 1, 0xD0, 0x86, 0x03, 0x7F, 0x41, 0x07, 0x1A, 0x0B));
+        try (Wasmtime w = limited(instrument(module), 10, 0)) {
+            w.call("f");
+            assertThat(w.gasLeft()).isEqualTo(10 - 2);
+        }
+    }
+
+    @Test
     void bulkMemoryIsChargedPerSixtyFourBytes() {
         byte[] module = instrumented("instr-compute.wasm");
         long none = gasUsed(module, "fill", Val.fromI32(0));
@@ -117,7 +148,8 @@ class InstrumenterTest {
         try (Wasmtime w = limited(instrumented("instr-nomem.wasm"), 100, 0)) {
             assertThat(w.call("square", Val.fromI64(12))[0].i64()).isEqualTo(144);
             assertThat(w.call(Instrumentation.MEMORY_DENIED)[0].i32()).isZero();
-            assertThat(w.gasLeft()).isEqualTo(100 - 4);
+            // local.get, local.get, i64.mul; the final end is free.
+            assertThat(w.gasLeft()).isEqualTo(100 - 3);
         }
     }
 
@@ -146,7 +178,7 @@ class InstrumenterTest {
         byte[] original = Corpus.read("instr-nomem.wasm");
         ParsedModule parsed = WasmParser.parse(original, WasmFeature.defaults());
         byte[] module = Instrumenter.instrument(original, parsed, GasCosts.defaults().with("i64.mul", 100));
-        assertThat(gasUsed(module, "square", Val.fromI64(3))).isEqualTo(103);
+        assertThat(gasUsed(module, "square", Val.fromI64(3))).isEqualTo(102);
         assertThat(GasCosts.defaults().cost("call_indirect")).isEqualTo(10);
         assertThatThrownBy(() -> GasCosts.defaults().with("no.such", 1)).isInstanceOf(IllegalArgumentException.class);
     }
