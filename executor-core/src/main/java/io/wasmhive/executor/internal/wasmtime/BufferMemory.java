@@ -7,19 +7,29 @@ import java.nio.ByteOrder;
 import java.util.function.Supplier;
 
 /**
- * Guest memory over the direct buffer Wasmtime exposes. The buffer is fetched again on every access that
- * could follow a {@code memory.grow}, since growing may move the memory.
+ * Guest memory over the direct buffer Wasmtime exposes. Fetching the buffer is a JNI call of a few
+ * microseconds, so it is kept until {@link #invalidate()}, which callers invoke whenever guest code may
+ * have run (and so grown, and moved, the memory) since.
  */
 final class BufferMemory implements GuestMemory {
 
     private final Supplier<ByteBuffer> buffers;
+    private ByteBuffer cached;
 
     BufferMemory(Supplier<ByteBuffer> buffers) {
         this.buffers = buffers;
     }
 
+    /** Forgets the cached buffer; the next access fetches it again. */
+    void invalidate() {
+        cached = null;
+    }
+
     private ByteBuffer buffer() {
-        return buffers.get().order(ByteOrder.LITTLE_ENDIAN);
+        if (cached == null) {
+            cached = buffers.get().order(ByteOrder.LITTLE_ENDIAN);
+        }
+        return cached;
     }
 
     private static int check(ByteBuffer buf, int address, long length) {
@@ -33,7 +43,7 @@ final class BufferMemory implements GuestMemory {
 
     @Override
     public long size() {
-        return buffers.get().capacity();
+        return buffer().capacity();
     }
 
     @Override

@@ -15,7 +15,7 @@ final class CallerHostCall implements HostCall {
 
     private final Caller<Void> caller;
     private final Store<Void> store;
-    private GuestMemory memory;
+    private BufferMemory memory;
 
     CallerHostCall(Caller<Void> caller, Store<Void> store) {
         this.caller = caller;
@@ -48,6 +48,10 @@ final class CallerHostCall implements HostCall {
             throw new IllegalArgumentException("the module exports no function named '" + name + "'");
         }
         Func func = export.get().func();
+        if (memory != null) {
+            // The guest may grow its memory while we are in it.
+            memory.invalidate();
+        }
         try {
             Val[] params = new Val[args.length];
             for (int i = 0; i < args.length; i++) {

@@ -24,7 +24,7 @@ final class WasmtimeInstance implements EngineInstance {
     private final Instance instance;
     private final Map<String, Optional<Func>> funcs = new HashMap<>();
     private Memory memory;
-    private GuestMemory guestMemory;
+    private BufferMemory guestMemory;
     private boolean closed;
 
     WasmtimeInstance(WasmtimeEngine engine, StoreSlot slot, Instance instance) {
@@ -50,6 +50,10 @@ final class WasmtimeInstance implements EngineInstance {
             params[i] = Values.toVal(Values.toValType(args[i].type()), args[i].bits());
         }
         Val[] results;
+        if (guestMemory != null) {
+            // Guest code may grow, and so move, the memory.
+            guestMemory.invalidate();
+        }
         try {
             results = func.call(slot.store(), params);
         } catch (WasmtimeException | WasmFunctionError e) {
