@@ -4,7 +4,7 @@ package io.wasmhive.executor;
  * A snapshot of the pool (seed 004's {@code get_stats}).
  *
  * @param totalWorkers worker threads alive
- * @param availableWorkers workers waiting for a task
+ * @param availableWorkers workers not running a task (waiting for one)
  * @param busyWorkers workers running a task
  * @param queuedTasks tasks waiting for a worker
  * @param completedTasks tasks that finished successfully

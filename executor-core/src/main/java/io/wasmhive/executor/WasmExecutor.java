@@ -1,6 +1,7 @@
 package io.wasmhive.executor;
 
 import io.wasmhive.executor.engine.WasmEngine;
+import io.wasmhive.executor.internal.host.HostEnvironment;
 import io.wasmhive.executor.internal.pool.PoolSettings;
 import io.wasmhive.executor.internal.pool.WorkerPool;
 import io.wasmhive.executor.internal.registry.ModuleRegistry;
@@ -35,7 +36,7 @@ public final class WasmExecutor implements AutoCloseable {
         ExecutionRunner runner = new ExecutionRunner(registry, options);
         this.pool = new WorkerPool(new PoolSettings(options.maxWorkers(), options.initialWorkers(), options.idleTimeout(),
                 options.queueCapacity(), options.workerStackBytes(), Duration.ofSeconds(1)),
-                runner::run, engine::releaseThreadResources);
+                runner::run, () -> engine.warmUpThread(HostEnvironment.commonImports()), engine::releaseThreadResources);
     }
 
     /** An executor on the Wasmtime engine. */
@@ -128,8 +129,8 @@ public final class WasmExecutor implements AutoCloseable {
     /** A snapshot of the pool and cache counters. Thread-safe. */
     public PoolStats stats() {
         int total = pool.totalWorkers();
-        int available = Math.min(total, pool.idleWorkers());
-        return new PoolStats(total, available, total - available, pool.queuedTasks(), pool.completedTasks(),
+        int busy = Math.min(total, pool.runningWorkers());
+        return new PoolStats(total, total - busy, busy, pool.queuedTasks(), pool.completedTasks(),
                 pool.failedTasks(), pool.rejectedTasks(), registry.hits(), registry.misses(), registry.size());
     }
 

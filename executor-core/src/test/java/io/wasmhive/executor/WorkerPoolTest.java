@@ -41,6 +41,20 @@ class WorkerPoolTest {
     }
 
     @Test
+    void initialWorkersPrepareTheirStoreBeforeTheFirstTask() throws Exception {
+        io.wasmhive.executor.internal.wasmtime.WasmtimeEngine engine = new io.wasmhive.executor.internal.wasmtime.WasmtimeEngine(
+                new io.wasmhive.executor.internal.wasmtime.WasmtimeSettings(WasmFeature.defaults(), true, 512 * 1024,
+                        Duration.ofMillis(2), 256, 64L << 20));
+        try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(3).initialWorkers(3).build(), engine)) {
+            waitUntil(() -> engine.liveStores() == 3);
+            ExecutionResult echo = ex.execute(task("c-echo.wasm").stdin(Guests.utf8("warm")).build());
+            assertThat(Guests.utf8(echo.orThrow().stdout())).isEqualTo("warm");
+            assertThat(engine.liveStores()).isEqualTo(3);
+        }
+        assertThat(engine.liveStores()).isZero();
+    }
+
+    @Test
     void aFullQueueRefusesAtOnceWithOverloaded() throws Exception {
         try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(1).initialWorkers(1).queueCapacity(1).build())) {
             ex.register(Guests.bytes("hostile-infinite-loop.wasm"));

@@ -16,6 +16,14 @@ public interface WasmEngine extends AutoCloseable {
      */
     EngineModule compile(byte[] wasm);
 
+    /**
+     * Prepares what the engine keeps for the calling thread, including host function slots for these
+     * likely imports, so that the thread's first execution does not pay for them. A worker calls this
+     * when it starts. Blocks while preparing.
+     */
+    default void warmUpThread(java.util.List<HostFunctionType> likelyImports) {
+    }
+
     /** Frees what the engine keeps for the calling thread (a worker calls this before it exits). */
     default void releaseThreadResources() {
     }

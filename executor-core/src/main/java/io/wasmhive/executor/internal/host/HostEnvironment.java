@@ -2,6 +2,7 @@ package io.wasmhive.executor.internal.host;
 
 import io.wasmhive.executor.engine.HostFunction;
 import io.wasmhive.executor.engine.HostFunctionType;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +49,23 @@ public final class HostEnvironment {
     public static Optional<HostFunctionType> lookup(String module, String name) {
         return HostCatalog.lookup(module, name);
     }
+
+    /**
+     * The imports most guests use (wasi-libc's and Rust's start-up and stdio, clocks, randomness and
+     * {@code host.rpc_call}): what a worker prepares before its first execution.
+     */
+    public static List<HostFunctionType> commonImports() {
+        return COMMON.stream().map(name -> name.split("\\.", 2))
+                .map(parts -> HostCatalog.lookup(parts[0], parts[1]).orElseThrow())
+                .toList();
+    }
+
+    private static final List<String> COMMON = List.of(
+            "wasi_snapshot_preview1.fd_write", "wasi_snapshot_preview1.fd_read", "wasi_snapshot_preview1.fd_close",
+            "wasi_snapshot_preview1.fd_seek", "wasi_snapshot_preview1.fd_fdstat_get", "wasi_snapshot_preview1.proc_exit",
+            "wasi_snapshot_preview1.environ_get", "wasi_snapshot_preview1.environ_sizes_get",
+            "wasi_snapshot_preview1.args_get", "wasi_snapshot_preview1.args_sizes_get",
+            "wasi_snapshot_preview1.clock_time_get", "wasi_snapshot_preview1.random_get", "host.rpc_call");
 
     /** The function bound to this execution; {@link IllegalArgumentException} if the catalog lacks it. */
     public HostFunction function(String module, String name) {

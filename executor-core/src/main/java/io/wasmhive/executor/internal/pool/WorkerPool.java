@@ -35,6 +35,7 @@ public final class WorkerPool {
 
     private final PoolSettings settings;
     private final BiFunction<ExecutionTask, String, ExecutionResult> runner;
+    private final Runnable threadWarmUp;
     private final Runnable threadCleanup;
     private final BlockingQueue<Job> queue;
     private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
@@ -50,11 +51,14 @@ public final class WorkerPool {
 
     /**
      * @param runner runs one task on the calling worker thread, named by the second argument
+     * @param threadWarmUp run by each worker thread when it starts (prepares engine resources of that thread)
      * @param threadCleanup run by each worker thread before it exits (frees engine resources of that thread)
      */
-    public WorkerPool(PoolSettings settings, BiFunction<ExecutionTask, String, ExecutionResult> runner, Runnable threadCleanup) {
+    public WorkerPool(PoolSettings settings, BiFunction<ExecutionTask, String, ExecutionResult> runner,
+                      Runnable threadWarmUp, Runnable threadCleanup) {
         this.settings = settings;
         this.runner = runner;
+        this.threadWarmUp = threadWarmUp;
         this.threadCleanup = threadCleanup;
         this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
         for (int i = 0; i < settings.initialWorkers(); i++) {
@@ -172,6 +176,11 @@ public final class WorkerPool {
         return idle.get();
     }
 
+    /** Workers running a task right now. */
+    public int runningWorkers() {
+        return running.get();
+    }
+
     public int queuedTasks() {
         return queue.size();
     }
@@ -212,6 +221,7 @@ public final class WorkerPool {
         @Override
         public void run() {
             try {
+                warmUp();
                 while (true) {
                     Job job = next();
                     if (job == null) {
@@ -223,8 +233,9 @@ public final class WorkerPool {
                     execute(job);
                 }
             } finally {
-                workers.remove(this);
+                // Clean up before leaving the set, so that awaitTermination sees every thread's resources freed.
                 threadCleanup.run();
+                workers.remove(this);
                 if (shutdown && workers.isEmpty()) {
                     terminated.countDown();
                 }
@@ -257,6 +268,14 @@ public final class WorkerPool {
                     idle.decrementAndGet();
                     idleSince = 0;
                 }
+            }
+        }
+
+        private void warmUp() {
+            try {
+                threadWarmUp.run();
+            } catch (RuntimeException e) {
+                // A worker that could not prepare still works; its first execution prepares instead.
             }
         }
 

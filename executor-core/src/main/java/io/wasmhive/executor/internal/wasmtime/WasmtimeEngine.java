@@ -90,6 +90,18 @@ public final class WasmtimeEngine implements WasmEngine {
         return Math.max(1, (remaining + tickNanos - 1) / tickNanos);
     }
 
+    @Override
+    public void warmUpThread(java.util.List<io.wasmhive.executor.engine.HostFunctionType> likelyImports) {
+        StoreSlot slot = acquireSlot();
+        for (io.wasmhive.executor.engine.HostFunctionType type : likelyImports) {
+            slot.func(type.module() + "." + type.name(),
+                    new io.github.kawamuray.wasmtime.FuncType(Values.toValTypes(type.params()), Values.toValTypes(type.results())));
+        }
+        if (slots.get() != slot) {
+            slot.dispose();
+        }
+    }
+
     /** Native stores not yet disposed: one per worker thread at most once idle (for leak checks and metrics). */
     public int liveStores() {
         return liveStores.get();
