@@ -114,6 +114,15 @@ class EntryModesTest extends ExecutorTestSupport {
         assertThat(first).startsWith("{\"argc\":3,\"argv\":[\"main.wasm\",\"a b\",\"x\\\"y\"],\"probe\":\"value-1\"").endsWith("\"stdin_len\":5}\n");
     }
 
+    @Test
+    void invalidArgumentsAndEnvironmentAreTheCallersError() {
+        ExecutionResult nul = run(task("c-wasi-probe.wasm").args(List.of("a\0b")));
+        assertThat(nul.error()).isInstanceOf(InvalidTaskException.class).hasMessageContaining("NUL");
+        assertThat(nul.error().retryable()).isFalse();
+        ExecutionResult badName = run(task("c-wasi-probe.wasm").env("A=B", "x"));
+        assertThat(badName.error()).isInstanceOf(InvalidTaskException.class).hasMessageContaining("A=B");
+    }
+
     private static String probe(String id, boolean deterministic) {
         return utf8(run(task("c-wasi-probe.wasm").id(id).deterministic(deterministic).args(List.of("a b", "x\"y"))
                 .env("PROBE", "value-1").stdin(utf8("hello"))).orThrow().stdout());

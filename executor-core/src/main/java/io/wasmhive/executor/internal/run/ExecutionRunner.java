@@ -5,6 +5,7 @@ import io.wasmhive.executor.ExecutionTask;
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.ExecutorOptions;
 import io.wasmhive.executor.HostFailureException;
+import io.wasmhive.executor.InvalidTaskException;
 import io.wasmhive.executor.MemoryLimitException;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.RpcHandler;
@@ -107,8 +108,13 @@ public final class ExecutionRunner {
 
     private HostSettings settings(ExecutionTask task, Policy policy, long deadline) {
         RpcHandler rpc = task.rpcHandler() != null ? task.rpcHandler() : options.rpcHandler();
-        return new HostSettings(task.id(), task.stdin(), task.args(), task.env(), task.files(), task.deterministic(),
-                policy.maxOutput(), rpc, deadline, task.progressListener());
+        try {
+            return new HostSettings(task.id(), task.stdin(), task.args(), task.env(), task.files(), task.deterministic(),
+                    policy.maxOutput(), rpc, deadline, task.progressListener());
+        } catch (IllegalArgumentException e) {
+            // A NUL in an argument or variable, or an invalid variable name: the caller's mistake, not the host's.
+            throw new InvalidTaskException(e.getMessage(), e);
+        }
     }
 
     private static Map<String, HostFunction> imports(CompiledModule module, HostEnvironment host) {
