@@ -4,8 +4,10 @@ import io.wasmhive.executor.RpcHandler;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,16 +15,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs RPC handlers on their own threads so that a handler ignoring its timeout cannot hold the guest's
  * worker past the execution deadline: the worker stops waiting and the handler thread is interrupted.
- * Thread-safe; the pool is shared by all executions and its threads are daemons that die when idle.
+ * Thread-safe; the pool is shared by all executions, holds at most {@link #MAX_THREADS} daemon threads
+ * (so handlers that hang on a dead endpoint cannot pile up threads without bound) and its threads die when idle.
+ * A call finding every thread busy fails at once, and the guest gets a JSON-RPC error.
  */
 final class RpcCalls {
 
+    /** Most RPC handler calls in flight in the process. */
+    static final int MAX_THREADS = 256;
+
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "wasmhive-rpc-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService POOL = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "wasmhive-rpc-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private RpcCalls() {
     }
@@ -44,7 +52,12 @@ final class RpcCalls {
 
     /** Calls {@code handler} and blocks for at most {@code timeoutNanos}. */
     static byte[] call(RpcHandler handler, byte[] request, long timeoutNanos) throws Failure {
-        Future<byte[]> future = POOL.submit(() -> handler.handle(request, Duration.ofNanos(timeoutNanos)));
+        Future<byte[]> future;
+        try {
+            future = POOL.submit(() -> handler.handle(request, Duration.ofNanos(timeoutNanos)));
+        } catch (RejectedExecutionException e) {
+            throw new Failure(false, e);
+        }
         try {
             return future.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
