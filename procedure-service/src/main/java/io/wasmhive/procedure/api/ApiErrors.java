@@ -1,0 +1,83 @@
+package io.wasmhive.procedure.api;
+
+import io.wasmhive.executor.ExecutorException;
+import io.wasmhive.procedure.api.ApiModel.ErrorBody;
+import io.wasmhive.procedure.api.ApiModel.ErrorJson;
+import io.wasmhive.procedure.error.ErrorCode;
+import io.wasmhive.procedure.error.ProcedureException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The one place errors become {@code {"error":{"code","message"}}} with the code's HTTP status. */
+@RestControllerAdvice
+class ApiErrors {
+
+  private static final Log logger = LogFactory.getLog(ApiErrors.class);
+
+  @ExceptionHandler(ProcedureException.class)
+  ResponseEntity<ErrorBody> procedure(ProcedureException e) {
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().status());
+    if (e.retryAfter() != null) {
+      response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+    }
+    return response.body(body(e.code(), e.getMessage()));
+  }
+
+  @ExceptionHandler(ExecutorException.class)
+  ResponseEntity<ErrorBody> executor(ExecutorException e) {
+    return procedure(ProcedureException.from(e));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+    // The body limit fails the read; the converter may have wrapped it.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProcedureException pe) {
+        return procedure(pe);
+      }
+    }
+    String detail = e.getMostSpecificCause().getMessage();
+    String firstLine = detail == null ? "" : ": " + detail.lines().findFirst().orElse("");
+    return respond(400, ErrorCode.BAD_REQUEST, "the request body is not valid JSON for this endpoint" + firstLine);
+  }
+
+  @ExceptionHandler(TypeMismatchException.class)
+  ResponseEntity<ErrorBody> typeMismatch(TypeMismatchException e) {
+    return respond(400, ErrorCode.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ErrorBody> other(Exception e) {
+    if (e instanceof ErrorResponse framework) {
+      int status = framework.getStatusCode().value();
+      String detail = framework.getBody().getDetail();
+      return respond(status, codeFor(status), detail == null ? e.getMessage() : detail);
+    }
+    logger.error("Unexpected failure", e);
+    return respond(500, ErrorCode.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
+  }
+
+  private static ErrorCode codeFor(int status) {
+    return switch (status) {
+      case 404 -> ErrorCode.NOT_FOUND;
+      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      case 429 -> ErrorCode.OVERLOADED;
+      default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
+    };
+  }
+
+  private static ResponseEntity<ErrorBody> respond(int status, ErrorCode code, String message) {
+    return ResponseEntity.status(status).body(body(code, message));
+  }
+
+  private static ErrorBody body(ErrorCode code, String message) {
+    return new ErrorBody(new ErrorJson(code.name(), message));
+  }
+}

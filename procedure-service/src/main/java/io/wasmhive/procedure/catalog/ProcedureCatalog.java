@@ -1,0 +1,156 @@
+package io.wasmhive.procedure.catalog;
+
+import io.wasmhive.executor.ExecutorException;
+import io.wasmhive.executor.MemoryLimitException;
+import io.wasmhive.executor.ModuleInfo;
+import io.wasmhive.executor.ModuleInfo.Signature;
+import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.procedure.config.ProcedureProperties;
+import io.wasmhive.procedure.error.ErrorCode;
+import io.wasmhive.procedure.error.ProcedureException;
+import io.wasmhive.procedure.store.DataType;
+import io.wasmhive.procedure.store.Limits;
+import io.wasmhive.procedure.store.ModuleBytesStore;
+import io.wasmhive.procedure.store.Param;
+import io.wasmhive.procedure.store.Procedure;
+import io.wasmhive.procedure.store.ProcedureStore;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, replaces, reads, lists and drops procedures. A create compiles the module and checks its export
+ * before anything is stored, so a refused request leaves no trace. Thread-safe; blocks on the stores and
+ * while compiling.
+ */
+@Service
+public class ProcedureCatalog {
+
+  private final ProcedureStore procedures;
+  private final ModuleBytesStore modules;
+  private final WasmExecutor executor;
+  private final LimitsPolicy limits;
+  private final long maxModuleBytes;
+
+  ProcedureCatalog(ProcedureStore procedures, ModuleBytesStore modules, WasmExecutor executor,
+      ProcedureProperties properties) {
+    this.procedures = procedures;
+    this.modules = modules;
+    this.executor = executor;
+    this.limits = new LimitsPolicy(properties);
+    this.maxModuleBytes = Math.min(properties.maxModuleSize().toBytes(), executor.options().maxModuleBytes());
+  }
+
+  /** Creates the procedure, or replaces it when the command says so; returns what was stored. */
+  public Procedure create(CreateCommand command) {
+    String name = Names.requireName("name", command.name());
+    requireWasm(command.language());
+    List<Param> params = params(command.params());
+    DataType returnType = command.returnType() == null ? null : dataType("return_type", command.returnType());
+    Limits resolved = limits.resolve(command.limits());
+    Optional<Procedure> existing = procedures.find(command.database(), name);
+    if (existing.isPresent() && !command.replace()) {
+      throw alreadyExists(name);
+    }
+    ModuleInfo module = register(command.wasm());
+    String export = ExportResolver.choose(module, name, command.entry());
+    Signature signature = module.exports().get(export);
+    ExportResolver.check(export, signature, params, returnType);
+    limits.requireRoomFor(module, resolved);
+    modules.put(module.id(), command.wasm());
+    Instant now = Instant.now();
+    Procedure next = new Procedure(command.database(), name, "wasm", params, returnType, command.description(),
+        export, signature.params(), returnType == null ? null : signature.results().get(0), module.id(),
+        module.size(), resolved, 1, now, now);
+    return existing.isPresent() ? replace(existing.get(), next) : insert(next);
+  }
+
+  /** The procedure, or {@code NOT_FOUND}. */
+  public Procedure get(String database, String name) {
+    return procedures.find(database, name).orElseThrow(() -> notFound(name));
+  }
+
+  /** Every procedure of the database, by name. */
+  public List<Procedure> list(String database) {
+    return procedures.list(database);
+  }
+
+  /** Drops the procedure, or fails with {@code NOT_FOUND}. Its module bytes stay, shared by SHA-256. */
+  public void drop(String database, String name) {
+    if (!procedures.delete(database, name)) {
+      throw notFound(name);
+    }
+  }
+
+  private static ProcedureException notFound(String name) {
+    return ProcedureException.procedureNotFound(name);
+  }
+
+  private Procedure insert(Procedure next) {
+    if (!procedures.insert(next)) {
+      throw alreadyExists(next.name());
+    }
+    return next;
+  }
+
+  private Procedure replace(Procedure old, Procedure next) {
+    Procedure replaced = new Procedure(next.database(), next.name(), next.language(), next.params(),
+        next.returnType(), next.description(), next.export(), next.exportParams(), next.exportResult(),
+        next.moduleSha256(), next.moduleSize(), next.limits(), old.version() + 1, old.createdAt(), next.updatedAt());
+    if (!procedures.replace(replaced, old.version())) {
+      throw new ProcedureException(ErrorCode.ALREADY_EXISTS,
+          "procedure " + next.name() + " was changed or dropped concurrently; try again");
+    }
+    return replaced;
+  }
+
+  private ModuleInfo register(byte[] wasm) {
+    if (wasm == null || wasm.length == 0) {
+      throw new ProcedureException(ErrorCode.BAD_REQUEST, "the module is empty");
+    }
+    if (wasm.length > maxModuleBytes) {
+      throw new ProcedureException(ErrorCode.PAYLOAD_TOO_LARGE,
+          "the module has " + wasm.length + " bytes, more than the limit of " + maxModuleBytes);
+    }
+    try {
+      return executor.register(wasm);
+    } catch (MemoryLimitException e) {
+      throw new ProcedureException(ErrorCode.INVALID_WASM, e.getMessage());
+    } catch (ExecutorException e) {
+      throw ProcedureException.from(e);
+    }
+  }
+
+  private static List<Param> params(List<CreateCommand.ParamSpec> specs) {
+    Set<String> seen = new HashSet<>();
+    return specs.stream().map(spec -> {
+      if (spec == null) {
+        throw new ProcedureException(ErrorCode.BAD_REQUEST, "params must not contain null");
+      }
+      String name = Names.requireName("parameter name", spec.name());
+      if (!seen.add(name)) {
+        throw new ProcedureException(ErrorCode.BAD_REQUEST, "parameter '" + name + "' is declared twice");
+      }
+      return new Param(name, dataType("data_type of parameter '" + name + "'", spec.dataType()));
+    }).toList();
+  }
+
+  private static DataType dataType(String what, String given) {
+    return DataType.parse(given).orElseThrow(() -> new ProcedureException(ErrorCode.BAD_REQUEST,
+        what + " is '" + given + "'; supported types are INT, BIGINT, FLOAT, DOUBLE and BOOL"));
+  }
+
+  private static void requireWasm(String language) {
+    if (language != null && !language.equalsIgnoreCase("wasm")) {
+      throw new ProcedureException(ErrorCode.BAD_REQUEST, "language must be 'wasm', got '" + language + "'");
+    }
+  }
+
+  private static ProcedureException alreadyExists(String name) {
+    return new ProcedureException(ErrorCode.ALREADY_EXISTS,
+        "procedure " + name + " already exists; send \"replace\": true to replace it");
+  }
+}

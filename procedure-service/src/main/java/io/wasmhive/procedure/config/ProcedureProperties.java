@@ -1,0 +1,81 @@
+package io.wasmhive.procedure.config;
+
+import io.wasmhive.executor.ExecutorOptions;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of procedure-service ({@code procedure.*}). Defaults live here and only here; validated when bound.
+ *
+ * @param maxBodySize the largest request body accepted; larger bodies are refused with 413
+ * @param maxModuleSize the largest WebAssembly module accepted, after base64 decoding
+ * @param defaultDatabase the database used when a request carries no {@code X-Mindb-Database} header
+ * @param defaults the limits a procedure gets when it declares none (seed 003: 100 MB and 5 s)
+ * @param maxima the largest limits a procedure may declare
+ */
+@ConfigurationProperties("procedure")
+public record ProcedureProperties(
+    @DefaultValue("16MB") DataSize maxBodySize,
+    @DefaultValue("10MB") DataSize maxModuleSize,
+    @DefaultValue("default") String defaultDatabase,
+    @DefaultValue Defaults defaults,
+    @DefaultValue Maxima maxima) {
+
+  public ProcedureProperties {
+    require(maxBodySize.toBytes() > 0, "procedure.max-body-size must be positive");
+    require(maxModuleSize.toBytes() >= 8, "procedure.max-module-size must be at least 8 bytes");
+    require(defaultDatabase != null && !defaultDatabase.isBlank(), "procedure.default-database must not be blank");
+    require(maxima.maxMemory().toBytes() <= ExecutorOptions.MAX_MEMORY_LIMIT,
+        "procedure.maxima.max-memory must not exceed " + ExecutorOptions.MAX_MEMORY_LIMIT + " bytes");
+    require(defaults.maxMemory().toBytes() <= maxima.maxMemory().toBytes()
+            && defaults.maxTime().compareTo(maxima.maxTime()) <= 0 && defaults.maxGas() <= maxima.maxGas(),
+        "procedure.defaults must lie within procedure.maxima");
+  }
+
+  /**
+   * The limits of a procedure that declares none.
+   *
+   * @param maxMemory linear memory a call may use
+   * @param maxTime wall-clock time a call may take
+   * @param maxGas gas a call may consume
+   */
+  public record Defaults(
+      @DefaultValue("100MB") DataSize maxMemory,
+      @DefaultValue("5s") Duration maxTime,
+      @DefaultValue("10000000000") long maxGas) {
+
+    public Defaults {
+      requirePositive(maxMemory, maxTime, maxGas, "procedure.defaults");
+    }
+  }
+
+  /**
+   * The largest limits a procedure may declare; also the executor's maximum policy.
+   *
+   * @param maxMemory linear memory a call may use
+   * @param maxTime wall-clock time a call may take
+   * @param maxGas gas a call may consume
+   */
+  public record Maxima(
+      @DefaultValue("1GB") DataSize maxMemory,
+      @DefaultValue("60s") Duration maxTime,
+      @DefaultValue("1000000000000") long maxGas) {
+
+    public Maxima {
+      requirePositive(maxMemory, maxTime, maxGas, "procedure.maxima");
+    }
+  }
+
+  private static void requirePositive(DataSize memory, Duration time, long gas, String prefix) {
+    require(memory.toBytes() > 0 && time.toMillis() > 0 && gas > 0,
+        prefix + ".max-memory, max-time and max-gas must be positive");
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.wasmhive.procedure.error;
+
+import io.wasmhive.executor.ErrorKind;
+
+/** Stable error codes of the HTTP API, each with its status and whether the same request may succeed later. */
+public enum ErrorCode {
+  BAD_REQUEST(400, false),
+  NOT_FOUND(404, false),
+  ALREADY_EXISTS(409, false),
+  INVALID_WASM(400, false),
+  TYPE_MISMATCH(400, false),
+  /** The call ran out of time or gas; 422 rather than 408, which clients may retry on their own. */
+  TIMEOUT(422, false),
+  MEMORY_LIMIT(422, false),
+  TRAP(422, false),
+  OVERLOADED(429, true),
+  PAYLOAD_TOO_LARGE(413, false),
+  INTERNAL_ERROR(500, true);
+
+  private final int status;
+  private final boolean retryable;
+
+  ErrorCode(int status, boolean retryable) {
+    this.status = status;
+    this.retryable = retryable;
+  }
+
+  /** The HTTP status this code is answered with. */
+  public int status() {
+    return status;
+  }
+
+  /** Whether the same request may succeed if sent again unchanged. */
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /** The code an executor error of the given kind is reported as. */
+  public static ErrorCode of(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_MODULE, DISALLOWED_FEATURE, UNKNOWN_IMPORT -> INVALID_WASM;
+      case MODULE_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+      case INVALID_TASK -> BAD_REQUEST;
+      case TIMEOUT, OUT_OF_GAS -> TIMEOUT;
+      case MEMORY_LIMIT -> MEMORY_LIMIT;
+      case TRAP, OUTPUT_LIMIT -> TRAP;
+      case OVERLOADED, SHUT_DOWN -> OVERLOADED;
+      case MODULE_NOT_FOUND, INTERNAL -> INTERNAL_ERROR;
+    };
+  }
+}

@@ -1,0 +1,102 @@
+package io.wasmhive.procedure.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for the integration tests: JSON in, status and parsed JSON out. */
+final class HttpProbe {
+
+  /** The guest corpus of executor-core, relative to this module's directory (Maven's working directory). */
+  static final Path GUESTS = Path.of("../executor-core/src/test/resources/guests");
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+  private final String database;
+
+  HttpProbe(int port, String database) {
+    this.base = "http://127.0.0.1:" + port;
+    this.database = database;
+  }
+
+  record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+
+    /** The names of the body's top-level fields, in order. */
+    Set<String> fields() {
+      return fields(body);
+    }
+
+    static Set<String> fields(JsonNode node) {
+      Set<String> names = new LinkedHashSet<>();
+      node.propertyNames().forEach(names::add);
+      return names;
+    }
+
+    String errorCode() {
+      return body.path("error").path("code").asString();
+    }
+
+    String errorMessage() {
+      return body.path("error").path("message").asString();
+    }
+  }
+
+  static String base64(String guest) {
+    return Base64.getEncoder().encodeToString(bytes(guest));
+  }
+
+  static byte[] bytes(String guest) {
+    try {
+      return Files.readAllBytes(GUESTS.resolve(guest));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String json(Object value) {
+    return JSON.writeValueAsString(value);
+  }
+
+  Reply post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Reply get(String path) {
+    return send(request(path).GET());
+  }
+
+  Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    return database == null ? builder : builder.header("X-Mindb-Database", database);
+  }
+
+  Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+      return new Reply(response.statusCode(), body, response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
