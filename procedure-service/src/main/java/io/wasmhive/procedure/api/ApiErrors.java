@@ -45,7 +45,7 @@ class ApiErrors {
     }
     String detail = e.getMostSpecificCause().getMessage();
     String firstLine = detail == null ? "" : ": " + detail.lines().findFirst().orElse("");
-    return respond(400, ErrorCode.BAD_REQUEST, "the request body is not valid JSON for this endpoint" + firstLine);
+    return respond(400, ErrorCode.BAD_REQUEST, "the request body is missing or not valid for this endpoint" + firstLine);
   }
 
   @ExceptionHandler(TypeMismatchException.class)

@@ -13,18 +13,25 @@ import io.wasmhive.procedure.catalog.Names;
 import io.wasmhive.procedure.catalog.ProcedureCatalog;
 import io.wasmhive.procedure.config.ProcedureProperties;
 import io.wasmhive.procedure.execution.ProcedureInvoker;
+import io.wasmhive.procedure.metrics.ProcedureMetrics;
 import io.wasmhive.procedure.store.Procedure;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Seed 003's {@code /procedures} endpoints, namespaced by the optional {@code X-Mindb-Database} header. */
 @RestController
@@ -32,13 +39,20 @@ class ProcedureController {
 
   private static final String DATABASE = "X-Mindb-Database";
 
+  private static final String WASM = "application/wasm";
+
   private final ProcedureCatalog catalog;
   private final ProcedureInvoker invoker;
+  private final ProcedureMetrics metrics;
+  private final JsonMapper json;
   private final String defaultDatabase;
 
-  ProcedureController(ProcedureCatalog catalog, ProcedureInvoker invoker, ProcedureProperties properties) {
+  ProcedureController(ProcedureCatalog catalog, ProcedureInvoker invoker, ProcedureMetrics metrics, JsonMapper json,
+      ProcedureProperties properties) {
     this.catalog = catalog;
     this.invoker = invoker;
+    this.metrics = metrics;
+    this.json = json;
     this.defaultDatabase = properties.defaultDatabase();
   }
 
@@ -47,8 +61,37 @@ class ProcedureController {
   MessageResponse create(@RequestHeader(name = DATABASE, required = false) String database,
       @RequestBody CreateRequest request) {
     long start = System.nanoTime();
-    Procedure created = catalog.create(command(database(database), request));
+    String db = database(database);
+    return created(db, request, ModuleEncoding.fromBase64(request.wasmBase64()), start);
+  }
+
+  private MessageResponse created(String database, CreateRequest request, byte[] wasm, long start) {
+    Procedure created;
+    try {
+      created = catalog.create(command(database, request, wasm));
+    } finally {
+      metrics.create(System.nanoTime() - start);
+    }
     return new MessageResponse(created.name(), "Procedure created successfully", Latency.since(start));
+  }
+
+  /** The module as a file part {@code wasm} and the metadata as a JSON part {@code meta}: no base64. */
+  @PostMapping(path = "/procedures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  MessageResponse createMultipart(@RequestHeader(name = DATABASE, required = false) String database,
+      @RequestPart("wasm") MultipartFile wasm, @RequestParam("meta") String meta) {
+    long start = System.nanoTime();
+    CreateRequest request = UploadForms.multipart(json, wasm, meta);
+    return created(database(database), request, UploadForms.bytes(wasm), start);
+  }
+
+  /** The module as the raw body ({@code application/wasm}), the metadata in query parameters. */
+  @PostMapping(path = "/procedures", consumes = WASM)
+  @ResponseStatus(HttpStatus.CREATED)
+  MessageResponse createRaw(@RequestHeader(name = DATABASE, required = false) String database,
+      @RequestParam Map<String, String> query, @RequestBody byte[] wasm) {
+    long start = System.nanoTime();
+    return created(database(database), UploadForms.query(query), wasm, start);
   }
 
   @GetMapping("/procedures")
@@ -85,12 +128,12 @@ class ProcedureController {
     return header == null || header.isBlank() ? defaultDatabase : Names.requireDatabase(header.trim());
   }
 
-  private static CreateCommand command(String database, CreateRequest r) {
+  private static CreateCommand command(String database, CreateRequest r, byte[] wasm) {
     List<CreateCommand.ParamSpec> params = r.params() == null ? List.of()
         : r.params().stream().map(p -> p == null ? new CreateCommand.ParamSpec(null, null) : new CreateCommand.ParamSpec(p.name(), p.dataType())).toList();
     CreateCommand.LimitsSpec limits = r.limits() == null ? null
         : new CreateCommand.LimitsSpec(r.limits().maxMemory(), r.limits().maxTimeMs(), r.limits().maxGas());
-    return new CreateCommand(database, r.name(), r.language(), ModuleEncoding.fromBase64(r.wasmBase64()), params,
+    return new CreateCommand(database, r.name(), r.language(), wasm, params,
         r.returnType(), r.description(), r.entry(), Boolean.TRUE.equals(r.replace()), limits);
   }
 }

@@ -8,6 +8,7 @@ import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.procedure.config.ProcedureProperties;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
+import io.wasmhive.procedure.metrics.ProcedureMetrics;
 import io.wasmhive.procedure.store.DataType;
 import io.wasmhive.procedure.store.Limits;
 import io.wasmhive.procedure.store.ModuleBytesStore;
@@ -34,14 +35,19 @@ public class ProcedureCatalog {
   private final WasmExecutor executor;
   private final LimitsPolicy limits;
   private final long maxModuleBytes;
+  private final ProcedureCache cache;
+  private final ProcedureMetrics metrics;
 
   ProcedureCatalog(ProcedureStore procedures, ModuleBytesStore modules, WasmExecutor executor,
-      ProcedureProperties properties) {
+      ProcedureProperties properties, ProcedureMetrics metrics) {
     this.procedures = procedures;
     this.modules = modules;
     this.executor = executor;
     this.limits = new LimitsPolicy(properties);
     this.maxModuleBytes = Math.min(properties.maxModuleSize().toBytes(), executor.options().maxModuleBytes());
+    this.cache = new ProcedureCache(procedures, properties.cacheRevalidate().toNanos(), properties.cacheMaxEntries(),
+        System::nanoTime);
+    this.metrics = metrics;
   }
 
   /** Creates the procedure, or replaces it when the command says so; returns what was stored. */
@@ -65,7 +71,17 @@ public class ProcedureCatalog {
     Procedure next = new Procedure(command.database(), name, "wasm", params, returnType, command.description(),
         export, signature.params(), returnType == null ? null : signature.results().get(0), module.id(),
         module.size(), resolved, 1, now, now);
-    return existing.isPresent() ? replace(existing.get(), next) : insert(next);
+    Procedure stored = existing.isPresent() ? replace(existing.get(), next) : insert(next);
+    cache.stored(stored);
+    return stored;
+  }
+
+  /**
+   * The procedure a call runs, from the in-memory cache when it is fresh (no store I/O), or {@code NOT_FOUND}.
+   * See {@link ProcedureCache} for how stale an entry may be.
+   */
+  public Procedure resolve(String database, String name) {
+    return cache.find(database, name).orElseThrow(() -> notFound(name));
   }
 
   /** The procedure, or {@code NOT_FOUND}. */
@@ -80,7 +96,11 @@ public class ProcedureCatalog {
 
   /** Drops the procedure, or fails with {@code NOT_FOUND}. Its module bytes stay, shared by SHA-256. */
   public void drop(String database, String name) {
-    if (!procedures.delete(database, name)) {
+    // Evicted before and after: a call that misses while the delete runs must not keep the old entry.
+    cache.evict(database, name);
+    boolean deleted = procedures.delete(database, name);
+    cache.evict(database, name);
+    if (!deleted) {
       throw notFound(name);
     }
   }
@@ -101,6 +121,7 @@ public class ProcedureCatalog {
         next.returnType(), next.description(), next.export(), next.exportParams(), next.exportResult(),
         next.moduleSha256(), next.moduleSize(), next.limits(), old.version() + 1, old.createdAt(), next.updatedAt());
     if (!procedures.replace(replaced, old.version())) {
+      cache.evict(next.database(), next.name());
       throw new ProcedureException(ErrorCode.ALREADY_EXISTS,
           "procedure " + next.name() + " was changed or dropped concurrently; try again");
     }
@@ -116,7 +137,7 @@ public class ProcedureCatalog {
           "the module has " + wasm.length + " bytes, more than the limit of " + maxModuleBytes);
     }
     try {
-      return executor.register(wasm);
+      return metrics.timeCompile(() -> executor.register(wasm));
     } catch (MemoryLimitException e) {
       throw new ProcedureException(ErrorCode.INVALID_WASM, e.getMessage());
     } catch (ExecutorException e) {

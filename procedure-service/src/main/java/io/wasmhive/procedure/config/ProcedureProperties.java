@@ -14,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param defaultDatabase the database used when a request carries no {@code X-Mindb-Database} header
  * @param defaults the limits a procedure gets when it declares none (seed 003: 100 MB and 5 s)
  * @param maxima the largest limits a procedure may declare
+ * @param cacheRevalidate how old a cached procedure may get before a call reads it again from MongoDB: the
+ *     longest time a replace or drop made by another instance goes unseen here ({@code 0} reads every call)
+ * @param cacheMaxEntries how many procedures the in-memory cache holds at most
  */
 @ConfigurationProperties("procedure")
 public record ProcedureProperties(
@@ -21,7 +24,9 @@ public record ProcedureProperties(
     @DefaultValue("10MB") DataSize maxModuleSize,
     @DefaultValue("default") String defaultDatabase,
     @DefaultValue Defaults defaults,
-    @DefaultValue Maxima maxima) {
+    @DefaultValue Maxima maxima,
+    @DefaultValue("1s") Duration cacheRevalidate,
+    @DefaultValue("10000") int cacheMaxEntries) {
 
   public ProcedureProperties {
     require(maxBodySize.toBytes() > 0, "procedure.max-body-size must be positive");
@@ -32,6 +37,8 @@ public record ProcedureProperties(
     require(defaults.maxMemory().toBytes() <= maxima.maxMemory().toBytes()
             && defaults.maxTime().compareTo(maxima.maxTime()) <= 0 && defaults.maxGas() <= maxima.maxGas(),
         "procedure.defaults must lie within procedure.maxima");
+    require(!cacheRevalidate.isNegative(), "procedure.cache-revalidate must not be negative");
+    require(cacheMaxEntries > 0, "procedure.cache-max-entries must be positive");
   }
 
   /**

@@ -8,44 +8,72 @@ import io.wasmhive.executor.ModuleNotFoundException;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.executor.WasmValue;
+import io.wasmhive.procedure.catalog.ProcedureCatalog;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
+import io.wasmhive.procedure.metrics.ProcedureMetrics;
 import io.wasmhive.procedure.store.Limits;
 import io.wasmhive.procedure.store.ModuleBytesStore;
 import io.wasmhive.procedure.store.Procedure;
-import io.wasmhive.procedure.store.ProcedureStore;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Calls procedures on the executor. The compiled module is taken from the executor's cache; on a miss its
+ * Calls procedures on the executor. Procedures come from {@link ProcedureCatalog#resolve}, which answers
+ * from memory on a hit. The compiled module is taken from the executor's cache; on a miss its
  * bytes are read from {@link ModuleBytesStore} once and registered again. Blocks until the call ends;
  * thread-safe.
  */
 @Service
 public class ProcedureInvoker {
 
-  private final ProcedureStore procedures;
+  private final ProcedureCatalog catalog;
   private final ModuleBytesStore modules;
   private final WasmExecutor executor;
+  private final ProcedureMetrics metrics;
 
-  ProcedureInvoker(ProcedureStore procedures, ModuleBytesStore modules, WasmExecutor executor) {
-    this.procedures = procedures;
+  ProcedureInvoker(ProcedureCatalog catalog, ModuleBytesStore modules, WasmExecutor executor,
+      ProcedureMetrics metrics) {
+    this.catalog = catalog;
     this.modules = modules;
     this.executor = executor;
+    this.metrics = metrics;
   }
 
-  /** Calls the procedure with JSON arguments; returns its JSON result (a number, a boolean or {@code null}). */
+  /**
+   * Calls the procedure with JSON arguments; returns its JSON result (a number, a boolean or {@code null}).
+   * The procedure is resolved once, from the catalog's cache, and the call runs on that version to its end
+   * even when the procedure is replaced or dropped meanwhile.
+   */
   public Object call(String database, String name, List<JsonNode> args) {
-    Procedure procedure = procedures.find(database, name)
-        .orElseThrow(() -> ProcedureException.procedureNotFound(name));
+    long start = System.nanoTime();
+    String tag = ProcedureMetrics.UNKNOWN;
+    String outcome = "ok";
+    try {
+      Procedure procedure = catalog.resolve(database, name);
+      tag = procedure.name();
+      return call(procedure, args);
+    } catch (ProcedureException e) {
+      outcome = e.code().name();
+      throw e;
+    } catch (RuntimeException e) {
+      outcome = "INTERNAL_ERROR";
+      throw e;
+    } finally {
+      metrics.call(tag, database, outcome, System.nanoTime() - start);
+    }
+  }
+
+  private Object call(Procedure procedure, List<JsonNode> args) {
+    String name = procedure.name();
     List<WasmValue> values = ArgumentConverter.convert(procedure, args);
     ExecutionResult result = run(procedure, values, null);
     if (result.error() instanceof ModuleNotFoundException) {
       byte[] bytes = modules.get(procedure.moduleSha256()).orElseThrow(() -> new ProcedureException(
           ErrorCode.INTERNAL_ERROR, "the module " + procedure.moduleSha256() + " of " + name + " is missing"));
-      result = run(procedure, values, bytes);
+      result = metrics.timeCompile(() -> run(procedure, values, bytes));
     }
     if (!result.success()) {
       throw ProcedureException.from(result.error());
@@ -61,9 +89,16 @@ public class ProcedureInvoker {
         .policy(new Policy(limits.maxMemory(), limits.maxGas(), limits.maxTimeMs(), 0))
         .build();
     try {
-      return executor.execute(task);
+      // submit + join rather than execute: execute busy-polls for the result, which on a loaded two-core
+      // machine takes CPU from the workers that produce the results.
+      return executor.submit(task).join();
     } catch (ExecutorException e) {
       throw ProcedureException.from(e);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof ExecutorException cause) {
+        throw ProcedureException.from(cause);
+      }
+      throw e;
     }
   }
 }

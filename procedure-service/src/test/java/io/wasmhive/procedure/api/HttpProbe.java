@@ -74,6 +74,39 @@ final class HttpProbe {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  Reply post(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A {@code multipart/form-data} body of one file part {@code wasm} (when not null) and text parts. */
+  Reply postMultipart(String path, byte[] wasm, java.util.Map<String, String> texts) {
+    String boundary = "----probe" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    if (wasm != null) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"wasm\"; filename=\"m.wasm\"\r\n"
+          + "Content-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+      out.writeBytes(wasm);
+      out.writeBytes("\r\n".getBytes(utf8));
+    }
+    texts.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+    return post(path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+  }
+
+  /** A GET whose body is text (Prometheus' exposition format). */
+  String getText(String path) {
+    try {
+      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Reply get(String path) {
     return send(request(path).GET());
   }

@@ -1,0 +1,64 @@
+package io.wasmhive.procedure.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.wasmhive.executor.WasmExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's meters. Calls are counted by procedure, database and outcome ({@code ok} or the error code);
+ * latencies are timers with percentile histograms. Thread-safe; never blocks.
+ */
+@Component
+public class ProcedureMetrics {
+
+  /** The procedure tag of calls to a name that does not exist, so unknown names cannot multiply meters. */
+  public static final String UNKNOWN = "(unknown)";
+
+  private final MeterRegistry registry;
+  private final Timer create;
+  private final Timer compile;
+
+  ProcedureMetrics(MeterRegistry registry, WasmExecutor executor) {
+    this.registry = registry;
+    this.create = Timer.builder("procedure.create.duration").description("Time to create or replace a procedure")
+        .publishPercentileHistogram().register(registry);
+    this.compile = Timer.builder("procedure.compile.duration")
+        .description("Time the executor took to check and compile (or find cached) a module")
+        .publishPercentileHistogram().register(registry);
+    Gauge.builder("procedure.module.cache.hits", executor, e -> e.stats().cacheHits())
+        .description("Executions and registrations served by the compiled-module cache").register(registry);
+    Gauge.builder("procedure.module.cache.misses", executor, e -> e.stats().cacheMisses())
+        .description("Registrations that had to compile").register(registry);
+    Gauge.builder("procedure.module.cache.size", executor, e -> e.stats().cachedModules())
+        .description("Compiled modules in the cache").register(registry);
+  }
+
+  /** Counts one call and records how long it took. */
+  public void call(String procedure, String database, String outcome, long nanos) {
+    Counter.builder("procedure.calls").description("Procedure calls by outcome")
+        .tags("procedure", procedure, "database", database, "outcome", outcome).register(registry).increment();
+    Timer.builder("procedure.call.duration").description("Time a procedure call took, conversions included")
+        .tags("procedure", procedure, "database", database).publishPercentileHistogram().register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Records how long a create (successful or refused) took. */
+  public void create(long nanos) {
+    create.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Runs a registration and records its time. */
+  public <T> T timeCompile(Supplier<T> registration) {
+    long start = System.nanoTime();
+    try {
+      return registration.get();
+    } finally {
+      compile.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.wasmhive.procedure.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wasmhive.platform.testing.ServiceIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** The meters of procedure-service, scraped from {@code /actuator/prometheus} over HTTP. */
+@ServiceIntegrationTest
+@TestPropertySource(properties = "wasmhive.data-dir=target/it-data/upload")
+class ProcedureMetricsIntegrationTests {
+
+  @LocalServerPort
+  int port;
+
+  @Test
+  void callsCreatesCompilesAndTheModuleCacheAreExported() {
+    String database = "it-" + UUID.randomUUID();
+    HttpProbe http = new HttpProbe(port, database);
+    assertThat(http.postMultipart("/procedures", HttpProbe.bytes("c-add.wasm"),
+        java.util.Map.of("meta", ProcedureUploadIntegrationTests.META)).status()).isEqualTo(201);
+    assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[100.0,2]}").status()).isEqualTo(200);
+    assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[1]}").status()).isEqualTo(400);
+
+    String scrape = new HttpProbe(port, null).getText("/actuator/prometheus");
+    assertThat(scrape).contains("procedure_calls_total{database=\"" + database
+        + "\",outcome=\"ok\",procedure=\"calculate_discount\"} 1.0");
+    assertThat(scrape).contains("procedure_calls_total{database=\"" + database
+        + "\",outcome=\"BAD_REQUEST\",procedure=\"calculate_discount\"} 1.0");
+    assertThat(scrape).contains("procedure_call_duration_seconds_bucket{database=\"" + database);
+    assertThat(scrape).contains("procedure_create_duration_seconds_bucket{");
+    assertThat(scrape).contains("procedure_compile_duration_seconds_count");
+    assertThat(scrape).contains("procedure_module_cache_hits ").contains("procedure_module_cache_misses ");
+  }
+}
