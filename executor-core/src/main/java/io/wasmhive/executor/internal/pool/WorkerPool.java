@@ -42,6 +42,7 @@ public final class WorkerPool {
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger spinners = new AtomicInteger();
+    private final AtomicInteger waitingCallers = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
     private final LongAdder completed = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -142,7 +143,9 @@ public final class WorkerPool {
      * Waits for a result, busy-polling briefly before blocking (see {@link #SPIN_NANOS}). Blocks.
      */
     public ExecutionResult await(CompletableFuture<ExecutionResult> future) throws InterruptedException, ExecutionException {
-        if (!future.isDone() && startSpinning()) {
+        // Only a lone waiting caller spins: with many callers (HTTP request threads, say) their own work
+        // needs the cores, and spinning halved a service's throughput in measurement.
+        if (waitingCallers.incrementAndGet() == 1 && !future.isDone() && startSpinning()) {
             try {
                 long until = System.nanoTime() + SPIN_NANOS;
                 while (!future.isDone() && System.nanoTime() < until) {
@@ -152,7 +155,11 @@ public final class WorkerPool {
                 spinners.decrementAndGet();
             }
         }
-        return future.get();
+        try {
+            return future.get();
+        } finally {
+            waitingCallers.decrementAndGet();
+        }
     }
 
     /** Claims a spinning place if spinners and running guests fit on the cores; the caller releases it. */
