@@ -107,7 +107,7 @@ rm -rf "$STAGE/src" "$STAGE/out"
 mkdir -p "$STAGE/src" "$STAGE/out" "$STAGE/target" "$STAGE/cargo-home"
 cp -r "$GUESTS/c" "$GUESTS/wat" "$GUESTS/hostile" "$STAGE/src/"
 mkdir -p "$STAGE/src/rust"
-(cd "$GUESTS/rust" && cp -r .cargo Cargo.toml Cargo.lock json-run json-cmd typed "$STAGE/src/rust/")
+(cd "$GUESTS/rust" && cp -r .cargo Cargo.toml Cargo.lock json-run json-cmd typed proc-json "$STAGE/src/rust/")
 SRC="$STAGE/src"
 O="$STAGE/out"
 
@@ -124,6 +124,7 @@ log "C guests"
 "${CC[@]}" "${NOLIBC[@]}"  -o "$O/c-add.wasm"         c-add.c
 "${CC[@]}" "${NOLIBC[@]}"  -o "$O/c-state.wasm"       c-state.c
 "${CC[@]}" "${NOLIBC[@]}"  -o "$O/c-grow.wasm"        c-grow.c
+"${CC[@]}" "${NOLIBC[@]}"  -o "$O/c-proc-text.wasm"   c-proc-text.c
 "${CC[@]}"                 -o "$O/c-echo.wasm"        c-echo.c
 "${CC[@]}"                 -o "$O/c-wasi-probe.wasm"  c-wasi-probe.c
 "${CC[@]}"                 -o "$O/c-sha256-cmd.wasm"  c-sha256-cmd.c sha256.c
@@ -145,6 +146,7 @@ R="$STAGE/target/wasm32-wasi/release"
 cp "$R/rust_json_run.wasm" "$O/rust-json-run.wasm"
 cp "$R/rust-json-cmd.wasm" "$O/rust-json-cmd.wasm"
 cp "$R/rust_typed.wasm"    "$O/rust-typed.wasm"
+cp "$R/rust_proc_json.wasm" "$O/rust-proc-json.wasm"
 
 # ---------------------------------------------------------------------------------------------------------
 # WAT guests and hostile modules (wabt 1.0.32 wat2wasm, default features; SIMD is on by default there)
@@ -177,7 +179,7 @@ declare -A EXTRA_FEATURES=(
 )
 # Modules described in MANIFEST.md: strictly checked. Other .wat files dropped into wat/ or hostile/ without
 # a ";; features:" line are only checked against wabt's default feature set (with a note).
-OWNED=" c-add c-echo c-sha256 c-sha256-cmd c-wasi-probe c-rpc-run c-file-bridge c-state c-grow rust-json-run
+OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-probe c-rpc-run c-file-bridge c-state c-grow rust-json-run
  rust-json-cmd rust-typed wat-add wat-multi-value wat-bulk-memory wat-sign-ext wat-sat-trunc
  wat-mutable-global-export wat-start wat-trap-unreachable wat-loop-sum wat-call-indirect wat-wasi-exit
  hostile-infinite-loop hostile-memory-bomb hostile-recursion hostile-output-flood hostile-unknown-import

@@ -106,6 +106,24 @@ class EntryModesTest extends ExecutorTestSupport {
     }
 
     @Test
+    void bytesCallsTakeSeveralParametersAndReturnText() {
+        byte[] three = {3, 0, 0, 0};
+        ExecutionResult r = run(task("c-proc-text.wasm").entry(Entry.bytes("repeat", utf8("ab"), three))).orThrow();
+        assertThat(utf8(r.output())).isEqualTo("ababab");
+        assertThat(utf8(run(task("c-proc-text.wasm").entry(Entry.bytes("greet", utf8("Ada")))).orThrow().output()))
+                .isEqualTo("Hello, Ada!");
+        ExecutionResult json = run(task("rust-proc-json.wasm").entry(Entry.bytes("order_total",
+                utf8("{\"items\":[{\"price\":12.5,\"qty\":2},{\"price\":5,\"qty\":1}],\"discount_pct\":10}")))).orThrow();
+        assertThat(utf8(json.output())).isEqualTo("{\"items\":2,\"subtotal\":30.0,\"total\":27.0}");
+    }
+
+    @Test
+    void registrationTellsWhetherTheModuleExportsItsMemory() {
+        assertThat(executor.register(Guests.bytes("c-proc-text.wasm")).exportsMemory()).isTrue();
+        assertThat(executor.register(Guests.bytes("wat-add.wasm")).exportsMemory()).isFalse();
+    }
+
+    @Test
     void deterministicExecutionsSeeIdenticalClocksAndRandomness() {
         String first = probe("replay-1", true);
         assertThat(probe("replay-1", true)).isEqualTo(first);

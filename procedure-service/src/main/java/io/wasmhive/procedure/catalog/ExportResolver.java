@@ -81,6 +81,7 @@ final class ExportResolver {
       case BIGINT -> actual == ValueType.I64;
       case FLOAT -> actual == ValueType.F32 || actual == ValueType.F64;
       case DOUBLE -> actual == ValueType.F64;
+      case TEXT, BYTES, JSON -> false;
     };
   }
 

@@ -64,7 +64,11 @@ public class ProcedureCatalog {
     ModuleInfo module = register(command.wasm());
     String export = ExportResolver.choose(module, name, command.entry());
     Signature signature = module.exports().get(export);
-    ExportResolver.check(export, signature, params, returnType);
+    if (Procedure.usesBytesAbi(params, returnType)) {
+      BytesAbiCheck.check(module, export, params, returnType);
+    } else {
+      ExportResolver.check(export, signature, params, returnType);
+    }
     limits.requireRoomFor(module, resolved);
     modules.put(module.id(), command.wasm());
     Instant now = Instant.now();
@@ -161,7 +165,7 @@ public class ProcedureCatalog {
 
   private static DataType dataType(String what, String given) {
     return DataType.parse(given).orElseThrow(() -> new ProcedureException(ErrorCode.BAD_REQUEST,
-        what + " is '" + given + "'; supported types are INT, BIGINT, FLOAT, DOUBLE and BOOL"));
+        what + " is '" + given + "'; supported types are " + DataType.NAMES));
   }
 
   private static void requireWasm(String language) {

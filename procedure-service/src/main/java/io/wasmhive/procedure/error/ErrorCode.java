@@ -13,6 +13,10 @@ public enum ErrorCode {
   TIMEOUT(422, false),
   MEMORY_LIMIT(422, false),
   TRAP(422, false),
+  /** The guest produced more output than the limit allows. */
+  OUTPUT_LIMIT(422, false),
+  /** The guest's bytes-ABI result does not decode as the declared return type (e.g. TEXT that is not UTF-8). */
+  INVALID_RESULT(422, false),
   OVERLOADED(429, true),
   PAYLOAD_TOO_LARGE(413, false),
   INTERNAL_ERROR(500, true);
@@ -43,7 +47,8 @@ public enum ErrorCode {
       case INVALID_TASK -> BAD_REQUEST;
       case TIMEOUT, OUT_OF_GAS -> TIMEOUT;
       case MEMORY_LIMIT -> MEMORY_LIMIT;
-      case TRAP, OUTPUT_LIMIT -> TRAP;
+      case TRAP -> TRAP;
+      case OUTPUT_LIMIT -> OUTPUT_LIMIT;
       case OVERLOADED, SHUT_DOWN -> OVERLOADED;
       case MODULE_NOT_FOUND, INTERNAL -> INTERNAL_ERROR;
     };

@@ -36,7 +36,8 @@ final class ArgumentConverter {
     return values;
   }
 
-  private static WasmValue convert(Param param, ValueType type, JsonNode arg) {
+  /** One numeric argument as the WebAssembly value {@code type}; {@code TYPE_MISMATCH} when it does not fit. */
+  static WasmValue convert(Param param, ValueType type, JsonNode arg) {
     if (arg == null || arg.isNull() || arg.isMissingNode()) {
       throw mismatch(param, "null");
     }
@@ -45,6 +46,7 @@ final class ArgumentConverter {
       case BIGINT -> WasmValue.i64(integer(param, arg, LONG_MIN, LONG_MAX).longValue());
       case FLOAT, DOUBLE -> floating(param, type, arg);
       case BOOL -> WasmValue.i32(bool(param, arg) ? 1 : 0);
+      case TEXT, BYTES, JSON -> throw new IllegalArgumentException(param.dataType() + " is not numeric");
     };
   }
 
@@ -84,7 +86,7 @@ final class ArgumentConverter {
     throw mismatch(param, arg.toString());
   }
 
-  private static ProcedureException mismatch(Param param, String got) {
+  static ProcedureException mismatch(Param param, String got) {
     return new ProcedureException(ErrorCode.TYPE_MISMATCH,
         "argument '" + param.name() + "' must be " + describe(param) + ", got " + got);
   }
@@ -96,6 +98,9 @@ final class ArgumentConverter {
       case FLOAT -> "a FLOAT (number)";
       case DOUBLE -> "a DOUBLE (number)";
       case BOOL -> "a BOOL (true, false, 0 or 1)";
+      case TEXT -> "a TEXT (string)";
+      case BYTES -> "BYTES (a base64 string)";
+      case JSON -> "JSON (any value)";
     };
   }
 }

@@ -7,7 +7,6 @@ import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.ModuleNotFoundException;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
-import io.wasmhive.executor.WasmValue;
 import io.wasmhive.procedure.catalog.ProcedureCatalog;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls procedures on the executor. Procedures come from {@link ProcedureCatalog#resolve}, which answers
@@ -33,17 +33,20 @@ public class ProcedureInvoker {
   private final ModuleBytesStore modules;
   private final WasmExecutor executor;
   private final ProcedureMetrics metrics;
+  private final JsonMapper json;
 
   ProcedureInvoker(ProcedureCatalog catalog, ModuleBytesStore modules, WasmExecutor executor,
-      ProcedureMetrics metrics) {
+      ProcedureMetrics metrics, JsonMapper json) {
     this.catalog = catalog;
     this.modules = modules;
     this.executor = executor;
     this.metrics = metrics;
+    this.json = json;
   }
 
   /**
-   * Calls the procedure with JSON arguments; returns its JSON result (a number, a boolean or {@code null}).
+   * Calls the procedure with JSON arguments; returns its JSON result (a number, a boolean, a string, a JSON
+   * tree or {@code null}).
    * The procedure is resolved once, from the catalog's cache, and the call runs on that version to its end
    * even when the procedure is replaced or dropped meanwhile.
    */
@@ -68,24 +71,27 @@ public class ProcedureInvoker {
 
   private Object call(Procedure procedure, List<JsonNode> args) {
     String name = procedure.name();
-    List<WasmValue> values = ArgumentConverter.convert(procedure, args);
-    ExecutionResult result = run(procedure, values, null);
+    Entry entry = procedure.usesBytesAbi()
+        ? new Entry.Bytes(procedure.export(), BytesArguments.encode(procedure, args))
+        : new Entry.Typed(procedure.export(), ArgumentConverter.convert(procedure, args));
+    ExecutionResult result = run(procedure, entry, null);
     if (result.error() instanceof ModuleNotFoundException) {
       byte[] bytes = modules.get(procedure.moduleSha256()).orElseThrow(() -> new ProcedureException(
           ErrorCode.INTERNAL_ERROR, "the module " + procedure.moduleSha256() + " of " + name + " is missing"));
-      result = metrics.timeCompile(() -> run(procedure, values, bytes));
+      result = metrics.timeCompile(() -> run(procedure, entry, bytes));
     }
     if (!result.success()) {
       throw ProcedureException.from(result.error());
     }
-    return ResultConverter.toJson(procedure, result.values());
+    return procedure.usesBytesAbi() ? BytesResult.decode(procedure, result.output(), json)
+        : ResultConverter.toJson(procedure, result.values());
   }
 
-  private ExecutionResult run(Procedure procedure, List<WasmValue> values, byte[] moduleBytes) {
+  private ExecutionResult run(Procedure procedure, Entry entry, byte[] moduleBytes) {
     Limits limits = procedure.limits();
     ExecutionTask task = ExecutionTask.builder(procedure.moduleSha256())
         .moduleBytes(moduleBytes)
-        .entry(new Entry.Typed(procedure.export(), values))
+        .entry(entry)
         .policy(new Policy(limits.maxMemory(), limits.maxGas(), limits.maxTimeMs(), 0))
         .build();
     try {

@@ -21,6 +21,7 @@ final class ResultConverter {
       case BIGINT -> value.asLong();
       case FLOAT, DOUBLE -> value.toNumber();
       case BOOL -> value.asInt() != 0;
+      case TEXT, BYTES, JSON -> throw new IllegalStateException("a typed call cannot return " + procedure.returnType());
     };
   }
 }

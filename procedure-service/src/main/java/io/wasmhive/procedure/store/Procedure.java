@@ -31,4 +31,14 @@ public record Procedure(String database, String name, String language, List<Para
     params = List.copyOf(params);
     exportParams = List.copyOf(exportParams);
   }
+
+  /** Whether calls go through the bytes ABI: when a parameter or the result is TEXT, BYTES or JSON. */
+  public boolean usesBytesAbi() {
+    return usesBytesAbi(params, returnType);
+  }
+
+  /** Whether a procedure declared with these types goes through the bytes ABI. */
+  public static boolean usesBytesAbi(List<Param> params, DataType returnType) {
+    return (returnType != null && returnType.needsBytesAbi()) || params.stream().anyMatch(p -> p.dataType().needsBytesAbi());
+  }
 }

@@ -215,8 +215,8 @@ class ProcedureApiIntegrationTests {
     assertError(create("add", "malformed.wasm", addParams(), "INT"), 400, "INVALID_WASM", "");
     assertError(create("add", "hostile-unknown-import.wasm", List.of(), null), 400, "INVALID_WASM", "");
     assertError(create("missing", "c-add.wasm", addParams(), "INT"), 400, "INVALID_WASM", "missing");
-    assertError(create("add", "c-add.wasm", List.of(param("a", "TEXT"), param("b", "INT")), "INT"),
-        400, "BAD_REQUEST", "TEXT");
+    assertError(create("add", "c-add.wasm", List.of(param("a", "VARCHAR"), param("b", "INT")), "INT"),
+        400, "BAD_REQUEST", "VARCHAR");
 
     Map<String, Object> oversizedModule = new LinkedHashMap<>(request("add", "c-add.wasm", addParams(), "INT"));
     byte[] big = new byte[70 * 1024];

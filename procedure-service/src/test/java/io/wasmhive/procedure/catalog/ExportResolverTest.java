@@ -65,7 +65,7 @@ class ExportResolverTest {
   }
 
   private static ModuleInfo module(Map<String, Signature> exports) {
-    return new ModuleInfo("id", 8, exports, List.of(), 0, 0);
+    return new ModuleInfo("id", 8, exports, List.of(), 0, 0, false);
   }
 
   private static void assertCode(Runnable action, ErrorCode code) {

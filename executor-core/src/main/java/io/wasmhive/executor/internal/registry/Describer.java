@@ -28,6 +28,8 @@ final class Describer {
             imports.add(i.module() + "." + i.name());
         }
         long pages = parsed.memory().map(m -> m.minPages()).orElse(0L);
-        return new ModuleInfo(id, size, exports, imports, pages, compileNanos);
+        ExportEntry memory = parsed.exports().get("memory");
+        boolean exportsMemory = memory != null && memory.kind() == ExternKind.MEMORY;
+        return new ModuleInfo(id, size, exports, imports, pages, compileNanos, exportsMemory);
     }
 }

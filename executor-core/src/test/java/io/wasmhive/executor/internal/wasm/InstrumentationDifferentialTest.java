@@ -139,6 +139,13 @@ class InstrumentationDifferentialTest {
                         .call("i32:-474954686", "sha256_repeat", i32(0))
                         .call("i32:471184948", "sha256_repeat", i32(1024))
                         .call("i32:471184948", "sha256_repeat", i32(1024)),
+                new Case("c-proc-text.wasm", "text-bytes")
+                        .bytes(hex("Hello, Ada!"), "greet", utf8("Ada"))
+                        .bytes("ff0201", "reverse", new byte[] {1, 2, (byte) 0xff})
+                        .bytes(hex("ababab"), "repeat", utf8("ab"), new byte[] {3, 0, 0, 0})
+                        .bytes("", "repeat", utf8("ab"), new byte[] {-1, -1, -1, -1})
+                        .bytes(hex("x".repeat(200_000)), "repeat", utf8("x".repeat(1000)), new byte[] {(byte) 200, 0, 0, 0})
+                        .bytes("trap:UNREACHABLE", "repeat", utf8("ab"), new byte[] {3, 0, 0}),
                 new Case("c-state.wasm", "typed")
                         .call("i32:0", "peek_buf").call("i32:1", "bump").call("i32:1", "peek_buf")
                         .call("i32:2", "bump").call("i32:2", "peek_buf"),
@@ -175,6 +182,12 @@ class InstrumentationDifferentialTest {
                 new Case("rust-json-run.wasm", "rpc-error").stdin("{\"address\":\"0xabc\"}\n")
                         .rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"message\":\"boom\",\"code\":-32000}}").call("ok", "run")
                         .stdout("{\"error\":{\"code\":-32000,\"message\":\"boom\"},\"processed\":false}\n"),
+                new Case("rust-proc-json.wasm", "json")
+                        .bytes(hex("{\"items\":2,\"subtotal\":30.0,\"total\":27.0}"), "order_total",
+                                utf8("{\"items\":[{\"price\":12.5,\"qty\":2},{\"price\":5,\"qty\":1}],\"discount_pct\":10}"))
+                        .bytes(hex("{\"error\":\"order is not JSON\"}"), "order_total", utf8("{"))
+                        .bytes(hex("{\"adult\":true,\"age\":36,\"name\":\"Ada\"}"), "describe", utf8("Ada"),
+                                new byte[] {36, 0, 0, 0}),
                 new Case("rust-json-run.wasm", "invalid-input").stdin("not json\n").call("ok", "run")
                         .stdout("{\"error\":\"invalid input JSON\",\"processed\":false}\n"),
                 new Case("rust-typed.wasm", "typed")
@@ -329,9 +342,14 @@ class InstrumentationDifferentialTest {
 
     /** The bytes ABI: {@code alloc}, copy the input in, call, read the packed output back as hex. */
     private static String bytes(EngineInstance instance, Step step) {
-        int ptr = instance.call("alloc", i32(step.input.length))[0].asInt();
-        instance.memory().write(ptr, step.input);
-        String result = call(instance, step.export, i32(ptr), i32(step.input.length));
+        WasmValue[] pairs = new WasmValue[2 * step.input.length];
+        for (int i = 0; i < step.input.length; i++) {
+            int ptr = instance.call("alloc", i32(step.input[i].length))[0].asInt();
+            instance.memory().write(ptr, step.input[i]);
+            pairs[2 * i] = i32(ptr);
+            pairs[2 * i + 1] = i32(step.input[i].length);
+        }
+        String result = call(instance, step.export, pairs);
         if (!result.startsWith("i64:")) {
             return result;
         }
@@ -348,6 +366,14 @@ class InstrumentationDifferentialTest {
         actual.memory.assertSameAs(expected.memory, c.toString());
     }
 
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String hex(String utf8) {
+        return HexFormat.of().formatHex(utf8(utf8));
+    }
+
     static String sha256Hex(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
@@ -359,10 +385,11 @@ class InstrumentationDifferentialTest {
     // ---- the model ------------------------------------------------------------------------------
 
     /** One call of a case: a typed export, or the bytes ABI when {@code input} is set. */
-    record Step(String expected, String export, WasmValue[] args, byte[] input) {
+    record Step(String expected, String export, WasmValue[] args, byte[][] input) {
         @Override
         public String toString() {
-            return input != null ? export + "(bytes[" + input.length + "])" : export + Arrays.toString(args);
+            return input != null ? export + "(bytes" + Arrays.stream(input).map(b -> "[" + b.length + "]").toList() + ")"
+                    : export + Arrays.toString(args);
         }
     }
 
@@ -389,7 +416,7 @@ class InstrumentationDifferentialTest {
             return this;
         }
 
-        Case bytes(String expectedHex, String export, byte[] input) {
+        Case bytes(String expectedHex, String export, byte[]... input) {
             steps.add(new Step(expectedHex, export, new WasmValue[0], input));
             return this;
         }
