@@ -2,6 +2,7 @@ package io.wasmhive.executor;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,6 +25,10 @@ public final class ExecutorOptions {
     public static final long DEFAULT_MAX_TIME_MS = 2_000;
     /** Default gas: about 10^9 cheap instructions, roughly a second of compute. */
     public static final long DEFAULT_MAX_GAS = 1_000_000_000L;
+    /** The variables {@link #fromEnvironment} reads: seed 004's, plus the queue capacity and module size. */
+    public static final List<String> VARIABLES = List.of("WASM_MAX_WORKERS", "WASM_INITIAL_WORKERS",
+            "WASM_MAX_MEMORY_MB", "WASM_IDLE_TIMEOUT_SECS", "WASM_ENABLE_JIT", "WASM_CACHE_SIZE", "WASM_BATCH_SIZE",
+            "WASM_PARALLEL", "WASM_QUEUE_CAPACITY", "WASM_MAX_MODULE_BYTES");
 
     private final int maxWorkers;
     private final int initialWorkers;

@@ -19,6 +19,8 @@ public enum ErrorCode {
   INVALID_RESULT(422, false),
   OVERLOADED(429, true),
   PAYLOAD_TOO_LARGE(413, false),
+  /** The service is shutting down; another instance (or this one after a restart) can take the call. */
+  UNAVAILABLE(503, true),
   INTERNAL_ERROR(500, true);
 
   private final int status;
@@ -49,7 +51,8 @@ public enum ErrorCode {
       case MEMORY_LIMIT -> MEMORY_LIMIT;
       case TRAP -> TRAP;
       case OUTPUT_LIMIT -> OUTPUT_LIMIT;
-      case OVERLOADED, SHUT_DOWN -> OVERLOADED;
+      case OVERLOADED -> OVERLOADED;
+      case SHUT_DOWN -> UNAVAILABLE;
       case MODULE_NOT_FOUND, INTERNAL -> INTERNAL_ERROR;
     };
   }

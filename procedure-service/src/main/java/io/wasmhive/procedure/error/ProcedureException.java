@@ -28,7 +28,7 @@ public class ProcedureException extends RuntimeException {
     ErrorCode code = ErrorCode.of(e.kind());
     String message = e instanceof TrapException trap ? "trap " + trap.trapCode() + ": " + e.getMessage() : e.getMessage();
     Duration retryAfter = e instanceof OverloadedException o ? o.retryAfter() : null;
-    if (code == ErrorCode.OVERLOADED && retryAfter == null) {
+    if ((code == ErrorCode.OVERLOADED || code == ErrorCode.UNAVAILABLE) && retryAfter == null) {
       retryAfter = Duration.ofSeconds(1);
     }
     return new ProcedureException(code, message, retryAfter, e);
