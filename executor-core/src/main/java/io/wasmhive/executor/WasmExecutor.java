@@ -64,10 +64,19 @@ public final class WasmExecutor implements AutoCloseable {
      * Blocks while compiling. Thread-safe.
      *
      * @throws InvalidModuleException, ModuleTooLargeException, DisallowedFeatureException, UnknownImportException,
-     *         MemoryLimitException (initial memory above the server maximum)
+     *         MemoryLimitException (initial memory above the server maximum), ShutDownException (after
+     *         {@link #shutdown()}: the engine is about to be freed)
      */
     public ModuleInfo register(byte[] bytes) {
+        if (pool.isShutdown()) {
+            throw new ShutDownException("the executor is shutting down");
+        }
         return registry.register(bytes);
+    }
+
+    /** Whether {@link #shutdown()} or {@link #close()} was called. Thread-safe. */
+    public boolean isShutdown() {
+        return pool.isShutdown();
     }
 
     /**

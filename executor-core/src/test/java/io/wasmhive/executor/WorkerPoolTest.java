@@ -135,6 +135,8 @@ class WorkerPoolTest {
         waitUntil(() -> ex.stats().busyWorkers() >= 1);
         ex.shutdown();
         assertThatThrownBy(() -> ex.submit(add(1, 1))).isInstanceOf(ShutDownException.class);
+        assertThat(ex.isShutdown()).isTrue();
+        assertThatThrownBy(() -> ex.register(Guests.bytes("wat-add.wasm"))).isInstanceOf(ShutDownException.class);
         assertThat(ex.awaitTermination(Duration.ofSeconds(5))).isTrue();
         assertThat(running.get().error()).isInstanceOf(ExecutionTimeoutException.class);
         assertThat(queued.get().orThrow().value().asInt()).isEqualTo(4);

@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param cacheRevalidate how old a cached procedure may get before a call reads it again from MongoDB: the
  *     longest time a replace or drop made by another instance goes unseen here ({@code 0} reads every call)
  * @param cacheMaxEntries how many procedures the in-memory cache holds at most
+ * @param warmModules how many modules (of the most recently updated procedures) are compiled in the
+ *     background when the service starts, so that their first call does not pay for compiling; 0 disables
  */
 @ConfigurationProperties("procedure")
 public record ProcedureProperties(
@@ -26,7 +28,8 @@ public record ProcedureProperties(
     @DefaultValue Defaults defaults,
     @DefaultValue Maxima maxima,
     @DefaultValue("1s") Duration cacheRevalidate,
-    @DefaultValue("10000") int cacheMaxEntries) {
+    @DefaultValue("10000") int cacheMaxEntries,
+    @DefaultValue("256") int warmModules) {
 
   public ProcedureProperties {
     require(maxBodySize.toBytes() > 0, "procedure.max-body-size must be positive");
@@ -39,6 +42,7 @@ public record ProcedureProperties(
         "procedure.defaults must lie within procedure.maxima");
     require(!cacheRevalidate.isNegative(), "procedure.cache-revalidate must not be negative");
     require(cacheMaxEntries > 0, "procedure.cache-max-entries must be positive");
+    require(warmModules >= 0, "procedure.warm-modules must not be negative");
   }
 
   /**

@@ -3,8 +3,13 @@ package io.wasmhive.procedure.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,6 +56,20 @@ class MongoProcedureStore implements ProcedureStore {
     ProcedureDocument doc = ProcedureDocument.of(procedure);
     Query q = query(where("_id").is(doc.id()).and("version").is(expectedVersion));
     return mongo.findAndReplace(q, doc) != null;
+  }
+
+  @Override
+  public List<String> recentModuleHashes(int limit) {
+    Query q = new Query().with(Sort.by(Sort.Direction.DESC, "updated_at"));
+    q.fields().include("module_sha256");
+    Set<String> hashes = new LinkedHashSet<>();
+    try (Stream<Document> docs = mongo.stream(q, Document.class, "procedures")) {
+      Iterator<Document> it = docs.iterator();
+      while (it.hasNext() && hashes.size() < limit) {
+        hashes.add(it.next().getString("module_sha256"));
+      }
+    }
+    return List.copyOf(hashes);
   }
 
   @Override

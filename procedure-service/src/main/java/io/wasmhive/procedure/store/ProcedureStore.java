@@ -21,6 +21,12 @@ public interface ProcedureStore {
    */
   boolean replace(Procedure procedure, long expectedVersion);
 
+  /**
+   * The distinct module hashes of all procedures in every database, most recently updated first, at most
+   * {@code limit} of them: the modules worth compiling before the first call.
+   */
+  List<String> recentModuleHashes(int limit);
+
   /** Removes the procedure; {@code false} when there was none. */
   boolean delete(String database, String name);
 }

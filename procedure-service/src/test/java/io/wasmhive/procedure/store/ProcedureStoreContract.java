@@ -65,6 +65,25 @@ abstract class ProcedureStoreContract {
     assertThat(storedCopies(hash)).isEqualTo(1);
   }
 
+  @Test
+  void recentModuleHashesAreDistinctMostRecentFirstAndLimited() {
+    // Far in the future, so that procedures of other tests sharing the store are older.
+    Instant base = Instant.parse("2999-01-01T00:00:00Z").plusMillis(System.currentTimeMillis() % 1_000_000 * 1000);
+    String tag = UUID.randomUUID().toString();
+    procedures().insert(withModule(procedure("old", 1), "h1-" + tag, base));
+    procedures().insert(withModule(procedure("mid", 1), "h2-" + tag, base.plusSeconds(1)));
+    procedures().insert(withModule(procedure("new", 1), "h2-" + tag, base.plusSeconds(2)));
+    procedures().insert(withModule(procedure("newest", 1), "h3-" + tag, base.plusSeconds(3)));
+    assertThat(procedures().recentModuleHashes(2)).containsExactly("h3-" + tag, "h2-" + tag);
+    assertThat(procedures().recentModuleHashes(3)).containsExactly("h3-" + tag, "h2-" + tag, "h1-" + tag);
+    assertThat(procedures().recentModuleHashes(0)).isEmpty();
+  }
+
+  private static Procedure withModule(Procedure p, String hash, Instant updatedAt) {
+    return new Procedure(p.database(), p.name(), p.language(), p.params(), p.returnType(), p.description(), p.export(),
+        p.exportParams(), p.exportResult(), hash, p.moduleSize(), p.limits(), p.version(), p.createdAt(), updatedAt);
+  }
+
   /** How many copies of the module the store holds. */
   abstract long storedCopies(String hash);
 
