@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 
 /**
@@ -27,7 +28,7 @@ public final class ExecutionTask {
     private final IntConsumer progressListener;
 
     private ExecutionTask(Builder b) {
-        this.id = b.id == null ? UUID.randomUUID().toString() : b.id;
+        this.id = b.id == null ? randomId() : b.id;
         this.moduleId = Objects.requireNonNull(b.moduleId, "moduleId");
         this.moduleBytes = b.moduleBytes;
         this.entry = Objects.requireNonNull(b.entry, "entry");
@@ -48,6 +49,18 @@ public final class ExecutionTask {
 
     /** The task id; also the seed of the deterministic clock and random source. */
     public String id() { return id; }
+
+    /**
+     * A random version-4 UUID from {@link ThreadLocalRandom}: unique in practice and, unlike
+     * {@link UUID#randomUUID()}, free of the shared {@code SecureRandom} that every execution would contend on.
+     * Ids are labels, not secrets; deterministic guests derive their seed from them.
+     */
+    private static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb).toString();
+    }
 
     /** The SHA-256 hex of the module's original bytes. */
     public String moduleId() { return moduleId; }
