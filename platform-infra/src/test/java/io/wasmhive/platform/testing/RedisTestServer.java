@@ -1,0 +1,83 @@
+package io.wasmhive.platform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import redis.embedded.RedisServer;
+
+/**
+ * A real redis-server (the binary shipped in embedded-redis, Redis 6.2) for tests: bound to
+ * 127.0.0.1 on a free ephemeral port, without persistence, stopped by its process on
+ * {@link #close()}. It can be stopped and started again on the same port, to test outages.
+ * Not thread-safe.
+ */
+public final class RedisTestServer implements AutoCloseable {
+
+  private static final String HOST = "127.0.0.1";
+
+  private final int port;
+
+  private RedisServer server;
+
+  private RedisTestServer(int port) {
+    this.port = port;
+  }
+
+  /** Starts a server on a free port; blocks until it answers. */
+  public static RedisTestServer start() {
+    RedisTestServer redis = new RedisTestServer(freePort());
+    redis.startAgain();
+    return redis;
+  }
+
+  /** Starts the server (again) on its port, with no data; blocks until it answers. */
+  public void startAgain() {
+    try {
+      server = RedisServer.newRedisServer()
+          .bind(HOST)
+          .port(port)
+          .setting("save \"\"")
+          .setting("appendonly no")
+          .build();
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start redis-server on " + HOST + ":" + port, e);
+    }
+  }
+
+  /** Stops the server process; blocks until it has exited. */
+  public void stop() {
+    try {
+      if (server != null) {
+        server.stop();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      server = null;
+    }
+  }
+
+  public String host() {
+    return HOST;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
