@@ -48,4 +48,19 @@ if [[ -z ${JAVA_HOME:-} ]]; then
 fi
 echo "[test] JAVA_HOME=$JAVA_HOME"
 
+# anvil (a local Ethereum dev chain) for the chain watcher's tests, from the npm package @foundry-rs/anvil,
+# whose platform package ships the Linux x64 binary. Installed into .tools/anvil (git-ignored) only when
+# missing; the tests read ANVIL_BIN, else the PATH, else that folder.
+ANVIL_VERSION=1.7.1
+if [[ -z ${ANVIL_BIN:-} ]]; then
+  ANVIL_BIN=$PWD/.tools/anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil
+  if [[ ! -x $ANVIL_BIN ]] || [[ $("$ANVIL_BIN" --version 2>/dev/null | head -1) != "anvil Version: $ANVIL_VERSION" ]]; then
+    ensure_pkg npm
+    echo "[test] installing @foundry-rs/anvil@$ANVIL_VERSION into .tools/anvil"
+    npm install --silent --no-save --no-audit --no-fund --prefix .tools/anvil "@foundry-rs/anvil@$ANVIL_VERSION"
+  fi
+fi
+export ANVIL_BIN
+echo "[test] ANVIL_BIN=$ANVIL_BIN ($("$ANVIL_BIN" --version | head -1))"
+
 ./mvnw -B verify
