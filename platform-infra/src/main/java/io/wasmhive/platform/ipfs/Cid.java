@@ -179,7 +179,7 @@ public final class Cid {
         if (version == 0) {
             return multihash();
         }
-        byte[] out = new byte[2 + Varint.size(codec.code()) + 2 + Sha256.LENGTH];
+        byte[] out = new byte[1 + Varint.size(codec.code()) + 2 + Sha256.LENGTH];
         int pos = Varint.write(1, out, 0);
         pos = Varint.write(codec.code(), out, pos);
         out[pos++] = SHA2_256;
