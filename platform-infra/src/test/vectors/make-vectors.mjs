@@ -80,7 +80,7 @@ async function main () {
     const vector = { name, size, sha256: createHash('sha256').update(bytes).digest('hex') }
     for (const version of [0, 1]) {
       const { root, blocks, order } = await add(bytes, version)
-      vector[`v${version}`] = { root: root.toString(), blocks: order }
+      vector[`v${version}`] = { root: root.toString(), rootAsV1: root.toV1().toString(), blocks: order }
       if (CARS.some(([n, v]) => n === name && v === version)) {
         const file = `${name}-v${version}.car`
         await writeCar(join(resources, 'ipfs-car', file), root, blocks)

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class IpfsVectors {
 
-    record Dag(String root, List<String> blocks) {
+    record Dag(String root, String rootAsV1, List<String> blocks) {
     }
 
     record Vector(String name, int size, String sha256, Dag v0, Dag v1) {
@@ -85,7 +85,7 @@ final class IpfsVectors {
 
     @SuppressWarnings("unchecked")
     private static Dag dag(Map<String, Object> m) {
-        return new Dag((String) m.get("root"), (List<String>) m.get("blocks"));
+        return new Dag((String) m.get("root"), (String) m.get("rootAsV1"), (List<String>) m.get("blocks"));
     }
 
     static byte[] resource(String path) {
