@@ -1,0 +1,13 @@
+/**
+ * IPFS content addressing for WebAssembly modules, in plain Java with no dependencies: {@link
+ * io.wasmhive.platform.ipfs.Cid} (CIDv0 and CIDv1, codecs raw and dag-pb, sha2-256), the UnixFS importer that
+ * computes the CIDs {@code ipfs add} prints ({@link io.wasmhive.platform.ipfs.UnixFsImporter}), the verifying
+ * reassembler of a UnixFS file from its blocks ({@link io.wasmhive.platform.ipfs.UnixFsReader}), and a streaming,
+ * verifying, size-limited CARv1 reader and a writer ({@link io.wasmhive.platform.ipfs.CarReader}, {@link
+ * io.wasmhive.platform.ipfs.CarWriter}, {@link io.wasmhive.platform.ipfs.CarFiles}).
+ *
+ * <p>Every failure is an unchecked {@link io.wasmhive.platform.ipfs.IpfsException} that says whether another source
+ * may do better. The results were checked against the JavaScript reference implementation (ipfs-unixfs-importer,
+ * multiformats, @ipld/car); see {@code src/test/vectors}. Codecs and encodings live in {@code internal}.
+ */
+package io.wasmhive.platform.ipfs;
