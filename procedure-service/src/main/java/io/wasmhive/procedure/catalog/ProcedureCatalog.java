@@ -5,13 +5,14 @@ import io.wasmhive.executor.MemoryLimitException;
 import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.ModuleInfo.Signature;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.platform.modules.ModuleOrigin;
+import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.procedure.config.ProcedureProperties;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.metrics.ProcedureMetrics;
 import io.wasmhive.procedure.store.DataType;
 import io.wasmhive.procedure.store.Limits;
-import io.wasmhive.procedure.store.ModuleBytesStore;
 import io.wasmhive.procedure.store.Param;
 import io.wasmhive.procedure.store.Procedure;
 import io.wasmhive.procedure.store.ProcedureStore;
@@ -31,14 +32,14 @@ import org.springframework.stereotype.Service;
 public class ProcedureCatalog {
 
   private final ProcedureStore procedures;
-  private final ModuleBytesStore modules;
+  private final ModuleStore modules;
   private final WasmExecutor executor;
   private final LimitsPolicy limits;
   private final long maxModuleBytes;
   private final ProcedureCache cache;
   private final ProcedureMetrics metrics;
 
-  ProcedureCatalog(ProcedureStore procedures, ModuleBytesStore modules, WasmExecutor executor,
+  ProcedureCatalog(ProcedureStore procedures, ModuleStore modules, WasmExecutor executor,
       ProcedureProperties properties, ProcedureMetrics metrics) {
     this.procedures = procedures;
     this.modules = modules;
@@ -70,7 +71,7 @@ public class ProcedureCatalog {
       ExportResolver.check(export, signature, params, returnType);
     }
     limits.requireRoomFor(module, resolved);
-    modules.put(module.id(), command.wasm());
+    modules.put(command.wasm(), ModuleOrigin.of("procedure-service").expecting(module.id()));
     Instant now = Instant.now();
     Procedure next = new Procedure(command.database(), name, "wasm", params, returnType, command.description(),
         export, signature.params(), returnType == null ? null : signature.results().get(0), module.id(),

@@ -2,9 +2,9 @@ package io.wasmhive.procedure.execution;
 
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.procedure.config.ProcedureProperties;
 import io.wasmhive.procedure.metrics.ProcedureMetrics;
-import io.wasmhive.procedure.store.ModuleBytesStore;
 import io.wasmhive.procedure.store.ProcedureStore;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,14 +28,14 @@ class ModuleWarmer implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(ModuleWarmer.class);
 
   private final ProcedureStore procedures;
-  private final ModuleBytesStore modules;
+  private final ModuleStore modules;
   private final WasmExecutor executor;
   private final ProcedureMetrics metrics;
   private final int limit;
   private volatile boolean stopping;
   private volatile Thread thread;
 
-  ModuleWarmer(ProcedureStore procedures, ModuleBytesStore modules, WasmExecutor executor,
+  ModuleWarmer(ProcedureStore procedures, ModuleStore modules, WasmExecutor executor,
       ProcedureMetrics metrics, ProcedureProperties properties) {
     this.procedures = procedures;
     this.modules = modules;
@@ -85,7 +85,7 @@ class ModuleWarmer implements DisposableBean {
   }
 
   private boolean compile(String hash) {
-    byte[] bytes = modules.get(hash).orElse(null);
+    byte[] bytes = modules.bytes(hash).orElse(null);
     if (bytes == null) {
       log.warn("Module {} of a procedure is missing from the module store", hash);
       return false;

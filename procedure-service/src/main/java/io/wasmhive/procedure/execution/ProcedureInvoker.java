@@ -7,12 +7,12 @@ import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.ModuleNotFoundException;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.procedure.catalog.ProcedureCatalog;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.metrics.ProcedureMetrics;
 import io.wasmhive.procedure.store.Limits;
-import io.wasmhive.procedure.store.ModuleBytesStore;
 import io.wasmhive.procedure.store.Procedure;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -23,19 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Calls procedures on the executor. Procedures come from {@link ProcedureCatalog#resolve}, which answers
  * from memory on a hit. The compiled module is taken from the executor's cache; on a miss its
- * bytes are read from {@link ModuleBytesStore} once and registered again. Blocks until the call ends;
+ * bytes are read from the shared {@link ModuleStore} once and registered again. Blocks until the call ends;
  * thread-safe.
  */
 @Service
 public class ProcedureInvoker {
 
   private final ProcedureCatalog catalog;
-  private final ModuleBytesStore modules;
+  private final ModuleStore modules;
   private final WasmExecutor executor;
   private final ProcedureMetrics metrics;
   private final JsonMapper json;
 
-  ProcedureInvoker(ProcedureCatalog catalog, ModuleBytesStore modules, WasmExecutor executor,
+  ProcedureInvoker(ProcedureCatalog catalog, ModuleStore modules, WasmExecutor executor,
       ProcedureMetrics metrics, JsonMapper json) {
     this.catalog = catalog;
     this.modules = modules;
@@ -76,7 +76,7 @@ public class ProcedureInvoker {
         : new Entry.Typed(procedure.export(), ArgumentConverter.convert(procedure, args));
     ExecutionResult result = run(procedure, entry, null);
     if (result.error() instanceof ModuleNotFoundException) {
-      byte[] bytes = modules.get(procedure.moduleSha256()).orElseThrow(() -> new ProcedureException(
+      byte[] bytes = modules.bytes(procedure.moduleSha256()).orElseThrow(() -> new ProcedureException(
           ErrorCode.INTERNAL_ERROR, "the module " + procedure.moduleSha256() + " of " + name + " is missing"));
       result = metrics.timeCompile(() -> run(procedure, entry, bytes));
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param export the exported function a call enters
  * @param exportParams the WebAssembly parameter types of {@code export}
  * @param exportResult the WebAssembly result type of {@code export}, or {@code null}
- * @param moduleSha256 SHA-256 hex of the module's bytes, the key into {@link ModuleBytesStore}
+ * @param moduleSha256 SHA-256 hex of the module's bytes, the key into the shared module store ({@code wasm_modules})
  * @param moduleSize bytes of the module
  * @param limits the limits every call runs under
  * @param version 1 when created, one more on each replace

@@ -10,14 +10,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link ProcedureStore} and {@link ModuleBytesStore} must do; extend it once per implementation. */
+/** What every {@link ProcedureStore} must do; extend it once per implementation. */
 abstract class ProcedureStoreContract {
 
   String database;
 
   abstract ProcedureStore procedures();
-
-  abstract ModuleBytesStore modules();
 
   @BeforeEach
   void freshDatabase() {
@@ -53,39 +51,6 @@ abstract class ProcedureStoreContract {
     assertThat(procedures().delete(database, "p")).isFalse();
     assertThat(procedures().list(database)).extracting(Procedure::name).containsExactly("q");
   }
-
-  @Test
-  void moduleBytesAreStoredOncePerHash() {
-    String hash = "contract-" + UUID.randomUUID();
-    byte[] bytes = {0, 'a', 's', 'm', 1, 0, 0, 0};
-    modules().put(hash, bytes);
-    modules().put(hash, bytes);
-    assertThat(modules().get(hash)).hasValueSatisfying(stored -> assertThat(stored).isEqualTo(bytes));
-    assertThat(modules().get("contract-missing-" + hash)).isEmpty();
-    assertThat(storedCopies(hash)).isEqualTo(1);
-  }
-
-  @Test
-  void recentModuleHashesAreDistinctMostRecentFirstAndLimited() {
-    // Far in the future, so that procedures of other tests sharing the store are older.
-    Instant base = Instant.parse("2999-01-01T00:00:00Z").plusMillis(System.currentTimeMillis() % 1_000_000 * 1000);
-    String tag = UUID.randomUUID().toString();
-    procedures().insert(withModule(procedure("old", 1), "h1-" + tag, base));
-    procedures().insert(withModule(procedure("mid", 1), "h2-" + tag, base.plusSeconds(1)));
-    procedures().insert(withModule(procedure("new", 1), "h2-" + tag, base.plusSeconds(2)));
-    procedures().insert(withModule(procedure("newest", 1), "h3-" + tag, base.plusSeconds(3)));
-    assertThat(procedures().recentModuleHashes(2)).containsExactly("h3-" + tag, "h2-" + tag);
-    assertThat(procedures().recentModuleHashes(3)).containsExactly("h3-" + tag, "h2-" + tag, "h1-" + tag);
-    assertThat(procedures().recentModuleHashes(0)).isEmpty();
-  }
-
-  private static Procedure withModule(Procedure p, String hash, Instant updatedAt) {
-    return new Procedure(p.database(), p.name(), p.language(), p.params(), p.returnType(), p.description(), p.export(),
-        p.exportParams(), p.exportResult(), hash, p.moduleSize(), p.limits(), p.version(), p.createdAt(), updatedAt);
-  }
-
-  /** How many copies of the module the store holds. */
-  abstract long storedCopies(String hash);
 
   private Procedure procedure(String name, long version) {
     Instant created = Instant.parse("2026-01-02T03:04:05.678Z").truncatedTo(ChronoUnit.MILLIS);

@@ -1,0 +1,37 @@
+package io.wasmhive.platform.modules;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * WebAssembly modules by content address. The store computes each module's SHA-256 and CIDs itself from the
+ * bytes, so what it returns for an address always matches it. Implementations are thread-safe and block on I/O.
+ */
+public interface ModuleStore {
+
+  /**
+   * Stores the bytes unless a module with the same SHA-256 is already there, and adds the origin's aliases,
+   * extra CIDs and source to it; storing the same bytes twice changes nothing else. Returns the stored module.
+   *
+   * @throws ModuleHashMismatchException when the origin expects another SHA-256 than the bytes have
+   */
+  StoredModule put(byte[] bytes, ModuleOrigin origin);
+
+  /**
+   * The module a reference names: a SHA-256 (64 hex digits), a CID in any form (CIDv0 {@code Qm…} or CIDv1
+   * {@code b…}; a v0 CID and its v1 form name the same module) or an alias. Empty when none matches.
+   */
+  Optional<StoredModule> find(String reference);
+
+  /** The bytes of the module with this SHA-256 hex, or empty. */
+  Optional<byte[]> bytes(String sha256);
+
+  /** Adds an alias to the module with this SHA-256; {@code false} when there is no such module. */
+  boolean addAlias(String sha256, String alias);
+
+  /** Modules by when they were stored, newest first: {@code limit} of them after skipping {@code offset}. */
+  List<StoredModule> list(int offset, int limit);
+
+  /** How many modules are stored. */
+  long count();
+}

@@ -1,0 +1,102 @@
+package io.wasmhive.platform.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wasmhive.platform.ipfs.Cid;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ModuleStore} does; extended once per implementation. */
+abstract class ModuleStoreContract {
+
+  /** A real guest of the corpus: {@code ipfs add} prints these CIDs for it (checked against kubo's layout). */
+  static final Path GUESTS = Path.of("../executor-core/src/test/resources/guests");
+
+  abstract ModuleStore store();
+
+  @Test
+  void storesOncePerHashAndComputesTheCidsIpfsAddPrints() throws Exception {
+    byte[] wasm = module(100);
+    StoredModule first = store().put(wasm, ModuleOrigin.of("upload"));
+    StoredModule again = store().put(wasm, ModuleOrigin.of("upload"));
+    ModuleAddresses addresses = ModuleAddresses.of(wasm);
+    assertThat(first.sha256()).isEqualTo(addresses.sha256()).hasSize(64);
+    assertThat(first.cidV0()).startsWith("Qm").isEqualTo(addresses.cidV0().toString());
+    assertThat(first.cidV1()).startsWith("bafkrei").isEqualTo(Cid.rawOf(wasm).toString());
+    assertThat(first.size()).isEqualTo(wasm.length);
+    assertThat(again.storedAt()).isEqualTo(first.storedAt());
+    assertThat(again.sources()).containsExactly("upload");
+    assertThat(store().bytes(first.sha256())).hasValueSatisfying(b -> assertThat(b).isEqualTo(wasm));
+  }
+
+  @Test
+  void findsByShaInEitherCaseByEveryCidFormAndByAlias() throws Exception {
+    byte[] wasm = module(200);
+    String alias = "0x" + UUID.randomUUID().toString().replace("-", "");
+    StoredModule stored = store().put(wasm, ModuleOrigin.of("gateway").withAlias(alias));
+    Cid v0 = Cid.parse(stored.cidV0());
+    for (String reference : List.of(stored.sha256(), stored.sha256().toUpperCase(), stored.cidV0(),
+        v0.toV1().toString(), stored.cidV1(), alias)) {
+      assertThat(store().find(reference)).as(reference).map(StoredModule::sha256).contains(stored.sha256());
+    }
+    assertThat(store().find(ModuleAddresses.sha256(new byte[] {1}))).isEmpty();
+    assertThat(store().find(Cid.rawOf(new byte[] {1}).toString())).isEmpty();
+    assertThat(store().find("no-such-alias-" + UUID.randomUUID())).isEmpty();
+    assertThat(store().find("")).isEmpty();
+  }
+
+  @Test
+  void aliasesSourcesAndVerifiedCidsAccumulate() throws Exception {
+    byte[] wasm = module(300);
+    Cid other = Cid.rawOf(("other layout " + UUID.randomUUID()).getBytes());
+    StoredModule stored = store().put(wasm, ModuleOrigin.of("upload").withAlias("a1"));
+    store().put(wasm, ModuleOrigin.of("chain").withAlias("a2").withCid(other.toString()));
+    assertThat(store().addAlias(stored.sha256(), "a3")).isTrue();
+    assertThat(store().addAlias(ModuleAddresses.sha256(new byte[] {9}), "a4")).isFalse();
+    StoredModule now = store().find(stored.sha256()).orElseThrow();
+    assertThat(now.aliases()).contains("a1", "a2", "a3");
+    assertThat(now.sources()).containsExactlyInAnyOrder("upload", "chain");
+    assertThat(now.cids()).contains(other.toString(), stored.cidV1(), Cid.parse(stored.cidV0()).toV1().toString());
+    assertThat(store().find(other.toString())).map(StoredModule::sha256).contains(stored.sha256());
+  }
+
+  @Test
+  void aWrongExpectedHashStoresNothing() throws Exception {
+    byte[] wasm = module(400);
+    String wrong = ModuleAddresses.sha256(new byte[] {1, 2, 3});
+    assertThatThrownBy(() -> store().put(wasm, ModuleOrigin.of("upload").expecting(wrong)))
+        .isInstanceOf(ModuleHashMismatchException.class).hasMessageContaining(wrong);
+    assertThat(store().find(ModuleAddresses.sha256(wasm))).isEmpty();
+    assertThat(store().put(wasm, ModuleOrigin.of("upload").expecting(ModuleAddresses.sha256(wasm).toUpperCase()))
+        .size()).isEqualTo(wasm.length);
+  }
+
+  @Test
+  void aMultiChunkModuleHasADagPbCidV1AndListsNewestFirst() throws Exception {
+    byte[] big = Arrays.copyOf(module(500), 700 * 1024);
+    StoredModule stored = store().put(big, ModuleOrigin.of("upload"));
+    assertThat(stored.cidV1()).startsWith("bafybei");
+    StoredModule newest = store().put(module(600), ModuleOrigin.of("upload"));
+    List<StoredModule> page = store().list(0, 2);
+    assertThat(page).extracting(StoredModule::sha256).containsExactly(newest.sha256(), stored.sha256());
+    assertThat(store().list(1, 1)).extracting(StoredModule::sha256).containsExactly(stored.sha256());
+    assertThat(store().count()).isGreaterThanOrEqualTo(2);
+  }
+
+  /** c-add.wasm with a custom section naming a fresh UUID, so each test has modules of its own. */
+  static byte[] module(int tag) throws Exception {
+    byte[] base = Files.readAllBytes(GUESTS.resolve("c-add.wasm"));
+    byte[] name = ("t" + tag + "-" + UUID.randomUUID()).getBytes();
+    byte[] out = Arrays.copyOf(base, base.length + 3 + name.length);
+    out[base.length] = 0;
+    out[base.length + 1] = (byte) (name.length + 1);
+    out[base.length + 2] = (byte) name.length;
+    System.arraycopy(name, 0, out, base.length + 3, name.length);
+    return out;
+  }
+}
