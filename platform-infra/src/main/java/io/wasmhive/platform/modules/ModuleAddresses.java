@@ -52,7 +52,8 @@ public record ModuleAddresses(String sha256, Cid cidV0, Cid cidV1) {
     }
   }
 
-  static String sha256(byte[] bytes) {
+  /** SHA-256 hex of the bytes, lower case. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

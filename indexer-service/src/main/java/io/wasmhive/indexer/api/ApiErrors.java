@@ -1,0 +1,69 @@
+package io.wasmhive.indexer.api;
+
+import io.wasmhive.platform.ipfs.InvalidCidException;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** The one place errors become {@code {"error":{"code","message"}}} with the code's HTTP status. */
+@RestControllerAdvice
+class ApiErrors {
+
+  private static final Log logger = LogFactory.getLog(ApiErrors.class);
+
+  @ExceptionHandler(IndexerException.class)
+  ResponseEntity<Map<String, Object>> indexer(IndexerException e) {
+    return respond(e.code(), e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidCidException.class)
+  ResponseEntity<Map<String, Object>> invalidCid(InvalidCidException e) {
+    return respond(ErrorCode.INVALID_CID, e.getMessage());
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    return respond(ErrorCode.PAYLOAD_TOO_LARGE, "the upload is larger than the limit of " + e.getMaxUploadSize() + " bytes");
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class})
+  ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+    return respond(ErrorCode.BAD_REQUEST, "the request is not valid for this endpoint: "
+        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> other(Exception e) {
+    if (e instanceof ErrorResponse framework) {
+      int status = framework.getStatusCode().value();
+      String detail = framework.getBody().getDetail();
+      return ResponseEntity.status(status).body(body(codeFor(status), detail == null ? e.getMessage() : detail));
+    }
+    logger.error("Unexpected failure", e);
+    return respond(ErrorCode.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
+  }
+
+  private static ErrorCode codeFor(int status) {
+    return switch (status) {
+      case 404 -> ErrorCode.NOT_FOUND;
+      case 406 -> ErrorCode.NOT_ACCEPTABLE;
+      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST;
+    };
+  }
+
+  private static ResponseEntity<Map<String, Object>> respond(ErrorCode code, String message) {
+    return ResponseEntity.status(code.status()).body(body(code, message));
+  }
+
+  private static Map<String, Object> body(ErrorCode code, String message) {
+    return Map.of("error", Map.of("code", code.name(), "message", message));
+  }
+}

@@ -1,0 +1,94 @@
+package io.wasmhive.indexer.modules;
+
+import io.wasmhive.indexer.api.ErrorCode;
+import io.wasmhive.indexer.api.IndexerException;
+import io.wasmhive.platform.modules.ModuleAddresses;
+import io.wasmhive.platform.modules.ModuleOrigin;
+import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.modules.StoredModule;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Uploads and reads modules. An upload is stored once per SHA-256 ({@code 201} the first time, {@code 200}
+ * after) and answered with the addresses {@code ipfs add} would print for it.
+ */
+@RestController
+@EnableConfigurationProperties(ModulesProperties.class)
+class ModuleController {
+
+  private final ModuleStore store;
+  private final ModulesProperties properties;
+
+  ModuleController(ModuleStore store, ModulesProperties properties) {
+    this.store = store;
+    this.properties = properties;
+  }
+
+  /** {@code curl --data-binary @m.wasm} (any content type but multipart): the body is the module. */
+  @PostMapping("/modules")
+  ResponseEntity<ModuleJson> uploadBody(HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() > properties.maxSize().toBytes()) {
+      throw tooLarge();
+    }
+    return store(WasmBytes.readAtMost(request.getInputStream(), properties.maxSize().toBytes()));
+  }
+
+  /** {@code curl -F wasm=@m.wasm}: the part {@code wasm} is the module. */
+  @PostMapping(value = "/modules", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<ModuleJson> uploadPart(@RequestPart("wasm") MultipartFile wasm) {
+    if (wasm.getSize() > properties.maxSize().toBytes()) {
+      throw tooLarge();
+    }
+    try {
+      return store(wasm.getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the upload failed", e);
+    }
+  }
+
+  @GetMapping("/modules/{reference}")
+  ModuleJson get(@PathVariable String reference) {
+    return store.find(reference).map(ModuleJson::full).orElseThrow(() -> new IndexerException(ErrorCode.NOT_FOUND,
+        "no module is stored under " + reference + " (tried it as SHA-256, CID and alias)"));
+  }
+
+  @GetMapping("/modules")
+  Map<String, Object> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+    if (offset < 0 || limit < 1 || limit > properties.maxPageSize()) {
+      throw new IndexerException(ErrorCode.BAD_REQUEST,
+          "offset must be >= 0 and limit between 1 and " + properties.maxPageSize());
+    }
+    List<ModuleJson> modules = store.list(offset, limit).stream().map(ModuleJson::full).toList();
+    return Map.of("modules", modules, "count", store.count(), "offset", offset, "limit", limit);
+  }
+
+  private ResponseEntity<ModuleJson> store(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw new IndexerException(ErrorCode.BAD_REQUEST, "the upload is empty");
+    }
+    WasmBytes.requireWasm(bytes);
+    boolean existed = store.find(ModuleAddresses.sha256(bytes)).isPresent();
+    StoredModule stored = store.put(bytes, ModuleOrigin.of("upload"));
+    return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(ModuleJson.addresses(stored));
+  }
+
+  private IndexerException tooLarge() {
+    return new IndexerException(ErrorCode.PAYLOAD_TOO_LARGE,
+        "the module is larger than the limit of " + properties.maxSize().toBytes() + " bytes");
+  }
+}
