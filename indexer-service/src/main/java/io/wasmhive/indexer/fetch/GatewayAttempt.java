@@ -9,14 +9,16 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
- * One request for one CID to one gateway, from sending to the verified module. {@link #run} runs on a worker thread;
- * {@link #cancel} may be called from any thread and aborts the request (the pending exchange is cancelled and the
- * answer's stream closed).
+ * One request for one CID to one gateway, from sending to the verified module. Waiting for the answer's headers holds
+ * no thread; reading and verifying the body runs on a reader thread. {@link #cancel} may be called from any thread
+ * and aborts the request: the pending exchange is cancelled, the body closed and its reader interrupted.
  */
 final class GatewayAttempt {
 
@@ -24,9 +26,11 @@ final class GatewayAttempt {
   private final Gateway gateway;
   private final Cid cid;
   private final int attempt;
+  private final Object lock = new Object();
   private volatile boolean cancelled;
   private volatile CompletableFuture<HttpResponse<InputStream>> pending;
   private volatile CountingInputStream body;
+  private Thread reader;
 
   GatewayAttempt(GatewayClient client, Gateway gateway, Cid cid, int attempt) {
     this.client = client;
@@ -39,18 +43,31 @@ final class GatewayAttempt {
     return gateway;
   }
 
-  /** Sends the request and reads the answer. Blocks; never throws: failures come back as the outcome. */
-  AttemptOutcome run() {
-    try {
-      return new AttemptOutcome(this, fetch(), null);
-    } catch (AttemptFailure e) {
-      return failed(e.reason(), e.getMessage());
-    } catch (Exception e) {
-      return failed(classify(e), describe(e));
+  /**
+   * Sends the request and hands its outcome to {@code done} exactly once, from another thread: the module, or why
+   * there is none. Does not block; the body is read on {@code readers}.
+   */
+  void start(Executor readers, Consumer<AttemptOutcome> done) {
+    pending = client.send(gateway, cid);
+    if (cancelled) {
+      pending.cancel(true);
     }
+    pending.whenComplete((response, error) -> {
+      if (error != null) {
+        done.accept(failed(error));
+        return;
+      }
+      body = new CountingInputStream(response.body());
+      try {
+        readers.execute(() -> done.accept(readOnThisThread(response)));
+      } catch (RejectedExecutionException e) {
+        closeQuietly(body);
+        done.accept(new AttemptOutcome(this, null, failure(FailureReason.CONNECT, "the fetcher is closed")));
+      }
+    });
   }
 
-  /** Aborts the request. Thread-safe and idempotent; the outcome of {@link #run} is then to be ignored. */
+  /** Aborts the request. Thread-safe and idempotent; the outcome then says "cancelled" and is to be ignored. */
   void cancel() {
     cancelled = true;
     CompletableFuture<HttpResponse<InputStream>> future = pending;
@@ -58,6 +75,11 @@ final class GatewayAttempt {
       future.cancel(true);
     }
     closeQuietly(body);
+    synchronized (lock) {
+      if (reader != null) {
+        reader.interrupt();
+      }
+    }
   }
 
   /** A failure of this request, for reasons decided outside it (a timeout seen by the round). */
@@ -67,24 +89,32 @@ final class GatewayAttempt {
         in == null ? 0 : in.count());
   }
 
-  private byte[] fetch() throws IOException, InterruptedException, ExecutionException {
-    pending = client.send(gateway, cid);
-    if (cancelled) {
-      cancel();
+  private AttemptOutcome readOnThisThread(HttpResponse<InputStream> response) {
+    synchronized (lock) {
+      reader = Thread.currentThread();
     }
-    HttpResponse<InputStream> response = pending.get();
-    try (CountingInputStream in = new CountingInputStream(response.body())) {
-      body = in;
+    try (CountingInputStream in = body) {
       if (cancelled) {
-        throw new CancellationException();
+        return failed(new IOException("cancelled"));
       }
-      requireOk(response.statusCode());
-      requireLength(response.headers().firstValueAsLong("Content-Length").orElse(-1));
-      byte[] module = GatewayClient.asBlock(cid) ? ModuleBodies.readBlock(in, cid, client.maxModuleBytes())
-          : ModuleBodies.readCar(in, cid, client.maxCarBytes(), client.maxModuleBytes());
-      ModuleBodies.requireWasm(module);
-      return module;
+      return new AttemptOutcome(this, read(response, in), null);
+    } catch (Exception e) {
+      return failed(e);
+    } finally {
+      synchronized (lock) {
+        reader = null;
+        Thread.interrupted();
+      }
     }
+  }
+
+  private byte[] read(HttpResponse<InputStream> response, CountingInputStream in) throws IOException {
+    requireOk(response.statusCode());
+    requireLength(response.headers().firstValueAsLong("Content-Length").orElse(-1));
+    byte[] module = GatewayClient.asBlock(cid) ? ModuleBodies.readBlock(in, cid, client.maxModuleBytes())
+        : ModuleBodies.readCar(in, cid, client.maxCarBytes(), client.maxModuleBytes());
+    ModuleBodies.requireWasm(module);
+    return module;
   }
 
   private static void requireOk(int status) {
@@ -106,8 +136,18 @@ final class GatewayAttempt {
     }
   }
 
-  private static FailureReason classify(Exception e) {
-    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+  private AttemptOutcome failed(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof AttemptFailure f) {
+      return new AttemptOutcome(this, null, failure(f.reason(), f.getMessage()));
+    }
+    String text = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+    String message = cancelled ? "cancelled"
+        : (cause instanceof ConnectException ? "cannot connect" : cause.getClass().getSimpleName()) + text;
+    return new AttemptOutcome(this, null, failure(classify(cause), message));
+  }
+
+  private static FailureReason classify(Throwable cause) {
     if (cause instanceof HttpTimeoutException) {
       return FailureReason.TIMEOUT;
     }
@@ -118,22 +158,6 @@ final class GatewayAttempt {
       return FailureReason.HASH_MISMATCH;
     }
     return cause instanceof IpfsException ? FailureReason.MALFORMED : FailureReason.CONNECT;
-  }
-
-  private AttemptOutcome failed(FailureReason reason, String message) {
-    if (Thread.interrupted() && !cancelled) {
-      Thread.currentThread().interrupt();
-    }
-    return new AttemptOutcome(this, null, failure(reason, message));
-  }
-
-  private String describe(Exception e) {
-    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-    if (cancelled) {
-      return "cancelled";
-    }
-    String text = cause.getMessage() == null ? "" : ": " + cause.getMessage();
-    return (cause instanceof ConnectException ? "cannot connect" : cause.getClass().getSimpleName()) + text;
   }
 
   private static void closeQuietly(InputStream in) {

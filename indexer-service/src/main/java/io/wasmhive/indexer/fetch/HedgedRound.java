@@ -1,6 +1,5 @@
 package io.wasmhive.indexer.fetch;
 
-import io.wasmhive.platform.ipfs.Cid;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,12 +25,9 @@ final class HedgedRound {
   private final FetchRun run;
   private final int attempt;
   private final Deque<Gateway> waiting;
-  private final Map<GatewayAttempt, Running> running = new LinkedHashMap<>();
+  private final Map<GatewayAttempt, Long> running = new LinkedHashMap<>();
   private final BlockingQueue<AttemptOutcome> outcomes = new LinkedBlockingQueue<>();
   private final List<GatewayFailure> failures = new ArrayList<>();
-
-  private record Running(Future<?> task, long deadline) {
-  }
 
   HedgedRound(FetchRun run, int attempt) {
     this.run = run;
@@ -78,14 +72,17 @@ final class HedgedRound {
     Gateway gateway = waiting.poll();
     if (gateway != null) {
       GatewayAttempt request = new GatewayAttempt(run.context().client(), gateway, run.cid(), attempt);
-      try {
-        Future<?> task = run.context().workers().submit(() -> outcomes.add(request.run()));
-        running.put(request, new Running(task, now + run.context().requestTimeoutNanos()));
-      } catch (RejectedExecutionException e) {
+      if (run.context().workers().isShutdown()) {
         cancelAll();
         throw new ModuleFetchException(run.cid(), "cannot fetch " + run.cid() + ": the fetcher is closed", false,
             run.failures());
       }
+      running.put(request, now + run.context().requestTimeoutNanos());
+      run.context().inFlight().incrementAndGet();
+      request.start(run.context().workers(), outcome -> {
+        run.context().inFlight().decrementAndGet();
+        outcomes.add(outcome);
+      });
     }
     return now + run.context().hedgeDelayNanos();
   }
@@ -96,9 +93,10 @@ final class HedgedRound {
    */
   private boolean expire(long now) {
     List<GatewayAttempt> late = running.entrySet().stream()
-        .filter(e -> now - e.getValue().deadline() >= 0).map(Map.Entry::getKey).toList();
+        .filter(e -> now - e.getValue() >= 0).map(Map.Entry::getKey).toList();
     for (GatewayAttempt request : late) {
-      abort(request, running.remove(request));
+      running.remove(request);
+      request.cancel();
       record(request.gateway(), request.failure(FailureReason.TIMEOUT, "no complete answer within "
           + run.context().client().requestTimeout().toMillis() + " ms"));
     }
@@ -110,7 +108,7 @@ final class HedgedRound {
 
   private AttemptOutcome poll(long nextHedge) {
     long now = System.nanoTime();
-    long until = running.values().stream().mapToLong(Running::deadline).reduce(Long.MAX_VALUE, Math::min);
+    long until = running.values().stream().mapToLong(Long::longValue).reduce(Long.MAX_VALUE, Math::min);
     if (!waiting.isEmpty() && nextHedge - until < 0) {
       until = nextHedge;
     }
@@ -131,15 +129,10 @@ final class HedgedRound {
 
   /** Cancels every request still running: a loser of the hedge, counted as {@code cancelled}. */
   private void cancelAll() {
-    running.forEach((request, task) -> {
-      abort(request, task);
+    running.keySet().forEach(request -> {
+      request.cancel();
       run.context().metrics().request(request.gateway(), "cancelled");
     });
     running.clear();
-  }
-
-  private static void abort(GatewayAttempt request, Running task) {
-    request.cancel();
-    task.task().cancel(true);
   }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fetches WebAssembly modules by CID from the configured IPFS gateways, verified against the CID, hedged across
  * gateways and retried with backoff (see the package documentation). Thread-safe: any number of threads may fetch
- * at once; the requests of all of them share one bounded pool of {@code max-concurrent-requests} threads.
+ * at once. Waiting for a gateway's headers holds no thread; answers are read and verified on one bounded pool of
+ * {@code max-concurrent-requests} threads shared by all fetches.
  */
 public final class ModuleFetcher implements AutoCloseable {
 
@@ -25,10 +26,10 @@ public final class ModuleFetcher implements AutoCloseable {
 
   /** A fetcher for {@code properties}, counting into {@code registry}. Starts no thread until the first fetch. */
   public ModuleFetcher(FetchProperties properties, MeterRegistry registry) {
-    this.workers = FetchThreads.pool("request", properties.maxConcurrentRequests());
+    this.workers = FetchThreads.pool("reader", properties.maxConcurrentRequests());
     this.httpThreads = FetchThreads.pool("http", 2);
     this.context = new FetchContext(properties.gatewayList(), new GatewayClient(properties, httpThreads), workers,
-        new FetchMetrics(registry), properties.hedgeDelay().toNanos(), properties.requestTimeout().toNanos());
+        new AtomicInteger(), new FetchMetrics(registry), properties.hedgeDelay().toNanos(), properties.requestTimeout().toNanos());
     FetchProperties.Retry r = properties.retry();
     this.retry = Retry.of("ipfs-fetch", RetryConfig.custom()
         .maxAttempts(r.maxAttempts())
@@ -82,8 +83,13 @@ public final class ModuleFetcher implements AutoCloseable {
     httpThreads.shutdownNow();
   }
 
-  /** Requests running now, for tests that check cancelled requests free their threads. */
-  int activeRequests() {
+  /** Requests sent and not yet ended, for tests that check cancelled requests end. */
+  int inFlightRequests() {
+    return context.inFlight().get();
+  }
+
+  /** Answers being read now, on at most {@code max-concurrent-requests} threads. */
+  int activeReaders() {
     return workers.getActiveCount();
   }
 }

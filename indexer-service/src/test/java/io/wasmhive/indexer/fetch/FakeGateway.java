@@ -122,6 +122,11 @@ final class FakeGateway implements AutoCloseable {
         }
 
         @Override
+        public void flush() throws IOException {
+          body.flush();
+        }
+
+        @Override
         public void close() throws IOException {
           body.close();
         }

@@ -50,6 +50,11 @@ abstract class FetchTestSupport {
     return counter == null ? 0 : counter.count();
   }
 
+  /** Whether {@code fetcher} has no request in flight and no answer being read. */
+  static boolean idle(ModuleFetcher fetcher) {
+    return fetcher.inFlightRequests() == 0 && fetcher.activeReaders() == 0;
+  }
+
   @AfterEach
   void stopAll() throws Exception {
     while (!started.isEmpty()) {

@@ -62,6 +62,20 @@ final class Responders {
     };
   }
 
+  /** A CAR naming {@code root} whose sections never end: fresh, valid 256 KiB raw blocks until the client leaves. */
+  static Responder endlessCar(Cid root) {
+    return (request, exchange) -> {
+      exchange.sendResponseHeaders(200, 0);
+      CarWriter car = CarWriter.open(exchange.getResponseBody(), List.of(root));
+      java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+      while (true) {
+        byte[] block = new byte[256 * 1024];
+        random.nextBytes(block);
+        car.write(new Block(Cid.rawOf(block), block));
+      }
+    };
+  }
+
   /** Sends a 200 and 10 bytes, then stalls for {@code stall} before anything more. */
   static Responder stallingBody(Duration stall) {
     return (request, exchange) -> {
