@@ -29,7 +29,8 @@ public final class ModuleFetcher implements AutoCloseable {
     this.workers = FetchThreads.pool("reader", properties.maxConcurrentRequests());
     this.httpThreads = FetchThreads.pool("http", 2);
     this.context = new FetchContext(properties.gatewayList(), new GatewayClient(properties, httpThreads), workers,
-        new AtomicInteger(), new FetchMetrics(registry), properties.hedgeDelay().toNanos(), properties.requestTimeout().toNanos());
+        new AtomicInteger(), new FetchMetrics(registry), properties.hedgeDelay().toNanos(),
+        properties.requestTimeout().toNanos());
     FetchProperties.Retry r = properties.retry();
     this.retry = Retry.of("ipfs-fetch", RetryConfig.custom()
         .maxAttempts(r.maxAttempts())
