@@ -83,6 +83,18 @@ class FetchHedgingTest extends FetchTestSupport {
   }
 
   @Test
+  void theLosersConnectionIsClosed() throws Exception {
+    FakeGateway slow = gateway(Responders.delayed(Duration.ofSeconds(1), Responders.endless()));
+    FakeGateway fast = gateway(Responders.serving(raw));
+
+    FetchedModule module = fetcher(of(slow, fast), "hedge-delay", "50ms").fetch(raw.root());
+
+    assertThat(module.gateway()).isEqualTo(fast.url());
+    await().atMost(Duration.ofSeconds(5)).until(slow::clientWentAway);
+    assertThat(slow.bytesWritten()).isLessThan(64L * 1024 * 1024);
+  }
+
+  @Test
   void nextGatewayWaitsForTheHedgeDelay() throws Exception {
     FakeGateway first = gateway(Responders.serving(raw));
     FakeGateway second = gateway(Responders.serving(raw));
