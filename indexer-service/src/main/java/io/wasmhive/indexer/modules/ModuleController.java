@@ -2,6 +2,11 @@ package io.wasmhive.indexer.modules;
 
 import io.wasmhive.indexer.api.ErrorCode;
 import io.wasmhive.indexer.api.IndexerException;
+import io.wasmhive.indexer.index.IndexJob;
+import io.wasmhive.indexer.index.IndexJobJson;
+import io.wasmhive.indexer.index.IndexService;
+import io.wasmhive.platform.ipfs.Cid;
+import io.wasmhive.platform.ipfs.InvalidCidException;
 import io.wasmhive.platform.modules.ModuleAddresses;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
@@ -11,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,10 +38,12 @@ import org.springframework.web.multipart.MultipartFile;
 class ModuleController {
 
   private final ModuleStore store;
+  private final IndexService index;
   private final ModulesProperties properties;
 
-  ModuleController(ModuleStore store, ModulesProperties properties) {
+  ModuleController(ModuleStore store, IndexService index, ModulesProperties properties) {
     this.store = store;
+    this.index = index;
     this.properties = properties;
   }
 
@@ -61,10 +69,28 @@ class ModuleController {
     }
   }
 
+  /**
+   * The stored module (status {@code pinned}); else, for a CID being indexed, its job ({@code queued},
+   * {@code pinning} or {@code failed}, with the error and attempts); else 404.
+   */
   @GetMapping("/modules/{reference}")
-  ModuleJson get(@PathVariable String reference) {
-    return store.find(reference).map(ModuleJson::full).orElseThrow(() -> new IndexerException(ErrorCode.NOT_FOUND,
-        "no module is stored under " + reference + " (tried it as SHA-256, CID and alias)"));
+  Object get(@PathVariable String reference) {
+    Optional<StoredModule> stored = store.find(reference);
+    if (stored.isPresent()) {
+      return ModuleJson.full(stored.get());
+    }
+    Optional<IndexJob> job = isCid(reference) ? index.find(reference) : Optional.empty();
+    return job.map(IndexJobJson::of).orElseThrow(() -> new IndexerException(ErrorCode.NOT_FOUND,
+        "no module is stored under " + reference + " (tried it as SHA-256, CID and alias) and no index job has it"));
+  }
+
+  private static boolean isCid(String reference) {
+    try {
+      Cid.parse(reference);
+      return true;
+    } catch (InvalidCidException e) {
+      return false;
+    }
   }
 
   @GetMapping("/modules")

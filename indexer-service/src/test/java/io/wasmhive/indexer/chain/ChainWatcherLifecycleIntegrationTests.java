@@ -48,22 +48,22 @@ class ChainWatcherLifecycleIntegrationTests {
   }
 
   private ConfigurableApplicationContext start(String rpcUrl, String registry, RegistryEventSink sink) {
+    // Command-line arguments: they outrank application.yml's server.port, as default properties do not.
     return new SpringApplicationBuilder(IndexerApplication.class)
         .initializers(context -> context.getBeanFactory().registerSingleton("recordingSink", sink))
-        .properties(
-            "server.port=0",
-            "server.address=127.0.0.1",
-            "wasmhive.embedded.mongo.port=0",
-            "wasmhive.embedded.redis.port=0",
-            "wasmhive.data-dir=" + dataDir,
-            "indexer.chain.enabled=true",
+        .run(
+            "--server.port=0",
+            "--server.address=127.0.0.1",
+            "--wasmhive.embedded.mongo.port=0",
+            "--wasmhive.embedded.redis.port=0",
+            "--wasmhive.data-dir=" + dataDir,
+            "--indexer.chain.enabled=true",
             // Through the ETH_RPC_URL placeholder of application.yml, as a deployment would set it.
-            "ETH_RPC_URL=" + rpcUrl,
-            "indexer.chain.registry-address=" + registry,
-            "indexer.chain.confirmations=1",
-            "indexer.chain.poll-interval=50ms",
-            "indexer.chain.max-backoff=200ms")
-        .run();
+            "--ETH_RPC_URL=" + rpcUrl,
+            "--indexer.chain.registry-address=" + registry,
+            "--indexer.chain.confirmations=1",
+            "--indexer.chain.poll-interval=50ms",
+            "--indexer.chain.max-backoff=200ms");
   }
 
   private static boolean watcherThreadAlive() {

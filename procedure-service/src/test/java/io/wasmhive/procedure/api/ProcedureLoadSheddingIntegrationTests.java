@@ -99,14 +99,15 @@ class ProcedureLoadSheddingIntegrationTests {
   }
 
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(ProcedureApplication.class).properties(
-        "server.port=0",
-        "server.address=127.0.0.1",
-        "wasmhive.embedded.mongo.port=0",
-        "wasmhive.embedded.redis.port=0",
-        "wasmhive.data-dir=" + dataDir,
-        "WASM_MAX_WORKERS=1",
-        "WASM_INITIAL_WORKERS=1",
-        "WASM_QUEUE_CAPACITY=1").run();
+    // Command-line arguments: they outrank application.yml's server.port, as default properties do not.
+    return new SpringApplicationBuilder(ProcedureApplication.class).run(
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--wasmhive.embedded.mongo.port=0",
+        "--wasmhive.embedded.redis.port=0",
+        "--wasmhive.data-dir=" + dataDir,
+        "--WASM_MAX_WORKERS=1",
+        "--WASM_INITIAL_WORKERS=1",
+        "--WASM_QUEUE_CAPACITY=1");
   }
 }

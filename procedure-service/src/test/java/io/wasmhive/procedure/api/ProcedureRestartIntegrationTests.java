@@ -67,12 +67,17 @@ class ProcedureRestartIntegrationTests {
   }
 
   private ConfigurableApplicationContext start(String... extra) {
-    return new SpringApplicationBuilder(ProcedureApplication.class).properties(extra).properties(
-        "server.port=0",
-        "server.address=127.0.0.1",
-        "wasmhive.embedded.mongo.port=0",
-        "wasmhive.embedded.redis.port=0",
-        "wasmhive.data-dir=" + dataDir).run();
+    // Command-line arguments: they outrank application.yml (server.port 8083), as default properties do not.
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--wasmhive.embedded.mongo.port=0",
+        "--wasmhive.embedded.redis.port=0",
+        "--wasmhive.data-dir=" + dataDir));
+    for (String property : extra) {
+      args.add("--" + property);
+    }
+    return new SpringApplicationBuilder(ProcedureApplication.class).run(args.toArray(String[]::new));
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -1,0 +1,72 @@
+package io.wasmhive.indexer.index;
+
+import io.wasmhive.indexer.api.ErrorCode;
+import io.wasmhive.indexer.api.IndexerException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /index} answers at once with the job ({@code 202} while it is worked on, {@code 200} when pinned). */
+@RestController
+class IndexController {
+
+  private static final int MAX_PAGE = 1000;
+
+  private final IndexService index;
+
+  IndexController(IndexService index) {
+    this.index = index;
+  }
+
+  /** The body: {@code {"cid": "...", "alias": "..."}} (alias optional). */
+  record IndexRequest(String cid, String alias) {
+  }
+
+  @PostMapping("/index")
+  ResponseEntity<IndexJobJson> request(@RequestBody IndexRequest request) {
+    if (request == null || request.cid() == null || request.cid().isBlank()) {
+      throw new IndexerException(ErrorCode.BAD_REQUEST, "the body must be {\"cid\": \"<CIDv0 or CIDv1>\"}");
+    }
+    if (request.alias() != null && (request.alias().isBlank() || request.alias().length() > 200)) {
+      throw new IndexerException(ErrorCode.BAD_REQUEST, "alias must be 1 to 200 characters");
+    }
+    IndexJob job = index.request(request.cid().trim(), request.alias(), "indexer-http");
+    HttpStatus status = job.status() == IndexStatus.PINNED ? HttpStatus.OK : HttpStatus.ACCEPTED;
+    return ResponseEntity.status(status).body(IndexJobJson.of(job));
+  }
+
+  @GetMapping("/index/{cid}")
+  IndexJobJson get(@PathVariable String cid) {
+    return index.find(cid).map(IndexJobJson::of)
+        .orElseThrow(() -> new IndexerException(ErrorCode.NOT_FOUND, "no index job for " + cid));
+  }
+
+  @GetMapping("/index")
+  Map<String, Object> list(@RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+    if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+      throw new IndexerException(ErrorCode.BAD_REQUEST, "offset must be >= 0 and limit between 1 and " + MAX_PAGE);
+    }
+    List<IndexJobJson> jobs = index.list(status(status), offset, limit).stream().map(IndexJobJson::of).toList();
+    return Map.of("jobs", jobs, "offset", offset, "limit", limit);
+  }
+
+  private static IndexStatus status(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return IndexStatus.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IndexerException(ErrorCode.BAD_REQUEST, "status must be queued, pinning, pinned or failed");
+    }
+  }
+}

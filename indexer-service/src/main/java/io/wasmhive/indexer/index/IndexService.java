@@ -1,0 +1,152 @@
+package io.wasmhive.indexer.index;
+
+import io.wasmhive.platform.events.Delivery;
+import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.EventHandlingException;
+import io.wasmhive.platform.ipfs.Cid;
+import io.wasmhive.platform.ipfs.InvalidCidException;
+import io.wasmhive.platform.modules.ModuleOrigin;
+import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.modules.StoredModule;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Requests and works off index jobs. A request for a CID that is queued, pinning or pinned publishes nothing,
+ * so duplicates cause one fetch; the fetch itself runs in the consumer of {@code module_index_requested}, which
+ * claims the job first, so two deliveries of one CID (two indexers, or a redelivery) fetch once. Thread-safe.
+ */
+@Service
+public class IndexService {
+
+  private static final Log logger = LogFactory.getLog(IndexService.class);
+
+  private final IndexJobStore jobs;
+  private final ModuleStore modules;
+  private final ModuleSource source;
+  private final EventBus bus;
+  private final IndexProperties properties;
+
+  IndexService(IndexJobStore jobs, ModuleStore modules, ModuleSource source, EventBus bus,
+      IndexProperties properties) {
+    this.jobs = jobs;
+    this.modules = modules;
+    this.source = source;
+    this.bus = bus;
+    this.properties = properties;
+  }
+
+  /**
+   * Asks for the CID to be indexed; returns its job at once (pinned when the module is already stored).
+   * Blocks on MongoDB and on publishing.
+   *
+   * @throws InvalidCidException when the text is not a supported CID
+   */
+  public IndexJob request(String cidText, String alias, String requestedBy) {
+    Cid cid = Cid.parse(cidText);
+    String key = cid.toV1().toString();
+    Optional<StoredModule> stored = modules.find(key);
+    if (stored.isPresent()) {
+      return pinnedAlready(key, cidText, stored.get(), alias);
+    }
+    IndexJobStore.Enqueued enqueued = jobs.enqueue(key, cidText, alias);
+    if (enqueued.queued()) {
+      bus.publish(new ModuleIndexRequested(cidText, alias, requestedBy, Instant.now()));
+    } else if (enqueued.job().status() == IndexStatus.PINNED && alias != null) {
+      modules.addAlias(enqueued.job().sha256(), alias);
+    }
+    return enqueued.job();
+  }
+
+  /** The job of a CID in any form, or empty. */
+  public Optional<IndexJob> find(String cidText) {
+    return jobs.find(Cid.parse(cidText).toV1().toString());
+  }
+
+  /** Jobs newest first, optionally of one status. */
+  public List<IndexJob> list(IndexStatus status, int offset, int limit) {
+    return jobs.list(status, offset, limit);
+  }
+
+  /**
+   * Works off one request from the stream. Returns normally when the request is answered (indexed, failed for
+   * good, or in another indexer's hands); throws a retryable {@link EventHandlingException} to try again after
+   * {@code indexer.index.retry-after}.
+   */
+  void handle(ModuleIndexRequested event, Delivery delivery) {
+    Cid cid = parse(event.cid());
+    String key = cid.toV1().toString();
+    Optional<StoredModule> stored = modules.find(key);
+    if (stored.isPresent()) {
+      pinnedAlready(key, event.cid(), stored.get(), event.alias());
+      bus.publish(indexed(event.cid(), stored.get(), 0));
+      return;
+    }
+    jobs.enqueue(key, event.cid(), event.alias());
+    Optional<IndexJob> claimed = jobs.claim(key, properties.lease());
+    if (claimed.isEmpty()) {
+      answerUnclaimed(key, event.cid());
+      return;
+    }
+    fetch(cid, key, claimed.get());
+  }
+
+  private void fetch(Cid cid, String key, IndexJob job) {
+    try {
+      ModuleSource.Fetched fetched = source.fetch(cid);
+      ModuleOrigin origin = new ModuleOrigin(fetched.source(), null, job.aliases(), java.util.Set.of(cid.toString()));
+      StoredModule module = modules.put(fetched.bytes(), origin);
+      jobs.pinned(key, module.sha256());
+      bus.publish(indexed(job.cid(), module, job.attempts()));
+    } catch (ModuleSource.Failure failure) {
+      boolean retry = failure.retryable() && job.attempts() < properties.maxAttempts();
+      jobs.failed(key, failure.getMessage(), failure.gatewayFailures(), retry);
+      if (retry) {
+        throw EventHandlingException.retryable("attempt " + job.attempts() + " of " + cid + " failed: "
+            + failure.getMessage(), failure);
+      }
+      logger.warn("Indexing " + cid + " failed after " + job.attempts() + " attempts: " + failure.getMessage());
+      bus.publish(new ModuleIndexFailed(job.cid(), failure.getMessage(), failure.gatewayFailures(), job.attempts()));
+    }
+  }
+
+  /**
+   * Another delivery already did or does the work: answer from the job when it is done; while another indexer
+   * holds it, keep this delivery pending (retryable), so that it takes the job over if that indexer died.
+   */
+  private void answerUnclaimed(String key, String cid) {
+    IndexJob job = jobs.find(key).orElse(null);
+    if (job != null && job.status() == IndexStatus.PINNING) {
+      throw EventHandlingException.retryable(cid + " is being fetched by another delivery until "
+          + job.leaseUntil(), null);
+    }
+    if (job != null && job.status() == IndexStatus.PINNED) {
+      modules.find(job.sha256()).ifPresent(m -> bus.publish(indexed(cid, m, job.attempts())));
+    } else if (job != null && job.status() == IndexStatus.FAILED) {
+      bus.publish(new ModuleIndexFailed(cid, job.error(), job.gatewayFailures(), job.attempts()));
+    }
+  }
+
+  private IndexJob pinnedAlready(String key, String cid, StoredModule module, String alias) {
+    if (alias != null) {
+      modules.addAlias(module.sha256(), alias);
+    }
+    return jobs.pinnedAlready(key, cid, module.sha256(), alias);
+  }
+
+  private static ModuleIndexed indexed(String cid, StoredModule m, int attempts) {
+    return new ModuleIndexed(cid, m.sha256(), m.cidV0(), m.cidV1(), m.size(), attempts);
+  }
+
+  private static Cid parse(String text) {
+    try {
+      return Cid.parse(text);
+    } catch (InvalidCidException e) {
+      throw EventHandlingException.notRetryable("not a CID: " + text, e);
+    }
+  }
+}
