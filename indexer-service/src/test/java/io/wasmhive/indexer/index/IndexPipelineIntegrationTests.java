@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.indexer.modules.IndexerHttp;
+import io.wasmhive.indexer.testing.IndexerApps;
 import io.wasmhive.indexer.modules.IndexerHttp.Reply;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.ipfs.Cid;

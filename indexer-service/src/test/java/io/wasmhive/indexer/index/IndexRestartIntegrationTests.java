@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.indexer.modules.IndexerHttp;
+import io.wasmhive.indexer.testing.IndexerApps;
 import io.wasmhive.platform.events.EventTypes;
 import java.nio.file.Path;
 import java.time.Duration;

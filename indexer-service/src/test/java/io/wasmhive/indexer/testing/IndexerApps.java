@@ -1,4 +1,4 @@
-package io.wasmhive.indexer.index;
+package io.wasmhive.indexer.testing;
 
 import io.wasmhive.indexer.IndexerApplication;
 import java.nio.file.Path;
@@ -9,13 +9,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Whole indexer applications for tests, each on its own ephemeral ports and embedded stores. */
-final class IndexerApps {
+public final class IndexerApps {
 
   private IndexerApps() {
   }
 
   /** An indexer on loopback with its data under {@code dataDir} and the given extra properties. */
-  static ConfigurableApplicationContext start(Path dataDir, String... properties) {
+  public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
     List<String> all = new ArrayList<>(List.of(
         "server.port=0",
         "server.address=127.0.0.1",
@@ -33,11 +33,11 @@ final class IndexerApps {
         .toArray(String[]::new));
   }
 
-  static int port(ConfigurableApplicationContext app) {
+  public static int port(ConfigurableApplicationContext app) {
     return ((WebServerApplicationContext) app).getWebServer().getPort();
   }
 
-  static String url(ConfigurableApplicationContext app) {
+  public static String url(ConfigurableApplicationContext app) {
     return "http://127.0.0.1:" + port(app);
   }
 }
