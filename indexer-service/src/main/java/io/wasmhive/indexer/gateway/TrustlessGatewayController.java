@@ -5,7 +5,6 @@ import io.wasmhive.indexer.api.IndexerException;
 import io.wasmhive.platform.ipfs.CarWriter;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.modules.ModuleStore;
-import io.wasmhive.platform.modules.StoredModule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,13 +44,14 @@ class TrustlessGatewayController {
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     Cid cid = Cid.parse(text);
     String chosen = format(format, accept);
-    StoredModule module = store.find(cid.toString()).orElseThrow(() -> notFound(cid));
+    // A key look-up, then at most one read of the module: a cached DAG needs none.
+    String sha256 = store.resolve(cid.toString()).orElseThrow(() -> notFound(cid));
     if (chosen.equals("file")) {
-      return answer(cid, WASM, bytes(module), "");
+      return answer(cid, WASM, bytes(sha256, cid), "");
     }
-    ModuleDag dag = dags.get(module.sha256() + "/" + cid.toV1(), () -> ModuleDag.of(bytes(module), cid).orElse(null));
+    ModuleDag dag = dags.get(sha256 + "/" + cid.toV1(), () -> ModuleDag.of(bytes(sha256, cid), cid).orElse(null));
     if (dag == null) {
-      throw new IndexerException(ErrorCode.NOT_FOUND, "module " + module.sha256() + " is stored, but not in the DAG"
+      throw new IndexerException(ErrorCode.NOT_FOUND, "module " + sha256 + " is stored, but not in the DAG"
           + " layout " + cid + " names; ask for its cid_v0 or cid_v1");
     }
     return chosen.equals("raw") ? answer(cid, RAW, dag.get(cid), ".raw") : answer(cid, CAR, car(dag), ".car");
@@ -72,9 +72,8 @@ class TrustlessGatewayController {
     return accept != null && accept.contains("application/vnd.ipld.car") ? "car" : "file";
   }
 
-  private byte[] bytes(StoredModule module) {
-    return store.bytes(module.sha256()).orElseThrow(() -> new IndexerException(ErrorCode.NOT_FOUND,
-        "module " + module.sha256() + " disappeared while it was being served"));
+  private byte[] bytes(String sha256, Cid cid) {
+    return store.bytes(sha256).orElseThrow(() -> notFound(cid));
   }
 
   private static byte[] car(ModuleDag dag) {

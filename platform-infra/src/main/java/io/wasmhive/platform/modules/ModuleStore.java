@@ -19,9 +19,16 @@ public interface ModuleStore {
 
   /**
    * The module a reference names: a SHA-256 (64 hex digits), a CID in any form (CIDv0 {@code Qm…} or CIDv1
-   * {@code b…}; a v0 CID and its v1 form name the same module) or an alias. Empty when none matches.
+   * {@code b…}; a v0 CID and its v1 form name the same module) or an alias (which names the module it was most
+   * recently given to). Empty when none matches.
    */
   Optional<StoredModule> find(String reference);
+
+  /**
+   * The SHA-256 a reference names, cheaply: a SHA-256 reference is returned as it is (lower case) without
+   * checking that the module exists; a CID or alias is looked up. Empty when a CID or alias names nothing.
+   */
+  Optional<String> resolve(String reference);
 
   /** The bytes of the module with this SHA-256 hex, or empty. */
   Optional<byte[]> bytes(String sha256);

@@ -12,10 +12,10 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bson.Document;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.types.Binary;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,11 +25,18 @@ import org.springframework.data.mongodb.core.query.Update;
  * {@link ModuleStore} on the {@code wasm_modules} collection through Spring Data MongoDB. One document per
  * module with seed 000's fields {@code hash} (unique), {@code bytes} and {@code storedAt}, plus {@code size},
  * {@code cid_v0}, {@code cid_v1}, {@code cids} (canonical v1 forms), {@code aliases} and {@code sources}.
+ *
+ * <p>Look-ups by CID or alias go through {@code wasm_module_refs}, one small document per reference
+ * ({@code _id} = {@code cid:<canonical v1>} or {@code alias:<alias>}, {@code hash}), so they are key look-ups on
+ * every MongoDB, including the embedded stand-in, which does not index array fields and would otherwise read
+ * every module (bytes included) per look-up. An alias names the module it was most recently given to.
  */
 public class MongoModuleStore implements ModuleStore {
 
   /** The shared collection's name. */
   public static final String COLLECTION = "wasm_modules";
+  /** References (CIDs, aliases) to hashes. */
+  public static final String REFS = "wasm_module_refs";
 
   private static final Log logger = LogFactory.getLog(MongoModuleStore.class);
 
@@ -43,8 +50,6 @@ public class MongoModuleStore implements ModuleStore {
   private void createIndexes() {
     try {
       mongo.indexOps(COLLECTION).createIndex(new Index().on("hash", Sort.Direction.ASC).unique());
-      mongo.indexOps(COLLECTION).createIndex(new Index().on("cids", Sort.Direction.ASC));
-      mongo.indexOps(COLLECTION).createIndex(new Index().on("aliases", Sort.Direction.ASC));
     } catch (DataAccessException e) {
       // Another service may have created an index on the shared collection with other options first; the
       // upsert by hash in put() still stores each module once.
@@ -61,9 +66,10 @@ public class MongoModuleStore implements ModuleStore {
     Set<String> cids = new HashSet<>(addresses.canonicalCids());
     origin.extraCids().forEach(cid -> cids.add(ModuleAddresses.asCanonicalCid(cid)
         .orElseThrow(() -> new IllegalArgumentException("not a CID: " + cid))));
+    Instant now = Instant.now();
     Update update = new Update()
         .setOnInsert("bytes", new Binary(bytes))
-        .setOnInsert("storedAt", Instant.now())
+        .setOnInsert("storedAt", now)
         // Set on every put (they follow from the bytes): documents other writers stored without them get them.
         .set("size", bytes.length)
         .set("cid_v0", addresses.cidV0().toString())
@@ -73,11 +79,27 @@ public class MongoModuleStore implements ModuleStore {
     if (!origin.aliases().isEmpty()) {
       update.addToSet("aliases").each(origin.aliases().toArray());
     }
-    Query byHash = query(where("hash").is(addresses.sha256()));
-    byHash.fields().exclude("bytes");
-    Document stored = mongo.findAndModify(byHash, update,
-        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
-    return toModule(stored);
+    UpdateResult result = mongo.upsert(query(where("hash").is(addresses.sha256())), update, COLLECTION);
+    cids.forEach(cid -> reference("cid:" + cid, addresses.sha256()));
+    origin.aliases().forEach(alias -> reference("alias:" + alias, addresses.sha256()));
+    if (result.getUpsertedId() != null) {
+      // Inserted: everything is known here, so the module is not read back (on the embedded stand-in a read of
+      // a large document costs about as much as the write).
+      return new StoredModule(addresses.sha256(), bytes.length, addresses.cidV0().toString(),
+          addresses.cidV1().toString(), cids, origin.aliases(), Set.of(origin.source()), now.truncatedTo(
+              java.time.temporal.ChronoUnit.MILLIS));
+    }
+    return findOne(where("hash").is(addresses.sha256())).orElseThrow();
+  }
+
+  /** Points a reference at a hash (an alias given again moves to the newer module). */
+  private void reference(String id, String sha256) {
+    mongo.upsert(query(where("_id").is(id)), new Update().set("hash", sha256), REFS);
+  }
+
+  private Optional<String> refs(String id) {
+    Document ref = mongo.findById(id, Document.class, REFS);
+    return ref == null ? Optional.empty() : Optional.ofNullable(ref.getString("hash"));
   }
 
   @Override
@@ -93,10 +115,21 @@ public class MongoModuleStore implements ModuleStore {
       }
     }
     Optional<String> cid = ModuleAddresses.asCanonicalCid(reference);
-    if (cid.isPresent()) {
-      return findOne(where("cids").is(cid.get()));
+    Optional<String> hash = cid.isPresent() ? refs("cid:" + cid.get()) : refs("alias:" + reference);
+    return hash.flatMap(h -> findOne(where("hash").is(h)));
+  }
+
+  @Override
+  public Optional<String> resolve(String reference) {
+    if (reference == null || reference.isBlank()) {
+      return Optional.empty();
     }
-    return findOne(where("aliases").is(reference));
+    Optional<String> sha = ModuleAddresses.asSha256(reference);
+    if (sha.isPresent()) {
+      return sha;
+    }
+    Optional<String> cid = ModuleAddresses.asCanonicalCid(reference);
+    return cid.isPresent() ? refs("cid:" + cid.get()) : refs("alias:" + reference);
   }
 
   @Override
@@ -114,7 +147,11 @@ public class MongoModuleStore implements ModuleStore {
   @Override
   public boolean addAlias(String sha256, String alias) {
     Update update = new Update().addToSet("aliases", alias);
-    return mongo.updateFirst(query(where("hash").is(sha256)), update, COLLECTION).getMatchedCount() > 0;
+    boolean found = mongo.updateFirst(query(where("hash").is(sha256)), update, COLLECTION).getMatchedCount() > 0;
+    if (found) {
+      reference("alias:" + alias, sha256);
+    }
+    return found;
   }
 
   @Override

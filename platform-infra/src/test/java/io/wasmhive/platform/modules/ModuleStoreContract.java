@@ -44,6 +44,10 @@ abstract class ModuleStoreContract {
         v0.toV1().toString(), stored.cidV1(), alias)) {
       assertThat(store().find(reference)).as(reference).map(StoredModule::sha256).contains(stored.sha256());
     }
+    assertThat(store().resolve(stored.cidV0())).contains(stored.sha256());
+    assertThat(store().resolve(alias)).contains(stored.sha256());
+    assertThat(store().resolve(stored.sha256().toUpperCase())).contains(stored.sha256());
+    assertThat(store().resolve(Cid.rawOf(new byte[] {1}).toString())).isEmpty();
     assertThat(store().find(ModuleAddresses.sha256(new byte[] {1}))).isEmpty();
     assertThat(store().find(Cid.rawOf(new byte[] {1}).toString())).isEmpty();
     assertThat(store().find("no-such-alias-" + UUID.randomUUID())).isEmpty();
@@ -63,6 +67,17 @@ abstract class ModuleStoreContract {
     assertThat(now.sources()).containsExactlyInAnyOrder("upload", "chain");
     assertThat(now.cids()).contains(other.toString(), stored.cidV1(), Cid.parse(stored.cidV0()).toV1().toString());
     assertThat(store().find(other.toString())).map(StoredModule::sha256).contains(stored.sha256());
+  }
+
+  @Test
+  void anAliasGivenAgainNamesTheNewerModule() throws Exception {
+    String alias = "registry-id-" + UUID.randomUUID();
+    StoredModule first = store().put(module(800), ModuleOrigin.of("chain").withAlias(alias));
+    assertThat(store().find(alias)).map(StoredModule::sha256).contains(first.sha256());
+    StoredModule second = store().put(module(801), ModuleOrigin.of("chain").withAlias(alias));
+    assertThat(store().find(alias)).map(StoredModule::sha256).contains(second.sha256());
+    assertThat(store().addAlias(first.sha256(), alias)).isTrue();
+    assertThat(store().find(alias)).map(StoredModule::sha256).contains(first.sha256());
   }
 
   @Test

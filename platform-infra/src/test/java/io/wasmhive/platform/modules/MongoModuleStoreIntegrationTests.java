@@ -55,6 +55,7 @@ class MongoModuleStoreIntegrationTests extends ModuleStoreContract {
     mongo.insert(new Document("hash", sha).append("bytes", new Binary(wasm)).append("storedAt", Instant.now()),
         MongoModuleStore.COLLECTION);
     assertThat(store.find(sha)).map(StoredModule::cidV0).isEmpty();
+    assertThat(store.find(ModuleAddresses.of(wasm).cidV1().toString())).as("no reference yet").isEmpty();
     StoredModule updated = store.put(wasm, ModuleOrigin.of("indexer"));
     assertThat(updated.cidV0()).startsWith("Qm");
     assertThat(updated.size()).isEqualTo(wasm.length);
