@@ -1,0 +1,2 @@
+/** The guards of the pipeline: rate limit, idempotency, permission. */
+package io.wasmhive.relay.guard;

@@ -1,0 +1,2 @@
+/** The relay's own health report. */
+package io.wasmhive.relay.health;
