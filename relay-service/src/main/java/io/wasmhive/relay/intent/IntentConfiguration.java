@@ -1,0 +1,37 @@
+package io.wasmhive.relay.intent;
+
+import io.wasmhive.relay.ServesApi;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wasmhive.relay.execution.ExecutionGateway;
+import io.wasmhive.relay.execution.ModuleResolver;
+import io.wasmhive.relay.guard.IdempotencyStore;
+import io.wasmhive.relay.guard.PermissionChecker;
+import io.wasmhive.relay.guard.RateLimiter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the pipeline of {@code /intent/execute-wasm}. */
+@ServesApi
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntentProperties.class)
+public class IntentConfiguration {
+
+  @Bean
+  IntentMetrics intentMetrics(MeterRegistry registry) {
+    return new IntentMetrics(registry);
+  }
+
+  @Bean
+  RequestValidator requestValidator(IntentProperties properties) {
+    return new RequestValidator(properties.defaults(), properties.maxima());
+  }
+
+  @Bean
+  ExecuteWasmService executeWasmService(RateLimiter rateLimiter, RequestValidator validator,
+      IdempotencyStore idempotency, PermissionChecker permissions, ModuleResolver resolver,
+      ExecutionGateway gateway, IntentProperties properties, IntentMetrics metrics) {
+    return new ExecuteWasmService(rateLimiter, validator, idempotency, permissions, resolver, gateway, properties,
+        metrics);
+  }
+}

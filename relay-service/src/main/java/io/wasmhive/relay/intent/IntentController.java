@@ -1,0 +1,91 @@
+package io.wasmhive.relay.intent;
+
+import io.wasmhive.relay.ServesApi;
+import io.wasmhive.relay.identity.IdentityResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /intent/execute-wasm} and {@code GET /intent/execute-wasm/{request_id}}. The body is read here,
+ * bounded by {@code relay.intent.max-body-bytes} (413 past it, without reading further), and handed to
+ * {@link ExecuteWasmService} as bytes so that validation sees exactly what the client sent.
+ */
+@ServesApi
+@RestController
+public class IntentController {
+
+  private final ExecuteWasmService service;
+  private final IdentityResolver identities;
+  private final int maxBodyBytes;
+
+  public IntentController(ExecuteWasmService service, IdentityResolver identities, IntentProperties properties) {
+    this.service = service;
+    this.identities = identities;
+    this.maxBodyBytes = properties.maxBodyBytes();
+  }
+
+  @PostMapping(path = "/intent/execute-wasm", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> execute(HttpServletRequest request) throws IOException {
+    String contentType = request.getContentType();
+    if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+      throw new RelayApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+          "send the request as Content-Type: application/json");
+    }
+    byte[] body = readBounded(request);
+    IntentResult result = service.execute(body, identities.resolve(request));
+    return json(result);
+  }
+
+  @GetMapping(path = "/intent/execute-wasm/{requestId:[0-9A-Za-z]+}", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<String> status(@PathVariable String requestId, HttpServletRequest request) {
+    return json(service.status(requestId, identities.resolve(request)));
+  }
+
+  private static ResponseEntity<String> json(IntentResult result) {
+    return ResponseEntity.status(result.status()).contentType(MediaType.APPLICATION_JSON)
+        .header("X-Idempotent-Replay", Boolean.toString(result.fromCache()))
+        .body(result.bodyJson());
+  }
+
+  private byte[] readBounded(HttpServletRequest request) throws IOException {
+    long declared = request.getContentLengthLong();
+    if (declared > maxBodyBytes) {
+      throw tooLarge();
+    }
+    byte[] buffer = new byte[declared > 0 ? (int) declared : Math.min(8192, maxBodyBytes + 1)];
+    int length = 0;
+    try (InputStream in = request.getInputStream()) {
+      while (true) {
+        if (length == buffer.length) {
+          if (length > maxBodyBytes) {
+            throw tooLarge();
+          }
+          buffer = Arrays.copyOf(buffer, Math.min(maxBodyBytes + 1, buffer.length * 2));
+        }
+        int n = in.read(buffer, length, buffer.length - length);
+        if (n < 0) {
+          break;
+        }
+        length += n;
+        if (length > maxBodyBytes) {
+          throw tooLarge();
+        }
+      }
+    }
+    return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+  }
+
+  private RelayApiException tooLarge() {
+    return new RelayApiException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+        "request body is larger than " + maxBodyBytes + " bytes");
+  }
+}

@@ -1,0 +1,59 @@
+package io.wasmhive.relay.intent;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of {@code POST /intent/execute-wasm} ({@code relay.intent.*}).
+ *
+ * @param enabled whether this instance serves the intent API (also off in {@code relay.mode=worker})
+ * @param maxBodyBytes largest request body accepted; past it a 413
+ * @param defaults the policy applied to values a request leaves out
+ * @param maxima the largest policy a request may ask for; past it a 400
+ * @param executionSlack added to {@code max_time} for the time a synchronous request waits for its result
+ *     (queueing, transport, compile)
+ * @param resolveWait how long module resolution may wait for the indexer to fetch a missing CID
+ * @param duplicatePoll how often a request that found an identical one in flight checks for its result
+ */
+@ConfigurationProperties("relay.intent")
+public record IntentProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("1048576") int maxBodyBytes,
+    @DefaultValue Limits defaults,
+    @DefaultValue({"268435456", "10000000000", "30000"}) Limits maxima,
+    @DefaultValue("2s") Duration executionSlack,
+    @DefaultValue("5s") Duration resolveWait,
+    @DefaultValue("20ms") Duration duplicatePoll) {
+
+  public IntentProperties {
+    if (maxBodyBytes < 64) {
+      throw new IllegalArgumentException("relay.intent.max-body-bytes must be at least 64, was " + maxBodyBytes);
+    }
+    if (defaults.maxMemory() > maxima.maxMemory() || defaults.maxGas() > maxima.maxGas()
+        || defaults.maxTime() > maxima.maxTime()) {
+      throw new IllegalArgumentException("relay.intent.defaults must not exceed relay.intent.maxima: "
+          + defaults + " > " + maxima);
+    }
+  }
+
+  /**
+   * A policy triple, in the seed's units.
+   *
+   * @param maxMemory bytes
+   * @param maxGas gas units
+   * @param maxTime milliseconds
+   */
+  public record Limits(
+      @DefaultValue("16777216") long maxMemory,
+      @DefaultValue("1000000000") long maxGas,
+      @DefaultValue("5000") long maxTime) {
+
+    public Limits {
+      if (maxMemory < 1 || maxGas < 1 || maxTime < 1) {
+        throw new IllegalArgumentException("policy limits must be positive, were " + maxMemory + ", " + maxGas
+            + ", " + maxTime);
+      }
+    }
+  }
+}
