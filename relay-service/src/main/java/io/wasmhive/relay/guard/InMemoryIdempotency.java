@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 /**
  * The idempotency store's fallback while Redis is unreachable: the same values as in Redis, in this JVM only,
  * expiring on its monotonic clock and bounded to {@code maxEntries} keys (when full, expired keys go first,
- * then the key closest to expiry). Thread-safe; a claim is atomic per key.
+ * then the key closest to expiry; times are compared by difference, as {@link System#nanoTime} requires). Thread-safe; a claim is atomic per key.
  */
 final class InMemoryIdempotency {
 
@@ -69,7 +69,7 @@ final class InMemoryIdempotency {
     entries.values().removeIf(entry -> entry.expiredAt(now));
     while (entries.size() >= maxEntries) {
       entries.entrySet().stream()
-          .min((a, b) -> Long.compare(a.getValue().expiresAt(), b.getValue().expiresAt()))
+          .min((a, b) -> Long.signum(a.getValue().expiresAt() - b.getValue().expiresAt()))
           .ifPresent(oldest -> entries.remove(oldest.getKey(), oldest.getValue()));
     }
   }
