@@ -49,6 +49,8 @@ public record PermissionProperties(
       @DefaultValue("10s") Duration openDuration) {
 
     public Remote {
+      // An empty RELAY_PERMISSION_URL means no remote service, not a relative URL.
+      url = url == null || url.toString().isBlank() ? null : url;
       GuardSettings.requirePositive(timeout, "relay.permission.remote.timeout");
       GuardSettings.requirePositive(openDuration, "relay.permission.remote.open-duration");
       if (minimumCalls < 1) {
