@@ -3,7 +3,10 @@ package io.wasmhive.relay.guard;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -14,23 +17,33 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The guards' own Redis connection. The application's client waits up to a minute for a command while Redis
  * is away (Lettuce queues commands until it reconnects, then replays them); a guard must instead fail within
  * its {@code redis-timeout} and must not replay a claim later, so this connection rejects commands while
- * disconnected and times them out quickly. It still reconnects by itself. Thread-safe; {@link #close()} closes
- * the connection when this holder owns it.
+ * disconnected and times them out quickly. It still reconnects by itself, at least once a second (Lettuce's
+ * default backs off to 30 seconds, which would keep a guard on its fallback long after Redis returned).
+ * Thread-safe; {@link #close()} closes the connection and its client resources when this holder owns them.
  */
 final class GuardRedis implements AutoCloseable {
 
   private final StringRedisTemplate template;
 
+  private static final Delay RECONNECT_DELAY =
+      Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS);
+
   private final LettuceConnectionFactory ownedFactory;
 
-  private GuardRedis(StringRedisTemplate template, LettuceConnectionFactory ownedFactory) {
+  private final ClientResources ownedResources;
+
+  private GuardRedis(StringRedisTemplate template, LettuceConnectionFactory ownedFactory,
+      ClientResources ownedResources) {
     this.template = template;
     this.ownedFactory = ownedFactory;
+    this.ownedResources = ownedResources;
   }
 
   /** A fail-fast connection to a standalone server; connects lazily, on the first command. */
   static GuardRedis standalone(RedisStandaloneConfiguration server, boolean ssl, Duration commandTimeout) {
+    ClientResources resources = ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
     LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
+        .clientResources(resources)
         .commandTimeout(commandTimeout)
         .clientOptions(ClientOptions.builder()
             .autoReconnect(true)
@@ -44,7 +57,7 @@ final class GuardRedis implements AutoCloseable {
     LettuceConnectionFactory factory = new LettuceConnectionFactory(server, client.build());
     factory.afterPropertiesSet();
     factory.start();
-    return new GuardRedis(new StringRedisTemplate(factory), factory);
+    return new GuardRedis(new StringRedisTemplate(factory), factory, resources);
   }
 
   /** A fail-fast connection to {@code host:port}, database 0, without credentials. */
@@ -54,7 +67,7 @@ final class GuardRedis implements AutoCloseable {
 
   /** The application's own template, for topologies this class does not build (sentinel, cluster). */
   static GuardRedis shared(StringRedisTemplate template) {
-    return new GuardRedis(template, null);
+    return new GuardRedis(template, null, null);
   }
 
   /** Server settings with credentials and database. */
@@ -75,6 +88,7 @@ final class GuardRedis implements AutoCloseable {
   public void close() {
     if (ownedFactory != null) {
       ownedFactory.destroy();
+      ownedResources.shutdown(0, 2, TimeUnit.SECONDS);
     }
   }
 }

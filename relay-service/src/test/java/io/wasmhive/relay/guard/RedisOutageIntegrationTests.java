@@ -92,8 +92,10 @@ class RedisOutageIntegrationTests {
     store.release("released");
     assertThat(store.peek("released")).isEmpty();
 
+    // A longer outage: the connection's reconnect attempts back off, but at most to one second.
+    GuardTesting.pass(Duration.ofSeconds(4));
     redis.startAgain();
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
         .until(() -> store.peek("x").isEmpty() && store.state().healthy());
     assertThat(store.claim("after", Duration.ofSeconds(30))).isEqualTo(new Claim.Acquired());
     assertThat(connection.template().opsForValue().get(RedisIdempotencyStore.KEY_PREFIX + "after"))
