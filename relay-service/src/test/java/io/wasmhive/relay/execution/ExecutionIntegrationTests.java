@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +35,8 @@ import tools.jackson.databind.JsonNode;
     "WASM_INITIAL_WORKERS=1",
     "relay.executor.read-block=200ms",
     "relay.executor.claim-interval=200ms",
+    "relay.executor.reclaim-idle=2s",
+    "relay.executor.max-deliveries=3",
     "wasmhive.events.consumer.block-timeout=200ms"})
 class ExecutionIntegrationTests {
 
@@ -43,6 +48,9 @@ class ExecutionIntegrationTests {
 
   @Autowired
   ExecutorConsumers consumers;
+
+  @Autowired
+  StringRedisTemplate redis;
 
   @Test
   void theSeedsExampleAddsOneAndTwo() throws Exception {
@@ -184,6 +192,43 @@ class ExecutionIntegrationTests {
     assertThat(again.get(10, TimeUnit.SECONDS).output().asInt()).isEqualTo(8);
     assertThat(payloadsOf(app, "wasm_exec_completed", request.requestId())).hasSize(2);
     assertThat(eventTypes(app, request.requestId())).containsOnlyOnce("execution_started");
+  }
+
+  @Test
+  void aRequestHeldByADeadConsumerRunsOnceItsLeaseRunsOut() throws Exception {
+    StoredModule add = store(app, "wat-add.wasm");
+    String id = Relays.requestId();
+    // A consumer claimed the request and died before publishing anything: its marker lives 2.5 s more.
+    redis.opsForValue().set(CompletionMarker.PREFIX + id, "running|1-0", Duration.ofMillis(2_500));
+    long started = System.nanoTime();
+
+    ExecutionOutcome outcome = gateway.submit(request(id, add, "[2, 2]", new ExecutionPolicy(0, 0, 1_000)))
+        .get(30, TimeUnit.SECONDS);
+
+    assertThat(outcome.output().asInt()).isEqualTo(4);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(2_000));
+    assertThat(eventTypes(app, id)).containsOnlyOnce("execution_started");
+    assertThat(redis.opsForValue().get(CompletionMarker.PREFIX + id)).startsWith("done|");
+    assertThat(redis.getExpire(CompletionMarker.PREFIX + id)).isBetween(1L, 600L);
+  }
+
+  @Test
+  void aRequestThatStaysHeldIsDeadLetteredAfterMaxDeliveries() throws Exception {
+    StoredModule add = store(app, "wat-add.wasm");
+    String id = Relays.requestId();
+    redis.opsForValue().set(CompletionMarker.PREFIX + id, "running|1-0", Duration.ofMinutes(5));
+    CompletableFuture<ExecutionOutcome> future = gateway.submit(request(id, add, "[2, 2]",
+        new ExecutionPolicy(0, 0, 1_000)));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !payloadsOf(app, "wasm_exec_requested.dlq", id).isEmpty());
+    List<MapRecord<String, Object, Object>> dead =
+        redis.opsForStream().range("wasm_exec_requested.dlq", Range.unbounded());
+    assertThat(dead).filteredOn(r -> String.valueOf(r.getValue().get("payload")).contains(id)).singleElement()
+        .satisfies(r -> assertThat(r.getValue().get("dlq_delivery_count")).isEqualTo("3"));
+    assertThat(eventTypes(app, id)).doesNotContain("execution_started");
+    assertThat(future).isNotDone();
+    future.cancel(false);
+    redis.delete(CompletionMarker.PREFIX + id);
   }
 
   @Test
