@@ -72,13 +72,14 @@ final class ModuleRunner {
   Ran run(ExecutionRequested request, IntConsumer progress) {
     long started = System.nanoTime();
     try {
-      ModuleInfo module = module(request.moduleSha256());
+      String sha256 = sha256(request);
+      ModuleInfo module = module(sha256);
       EntryRule.Plan plan = EntryRule.choose(module);
       ExecutionTask task = task(request, module, plan, progress);
       ExecutionResult result = executor.execute(task);
       if (!result.success() && result.error().kind() == ErrorKind.MODULE_NOT_FOUND) {
         registered.remove(module.id());  // Evicted from the executor's cache: register again, once.
-        module = module(request.moduleSha256());
+        module = module(sha256);
         result = executor.execute(task(request, module, plan, progress));
       }
       if (!result.success() && result.error().retryable()) {
@@ -93,6 +94,16 @@ final class ModuleRunner {
       }
       return Ran.failed(code(e.kind()), e.getMessage(), 0, millisSince(started));
     }
+  }
+
+  /** The request's {@code module_sha256}; for a publisher that sends only the seed's fields, its CID's. */
+  private String sha256(ExecutionRequested request) {
+    if (request.moduleSha256() != null && !request.moduleSha256().isBlank()) {
+      return request.moduleSha256();
+    }
+    return store.resolve(String.valueOf(request.cid())).orElseThrow(() -> new ExecutionFailure(
+        ExecutionFailure.MODULE_UNAVAILABLE, "the request names no module_sha256 and the module store has no module "
+            + request.cid()));
   }
 
   private ModuleInfo module(String sha256) {

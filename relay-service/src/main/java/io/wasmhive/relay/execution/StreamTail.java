@@ -66,9 +66,7 @@ final class StreamTail implements AutoCloseable {
 
   private String lastIdOrNull() {
     try {
-      List<MapRecord<String, Object, Object>> last = redis.opsForStream().reverseRange(stream, Range.unbounded(),
-          Limit.limit().count(1));
-      return last == null || last.isEmpty() ? "0-0" : last.get(0).getId().getValue();
+      return lastIdOrThrow();
     } catch (RuntimeException e) {
       failed(e);
       return null;  // Read once Redis answers: entries added during the outage are then missed, by design.

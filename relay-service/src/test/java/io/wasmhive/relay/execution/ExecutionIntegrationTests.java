@@ -142,6 +142,16 @@ class ExecutionIntegrationTests {
   }
 
   @Test
+  void aRequestWithOnlyTheSeedsFieldsRunsTheModuleItsCidNames() throws Exception {
+    StoredModule add = store(app, "wat-add.wasm");
+    String id = Relays.requestId();
+    CompletableFuture<ExecutionOutcome> outcome = gateway.awaitCompletion(id);
+    app.getBean(io.wasmhive.platform.events.EventBus.class).publish(new ExecutionRequested(id, add.cidV0(), null,
+        JSON.readTree("[20, 22]"), null, "other-service", "", Instant.now().toString()));
+    assertThat(outcome.get(20, TimeUnit.SECONDS).output().asInt()).isEqualTo(42);
+  }
+
+  @Test
   void aModuleMissingFromTheStoreIsUnavailable() throws Exception {
     StoredModule add = store(app, "wat-add.wasm");
     StoredModule ghost = new StoredModule("0".repeat(64), 1, add.cidV0(), add.cidV1(), add.cids(), add.aliases(),
