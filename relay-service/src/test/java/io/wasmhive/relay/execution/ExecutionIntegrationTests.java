@@ -70,6 +70,12 @@ class ExecutionIntegrationTests {
     List<JsonNode> events = payloadsOf(app, "wasm_exec_events", request.requestId());
     assertThat(events.get(0).get("position").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(events.get(0).get("cid").asString()).isEqualTo(add.cidV1());
+    assertThat(events.get(0).propertyNames()).containsExactlyInAnyOrder("type", "request_id", "user_id", "cid",
+        "position", "timestamp");
+    assertThat(events.get(1).propertyNames()).containsExactlyInAnyOrder("type", "request_id", "user_id",
+        "executor_node", "timestamp");
+    assertThat(events.get(2).propertyNames()).containsExactlyInAnyOrder("type", "request_id", "user_id",
+        "success", "duration", "timestamp");
     assertThat(events.get(1).get("executor_node").asString()).isEqualTo(outcome.executorNode());
     assertThat(events.get(2).get("success").asBoolean()).isTrue();
     assertThat(events.get(2).has("error")).isFalse();
