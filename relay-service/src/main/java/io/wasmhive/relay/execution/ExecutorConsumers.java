@@ -1,0 +1,112 @@
+package io.wasmhive.relay.execution;
+
+import io.wasmhive.platform.events.Delivery;
+import io.wasmhive.platform.events.EventBusException;
+import io.wasmhive.platform.events.EventHandlingException;
+import io.wasmhive.relay.events.ExecutionEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The executor consumers of the relay (modes {@code all} and {@code worker}): handle each
+ * {@code wasm_exec_requested} delivered to the consumer group {@code executors}, exactly once in effect.
+ *
+ * <p>Why an outcome is published once although delivery is at least once: every handling first claims the
+ * request id in Redis ({@link CompletionMarker#begin}: {@code relay:done:<request_id>} = {@code running} with a
+ * lease of the request's {@code max_time} plus the reclaim idle time) and ends with one Lua script that marks it
+ * {@code done} and appends the outcome and the final lifecycle event, atomically. A delivery that finds
+ * {@code done} does not run the module: for the same stream entry (a redelivery after a crash between the
+ * script and the ack) it only acknowledges; for another entry with the same request id (the request was
+ * submitted again while the marker lives) it publishes the stored outcome again. A delivery that finds
+ * {@code running} stays pending (retryable) until the holder finishes or its lease runs out (the holder died
+ * before publishing anything, so running the module again is not a second visible execution). The module
+ * itself may thus start twice only when a consumer dies mid-execution, and then only one outcome is ever
+ * published. Thread-safe; one handling per consumer thread.
+ */
+public final class ExecutorConsumers {
+
+  private final ModuleRunner runner;
+  private final CompletionMarker marker;
+  private final LifecycleEvents events;
+  private final ProgressReporter progress;
+  private final JsonMapper json;
+  private final Duration reclaimIdle;
+  private final long defaultMaxTimeMs;
+  private final int maxDeliveries;
+  private final Clock clock;
+
+  ExecutorConsumers(ModuleRunner runner, CompletionMarker marker, LifecycleEvents events, ProgressReporter progress,
+      JsonMapper json, Duration reclaimIdle, long defaultMaxTimeMs, int maxDeliveries, Clock clock) {
+    this.runner = runner;
+    this.marker = marker;
+    this.events = events;
+    this.progress = progress;
+    this.json = json;
+    this.reclaimIdle = reclaimIdle;
+    this.defaultMaxTimeMs = defaultMaxTimeMs;
+    this.maxDeliveries = maxDeliveries;
+    this.clock = clock;
+  }
+
+  /**
+   * Handles one delivery. Returns normally when the request is answered (or was already); throws a retryable
+   * {@link EventHandlingException} to have it delivered again after the reclaim idle time.
+   */
+  void handle(ExecutionRequested request, Delivery delivery) {
+    CompletionMarker.State state = marker.begin(request.requestId(), delivery.id(), lease(request));
+    if (state instanceof CompletionMarker.State.Done done) {
+      if (!done.entryId().equals(delivery.id())) {
+        marker.republish(done.outcomePayload());
+      }
+      return;
+    }
+    if (state instanceof CompletionMarker.State.Running running) {
+      throw EventHandlingException.retryable("request " + request.requestId() + " is held by the delivery of entry "
+          + running.entryId() + " until it finishes or its lease runs out", null);
+    }
+    execute(request, delivery);
+  }
+
+  private void execute(ExecutionRequested request, Delivery delivery) {
+    String node = delivery.consumer();
+    try {
+      events.publish(events.started(request.requestId(), request.userId(), node));
+    } catch (EventBusException e) {
+      marker.release(request.requestId(), delivery.id());
+      throw e;
+    }
+    ModuleRunner.Ran ran;
+    try {
+      ran = runner.run(request, progress.forExecution(request.requestId(), request.userId()));
+    } catch (ModuleRunner.RetryLater e) {
+      if (delivery.deliveryCount() < maxDeliveries) {
+        marker.release(request.requestId(), delivery.id());
+        throw EventHandlingException.retryable("delivery " + delivery.deliveryCount() + " of "
+            + request.requestId() + ": " + e.getMessage(), e);
+      }
+      ran = ModuleRunner.Ran.failed(ExecutionFailure.INTERNAL_ERROR, "gave up after " + delivery.deliveryCount()
+          + " deliveries: " + e.getMessage(), 0, 0);
+    }
+    progress.flush(Duration.ofSeconds(1));
+    finish(request, delivery, node, ran);
+  }
+
+  private void finish(ExecutionRequested request, Delivery delivery, String node, ModuleRunner.Ran ran) {
+    Instant now = clock.instant();
+    ExecutionOutcome outcome = new ExecutionOutcome(request.requestId(), ran.success(), ran.output(),
+        ran.errorCode(), ran.error(), ran.gasUsed(), ran.durationMs(), now, node);
+    ExecutionEvent last = events.finished(request.userId(), outcome);
+    marker.finish(request.requestId(), delivery.id(),
+        json.writeValueAsString(ExecutionCompleted.of(request, outcome)),
+        json.writeValueAsString(new ExecutionEventRecorded(last)));
+  }
+
+  /** Longer than the execution may take, so that a live holder is never overtaken. */
+  private Duration lease(ExecutionRequested request) {
+    long maxTime = request.policy() == null || request.policy().maxTime() <= 0 ? defaultMaxTimeMs
+        : request.policy().maxTime();
+    return Duration.ofMillis(maxTime).plus(reclaimIdle);
+  }
+}

@@ -1,0 +1,195 @@
+package io.wasmhive.relay.execution;
+
+import io.wasmhive.executor.Entry;
+import io.wasmhive.executor.ErrorKind;
+import io.wasmhive.executor.ExecutionResult;
+import io.wasmhive.executor.ExecutionTask;
+import io.wasmhive.executor.ExecutorException;
+import io.wasmhive.executor.ModuleInfo;
+import io.wasmhive.executor.Policy;
+import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.platform.modules.ModuleStore;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * Runs one request on the shared {@link WasmExecutor}: the module's bytes come from the module store by SHA-256
+ * and are registered once (the registration is remembered per SHA-256, up to the executor's cache size); the
+ * entry follows {@link EntryRule}; inputs and outputs follow {@link TypedValues} or travel as JSON over stdio.
+ * Guest and input failures become failed {@link Ran}s; failures worth another delivery (the pool is overloaded or
+ * shutting down, the host failed) are thrown as {@link RetryLater}. Thread-safe; blocks while the module runs.
+ */
+final class ModuleRunner {
+
+  private static final int STDERR_EXCERPT = 500;
+
+  private final WasmExecutor executor;
+  private final ModuleStore store;
+  private final JsonMapper json;
+  private final Map<String, ModuleInfo> registered;
+
+  ModuleRunner(WasmExecutor executor, ModuleStore store, JsonMapper json) {
+    this.executor = executor;
+    this.store = store;
+    this.json = json;
+    int capacity = executor.options().cacheSize();
+    this.registered = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, ModuleInfo> eldest) {
+        return size() > capacity;
+      }
+    });
+  }
+
+  /** What an execution produced, before it gets its time stamp and node. */
+  record Ran(boolean success, JsonNode output, String errorCode, String error, long gasUsed, long durationMs) {
+
+    static Ran failed(String code, String message, long gasUsed, long durationMs) {
+      return new Ran(false, NullNode.getInstance(), code, message, gasUsed, durationMs);
+    }
+  }
+
+  /** A failure another delivery may not repeat. */
+  static final class RetryLater extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    RetryLater(String message, Throwable cause) {
+      super(message, cause);
+    }
+
+    public boolean retryable() {
+      return true;
+    }
+  }
+
+  Ran run(ExecutionRequested request, IntConsumer progress) {
+    long started = System.nanoTime();
+    try {
+      String sha256 = sha256(request);
+      ModuleInfo module = module(sha256);
+      EntryRule.Plan plan = EntryRule.choose(module);
+      ExecutionTask task = task(request, module, plan, progress);
+      ExecutionResult result = executor.execute(task);
+      if (!result.success() && result.error().kind() == ErrorKind.MODULE_NOT_FOUND) {
+        registered.remove(module.id());  // Evicted from the executor's cache: register again, once.
+        module = module(sha256);
+        result = executor.execute(task(request, module, plan, progress));
+      }
+      if (!result.success() && result.error().retryable()) {
+        throw new RetryLater(result.error().kind() + ": " + result.error().getMessage(), result.error());
+      }
+      return outcome(plan, result);
+    } catch (ExecutionFailure e) {
+      return Ran.failed(e.code(), e.getMessage(), 0, millisSince(started));
+    } catch (ExecutorException e) {
+      if (e.retryable()) {
+        throw new RetryLater(e.kind() + ": " + e.getMessage(), e);
+      }
+      return Ran.failed(code(e.kind()), e.getMessage(), 0, millisSince(started));
+    }
+  }
+
+  /** The request's {@code module_sha256}; for a publisher that sends only the seed's fields, its CID's. */
+  private String sha256(ExecutionRequested request) {
+    if (request.moduleSha256() != null && !request.moduleSha256().isBlank()) {
+      return request.moduleSha256();
+    }
+    return store.resolve(String.valueOf(request.cid())).orElseThrow(() -> new ExecutionFailure(
+        ExecutionFailure.MODULE_UNAVAILABLE, "the request names no module_sha256 and the module store has no module "
+            + request.cid()));
+  }
+
+  private ModuleInfo module(String sha256) {
+    ModuleInfo known = registered.get(sha256);
+    if (known != null) {
+      return known;
+    }
+    byte[] bytes = store.bytes(sha256).orElseThrow(() -> new ExecutionFailure(ExecutionFailure.MODULE_UNAVAILABLE,
+        "no module with SHA-256 " + sha256 + " is in the module store"));
+    ModuleInfo module = executor.register(bytes);
+    registered.put(sha256, module);
+    return module;
+  }
+
+  private ExecutionTask task(ExecutionRequested request, ModuleInfo module, EntryRule.Plan plan,
+      IntConsumer progress) {
+    ExecutionRequested.WirePolicy p = request.policy();
+    ExecutionTask.Builder task = ExecutionTask.builder(module.id())
+        .id(request.requestId())
+        .policy(p == null ? Policy.DEFAULT : new Policy(p.maxMemory(), p.maxGas(), p.maxTime(), 0))
+        .progressListener(progress);
+    if (plan instanceof EntryRule.Plan.Typed typed) {
+      return task.entry(new Entry.Typed(typed.export(),
+          TypedValues.arguments(typed.export(), typed.signature(), request.inputs()))).build();
+    }
+    String export = ((EntryRule.Plan.Stdio) plan).export();
+    byte[] stdin = json.writeValueAsBytes(request.inputs() == null ? NullNode.getInstance() : request.inputs());
+    return task.entry(export == null ? Entry.command() : Entry.stdio(export)).stdin(stdin).build();
+  }
+
+  private Ran outcome(EntryRule.Plan plan, ExecutionResult r) {
+    long ms = r.durationNanos() / 1_000_000;
+    if (!r.success()) {
+      return Ran.failed(code(r.error().kind()), r.error().getMessage(), r.gasUsed(), ms);
+    }
+    try {
+      if (plan instanceof EntryRule.Plan.Typed) {
+        return new Ran(true, TypedValues.output(r.values()), null, null, r.gasUsed(), ms);
+      }
+      if (r.exitCode() != 0) {
+        return Ran.failed("TRAP", "the module exited with code " + r.exitCode() + stderr(r), r.gasUsed(), ms);
+      }
+      return new Ran(true, stdout(r.stdout()), null, null, r.gasUsed(), ms);
+    } catch (ExecutionFailure e) {
+      return Ran.failed(e.code(), e.getMessage(), r.gasUsed(), ms);
+    }
+  }
+
+  /** Empty (or blank) stdout is {@code null}; otherwise it must be one JSON document. */
+  private JsonNode stdout(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8).strip();
+    if (text.isEmpty()) {
+      return NullNode.getInstance();
+    }
+    try {
+      return json.readTree(text);
+    } catch (JacksonException e) {
+      String excerpt = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+      throw new ExecutionFailure(ExecutionFailure.INVALID_OUTPUT, "the module's stdout is not JSON: " + excerpt);
+    }
+  }
+
+  private static String stderr(ExecutionResult r) {
+    String text = new String(r.stderr(), StandardCharsets.UTF_8).strip();
+    if (text.isEmpty()) {
+      return "";
+    }
+    return "; stderr: " + (text.length() > STDERR_EXCERPT ? text.substring(0, STDERR_EXCERPT) + "…" : text);
+  }
+
+  /** The outcome's error code of an executor error kind. */
+  static String code(ErrorKind kind) {
+    return switch (kind) {
+      case TIMEOUT -> "TIMEOUT";
+      case OUT_OF_GAS -> "OUT_OF_GAS";
+      case MEMORY_LIMIT -> "MEMORY_LIMIT";
+      case OUTPUT_LIMIT -> "OUTPUT_LIMIT";
+      case TRAP -> "TRAP";
+      case INVALID_TASK -> ExecutionFailure.INVALID_INPUT;
+      case INVALID_MODULE, MODULE_TOO_LARGE, DISALLOWED_FEATURE, UNKNOWN_IMPORT, MODULE_NOT_FOUND ->
+          ExecutionFailure.MODULE_UNAVAILABLE;
+      case OVERLOADED, SHUT_DOWN, INTERNAL -> ExecutionFailure.INTERNAL_ERROR;
+    };
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

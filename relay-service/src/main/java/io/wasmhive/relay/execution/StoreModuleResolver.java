@@ -1,0 +1,126 @@
+package io.wasmhive.relay.execution;
+
+import io.wasmhive.platform.ipfs.Cid;
+import io.wasmhive.platform.ipfs.InvalidCidException;
+import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.relay.names.GlyphName;
+import io.wasmhive.relay.names.NameRecord;
+import io.wasmhive.relay.names.NameRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ModuleResolver} on the module store, the indexer and the names registry. A CID (v0 or v1) is looked up
+ * in the store; when it is missing, an index request is published and the store is polled with backoff (50 ms
+ * doubling to 500 ms, woken early by the indexer's answer) until the module appears, the indexer reports a
+ * failure, or {@code wait} runs out. A {@code glyph://name@version} resolves through the registry to a CID and
+ * SHA-256, then like a CID. Thread-safe; blocks up to {@code wait} (plus a Redis round trip).
+ */
+final class StoreModuleResolver implements ModuleResolver {
+
+  private static final long FIRST_POLL_MS = 50;
+  private static final long MAX_POLL_MS = 500;
+
+  private final ModuleStore store;
+  private final NameRegistry names;
+  private final IndexRequests index;
+
+  StoreModuleResolver(ModuleStore store, NameRegistry names, IndexRequests index) {
+    this.store = store;
+    this.names = names;
+    this.index = index;
+  }
+
+  /**
+   * Resolves the reference.
+   *
+   * @throws IllegalArgumentException when it is neither a CID nor a valid {@code glyph://} name
+   * @throws ModuleNotFoundException naming what was tried
+   */
+  @Override
+  public ResolvedModule resolve(String reference, Duration wait) {
+    List<String> tried = new ArrayList<>();
+    if (GlyphName.isGlyph(reference)) {
+      GlyphName glyph = GlyphName.parse(reference);
+      Optional<NameRecord> record = names.find(glyph);
+      if (record.isEmpty()) {
+        tried.add("name registry: no glyph " + glyph.name() + "@" + glyph.version());
+        throw new ModuleNotFoundException(reference, tried);
+      }
+      tried.add("name registry: " + glyph.name() + "@" + record.get().version() + " is " + record.get().cid());
+      StoredModule module = byCid(reference, record.get().cid(), wait, tried);
+      return new ResolvedModule(reference, record.get().cid(), module.sha256());
+    }
+    Cid cid = parse(reference);
+    StoredModule module = byCid(reference, cid.toString(), wait, tried);
+    return new ResolvedModule(reference, reference, module.sha256());
+  }
+
+  private StoredModule byCid(String reference, String cid, Duration wait, List<String> tried) {
+    Optional<StoredModule> stored = store.find(cid);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    tried.add("module store by CID " + cid + ": not found");
+    IndexRequests.Pending pending;
+    try {
+      pending = index.request(cid);
+    } catch (RuntimeException e) {
+      tried.add("index request to indexer: could not be published: " + e.getMessage());
+      throw new ModuleNotFoundException(reference, tried);
+    }
+    try (pending) {
+      return awaitStored(reference, cid, wait, pending, tried);
+    }
+  }
+
+  private StoredModule awaitStored(String reference, String cid, Duration wait, IndexRequests.Pending pending,
+      List<String> tried) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    long poll = FIRST_POLL_MS;
+    while (true) {
+      long seen = pending.wakeups();
+      long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+      String failure = null;
+      if (leftMs > 0) {
+        try {
+          failure = pending.await(Math.min(poll, leftMs), seen);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          tried.add("index request to indexer: interrupted while waiting");
+          throw new ModuleNotFoundException(reference, tried);
+        }
+      }
+      Optional<StoredModule> stored = store.find(cid);
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      if (failure != null) {
+        tried.add("index request to indexer: " + failure);
+        throw new ModuleNotFoundException(reference, tried);
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        tried.add("index request to indexer: timed out after " + describe(wait));
+        throw new ModuleNotFoundException(reference, tried);
+      }
+      poll = Math.min(poll * 2, MAX_POLL_MS);
+    }
+  }
+
+  private static Cid parse(String reference) {
+    try {
+      return Cid.parse(reference == null ? "" : reference.trim());
+    } catch (InvalidCidException e) {
+      throw new IllegalArgumentException("'" + reference + "' is neither a CID (v0 Qm… or v1 b…) nor a "
+          + GlyphName.SCHEME + "name@version: " + e.getMessage(), e);
+    }
+  }
+
+  private static String describe(Duration wait) {
+    long ms = wait.toMillis();
+    return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+  }
+}

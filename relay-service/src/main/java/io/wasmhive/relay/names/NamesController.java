@@ -1,0 +1,109 @@
+package io.wasmhive.relay.names;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wasmhive.platform.ipfs.Cid;
+import io.wasmhive.platform.ipfs.InvalidCidException;
+import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.relay.identity.IdentityResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The names API under {@code /names}: register {@code name@version} for a module already in the module store,
+ * list names, a name's versions, one version or {@code latest}.
+ */
+@RestController
+class NamesController {
+
+  /** The largest page {@code GET /names} returns. */
+  static final int MAX_PAGE = 1000;
+
+  private final NameRegistry registry;
+  private final ModuleStore modules;
+  private final IdentityResolver identity;
+
+  NamesController(NameRegistry registry, ModuleStore modules, IdentityResolver identity) {
+    this.registry = registry;
+    this.modules = modules;
+    this.identity = identity;
+  }
+
+  /** The body of {@code POST /names}. */
+  record Registration(@JsonProperty("name") String name, @JsonProperty("version") String version,
+      @JsonProperty("cid") String cid) {
+  }
+
+  @PostMapping("/names")
+  ResponseEntity<Map<String, Object>> register(@RequestBody Registration body, HttpServletRequest request) {
+    if (body == null) {
+      throw NameException.badRequest("INVALID_REQUEST", "the body must be {\"name\", \"version\", \"cid\"}");
+    }
+    GlyphName name = new GlyphName(body.name(), body.version());
+    if (name.isLatest()) {
+      throw NameException.badRequest("INVALID_NAME", "'latest' is not a version to register: it names the newest");
+    }
+    Cid cid = cid(body.cid());
+    StoredModule module = modules.find(cid.toString()).orElseThrow(() -> NameException.notFound("MODULE_NOT_FOUND",
+        "no module with CID " + body.cid() + " is in the module store; upload or index it first"));
+    NameRegistry.Registration done = registry.register(name.name(), name.version(), cid.toV1().toString(),
+        module.sha256(), identity.resolve(request).userId());
+    return ResponseEntity.status(done.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(json(done.record()));
+  }
+
+  @GetMapping("/names")
+  Map<String, Object> list(@RequestParam(defaultValue = "0") int offset,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+      throw NameException.badRequest("INVALID_REQUEST", "offset must be >= 0 and limit between 1 and " + MAX_PAGE
+          + ", got offset " + offset + " and limit " + limit);
+    }
+    List<Map<String, Object>> names = registry.list(offset, limit).stream().map(NamesController::json).toList();
+    return Map.of("success", true, "names", names, "count", registry.count(), "offset", offset, "limit", limit);
+  }
+
+  @GetMapping("/names/{name}")
+  Map<String, Object> versions(@PathVariable String name) {
+    GlyphName.requireName(name);
+    List<NameRecord> versions = registry.versions(name);
+    if (versions.isEmpty()) {
+      throw NameException.notFound("NAME_NOT_FOUND", "no glyph named " + name);
+    }
+    return Map.of("success", true, "name", name, "latest", versions.get(0).version(),
+        "versions", versions.stream().map(NamesController::json).toList());
+  }
+
+  @GetMapping("/names/{name}/{version}")
+  Map<String, Object> version(@PathVariable String name, @PathVariable String version) {
+    GlyphName glyph = new GlyphName(name, version);
+    return registry.find(glyph).map(NamesController::json).orElseThrow(() -> NameException.notFound(
+        "NAME_NOT_FOUND", "no glyph " + name + "@" + version));
+  }
+
+  private static Cid cid(String text) {
+    if (text == null || text.isBlank()) {
+      throw NameException.badRequest("INVALID_CID", "cid is missing");
+    }
+    try {
+      return Cid.parse(text.trim());
+    } catch (InvalidCidException e) {
+      throw NameException.badRequest("INVALID_CID", "cid '" + text + "' is not a CID: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> json(NameRecord r) {
+    return Map.of("success", true, "name", r.name(), "version", r.version(),
+        "glyph", GlyphName.SCHEME + r.name() + "@" + r.version(), "cid", r.cid(), "sha256", r.sha256(),
+        "owner", r.owner(), "created_at", r.createdAt().toString());
+  }
+}

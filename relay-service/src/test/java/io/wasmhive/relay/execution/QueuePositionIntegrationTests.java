@@ -1,0 +1,75 @@
+package io.wasmhive.relay.execution;
+
+import static io.wasmhive.relay.execution.Relays.payloadsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.relay.events.RelayStreams;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * {@code execution_queued}'s position on a relay in {@code api} mode, whose requests nobody executes: it counts
+ * the requests the group {@code executors} has not been handed yet, plus one.
+ */
+class QueuePositionIntegrationTests {
+
+  @TempDir
+  static Path dataDir;
+
+  static ConfigurableApplicationContext relay;
+
+  @BeforeAll
+  static void start() {
+    relay = RelayApps.start(dataDir, "relay.mode=api");
+  }
+
+  @AfterAll
+  static void stop() {
+    relay.close();
+  }
+
+  @Test
+  void positionsCountTheRequestsWaitingAhead() {
+    ExecutionGateway gateway = relay.getBean(ExecutionGateway.class);
+    StoredModule add = Relays.store(relay, "wat-add.wasm");
+    List<CompletableFuture<ExecutionOutcome>> futures = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ExecutionRequest request = Relays.request(add, "[1, 2]");
+      ids.add(request.requestId());
+      futures.add(gateway.submit(request));
+    }
+    assertThat(ids.stream().map(this::position)).containsExactly(1L, 2L, 3L);
+
+    // An executor takes two of the three: one is still waiting ahead of the next request.
+    StringRedisTemplate redis = relay.getBean(StringRedisTemplate.class);
+    redis.opsForStream().createGroup(RelayStreams.EXEC_REQUESTED, ReadOffset.from("0"),
+        RelayStreams.EXECUTORS_GROUP);
+    redis.opsForStream().read(Consumer.from(RelayStreams.EXECUTORS_GROUP, "probe"),
+        StreamReadOptions.empty().count(2), StreamOffset.create(RelayStreams.EXEC_REQUESTED,
+            ReadOffset.lastConsumed()));
+    ExecutionRequest next = Relays.request(add, "[1, 2]");
+    futures.add(gateway.submit(next));
+    assertThat(position(next.requestId())).isEqualTo(2L);
+
+    futures.forEach(f -> f.cancel(false));
+    assertThat(((RedisExecutionGateway) gateway).waiting()).isZero();
+  }
+
+  private long position(String requestId) {
+    return payloadsOf(relay, "wasm_exec_events", requestId).get(0).get("position").asLong();
+  }
+}

@@ -1,0 +1,85 @@
+package io.wasmhive.relay.execution;
+
+import io.wasmhive.platform.modules.ModuleOrigin;
+import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.modules.StoredModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Test helpers: real guest modules, requests and what the streams hold. */
+final class Relays {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private Relays() {
+  }
+
+  /** A committed guest of executor-core's corpus, or of this module's test resources. */
+  static byte[] guest(String file) {
+    Path shared = Path.of("../executor-core/src/test/resources/guests", file);
+    Path own = Path.of("src/test/resources/guests", file);
+    try {
+      return Files.readAllBytes(Files.exists(shared) ? shared : own);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static StoredModule store(ApplicationContext app, String file) {
+    return app.getBean(ModuleStore.class).put(guest(file), ModuleOrigin.of("test"));
+  }
+
+  static String requestId() {
+    byte[] bytes = new byte[32];
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  static ExecutionRequest request(StoredModule module, String inputs) {
+    return request(requestId(), module, inputs, new ExecutionPolicy(1 << 20, 10_000_000, 5_000));
+  }
+
+  static ExecutionRequest request(String id, StoredModule module, String inputs, ExecutionPolicy policy) {
+    return new ExecutionRequest(id, module.cidV1(), module.sha256(), JSON.readTree(inputs), policy, "user-1",
+        "session-1", Instant.now());
+  }
+
+  /** The payloads of a stream's entries, oldest first. */
+  static List<JsonNode> payloads(ApplicationContext app, String stream) {
+    List<MapRecord<String, Object, Object>> records = app.getBean(StringRedisTemplate.class).opsForStream()
+        .range(stream, Range.unbounded());
+    return records == null ? List.of()
+        : records.stream().map(r -> JSON.readTree(String.valueOf(r.getValue().get("payload")))).toList();
+  }
+
+  /** The payloads of a stream that carry the request id. */
+  static List<JsonNode> payloadsOf(ApplicationContext app, String stream, String requestId) {
+    return payloads(app, stream).stream().filter(p -> requestId.equals(p.path("request_id").asString(""))).toList();
+  }
+
+  /** The entry ids of {@code wasm_exec_requested} that carry the request id. */
+  static List<String> requestEntries(ApplicationContext app, String requestId) {
+    List<MapRecord<String, Object, Object>> records = app.getBean(StringRedisTemplate.class).opsForStream()
+        .range("wasm_exec_requested", Range.unbounded());
+    return records == null ? List.of() : records.stream()
+        .filter(r -> String.valueOf(r.getValue().get("payload")).contains(requestId))
+        .map(r -> r.getId().getValue()).toList();
+  }
+
+  /** The lifecycle event types of a request, in stream order. */
+  static List<String> eventTypes(ApplicationContext app, String requestId) {
+    return payloadsOf(app, "wasm_exec_events", requestId).stream().map(p -> p.get("type").asString()).toList();
+  }
+}
