@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import redis.embedded.RedisServer;
 
@@ -18,29 +20,54 @@ public final class RedisTestServer implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
 
   private final int port;
+  private final Path dataDir;
 
   private RedisServer server;
 
-  private RedisTestServer(int port) {
+  private RedisTestServer(int port, Path dataDir) {
     this.port = port;
+    this.dataDir = dataDir;
   }
 
   /** Starts a server on a free port; blocks until it answers. */
   public static RedisTestServer start() {
-    RedisTestServer redis = new RedisTestServer(freePort());
+    RedisTestServer redis = new RedisTestServer(freePort(), null);
     redis.startAgain();
     return redis;
   }
 
-  /** Starts the server (again) on its port, with no data; blocks until it answers. */
+  /**
+   * Starts a server on a free port that keeps its data in an append-only file under {@code dataDir}, fsynced on
+   * every write, so what it acknowledged survives {@link #stop()} and {@link #startAgain()} (a restart, not a
+   * loss of data).
+   */
+  public static RedisTestServer startPersistent(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RedisTestServer redis = new RedisTestServer(freePort(), dataDir.toAbsolutePath());
+    redis.startAgain();
+    return redis;
+  }
+
+  /**
+   * Starts the server (again) on its port — with no data, or for a persistent server with the data it had;
+   * blocks until it answers.
+   */
   public void startAgain() {
     try {
-      server = RedisServer.newRedisServer()
+      var builder = RedisServer.newRedisServer()
           .bind(HOST)
           .port(port)
-          .setting("save \"\"")
-          .setting("appendonly no")
-          .build();
+          .setting("save \"\"");
+      if (dataDir == null) {
+        builder.setting("appendonly no");
+      } else {
+        builder.setting("appendonly yes").setting("appendfsync always").setting("dir " + dataDir);
+      }
+      server = builder.build();
       server.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start redis-server on " + HOST + ":" + port, e);

@@ -216,6 +216,9 @@ public class ExecuteWasmService {
     body.put("gas_used", outcome.gasUsed());
     body.put("duration", outcome.durationMs());
     body.put("executed_at", (outcome.executedAt() == null ? Instant.now() : outcome.executedAt()).toString());
+    if (outcome.executorNode() != null) {
+      body.put("executor_node", outcome.executorNode());
+    }
     int status = 200;
     if (outcome.success()) {
       metrics.success(outcome.gasUsed());

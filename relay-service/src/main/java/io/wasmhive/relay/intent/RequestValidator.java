@@ -83,7 +83,7 @@ public final class RequestValidator {
     if (cid.isEmpty() || cid.length() > MAX_CID_LENGTH) {
       throw RelayApiException.badRequest("cid", "'cid' must have 1 to " + MAX_CID_LENGTH + " characters");
     }
-    if (cid.startsWith("glyph://")) {
+    if (GlyphName.isGlyph(cid)) {
       try {
         GlyphName.parse(cid);
       } catch (IllegalArgumentException e) {

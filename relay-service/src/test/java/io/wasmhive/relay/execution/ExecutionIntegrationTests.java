@@ -1,10 +1,11 @@
 package io.wasmhive.relay.execution;
 
-import static io.wasmhive.relay.execution.Relays.JSON;
-import static io.wasmhive.relay.execution.Relays.eventTypes;
-import static io.wasmhive.relay.execution.Relays.payloadsOf;
-import static io.wasmhive.relay.execution.Relays.request;
-import static io.wasmhive.relay.execution.Relays.store;
+import io.wasmhive.relay.testing.Relays;
+import static io.wasmhive.relay.testing.Relays.JSON;
+import static io.wasmhive.relay.testing.Relays.eventTypes;
+import static io.wasmhive.relay.testing.Relays.payloadsOf;
+import static io.wasmhive.relay.testing.Relays.request;
+import static io.wasmhive.relay.testing.Relays.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,7 +1,7 @@
 package io.wasmhive.relay.execution;
 
-import static io.wasmhive.relay.execution.Relays.guest;
-import static io.wasmhive.relay.execution.Relays.payloads;
+import static io.wasmhive.relay.testing.Relays.guest;
+import static io.wasmhive.relay.testing.Relays.payloads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,6 +1,8 @@
 package io.wasmhive.relay.execution;
 
-import static io.wasmhive.relay.execution.Relays.payloadsOf;
+import io.wasmhive.relay.testing.RelayApps;
+import io.wasmhive.relay.testing.Relays;
+import static io.wasmhive.relay.testing.Relays.payloadsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.platform.modules.StoredModule;

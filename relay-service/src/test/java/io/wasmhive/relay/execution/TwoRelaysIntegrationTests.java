@@ -1,8 +1,9 @@
 package io.wasmhive.relay.execution;
 
-import static io.wasmhive.relay.execution.Relays.eventTypes;
-import static io.wasmhive.relay.execution.Relays.request;
-import static io.wasmhive.relay.execution.Relays.store;
+import io.wasmhive.relay.testing.RelayApps;
+import static io.wasmhive.relay.testing.Relays.eventTypes;
+import static io.wasmhive.relay.testing.Relays.request;
+import static io.wasmhive.relay.testing.Relays.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.testing;
 
 import io.wasmhive.relay.RelayApplication;
 import java.nio.file.Path;
@@ -10,13 +10,13 @@ import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Whole relay applications for tests, on loopback, with quick consumers and small executor pools. */
-final class RelayApps {
+public final class RelayApps {
 
   private RelayApps() {
   }
 
   /** A relay with its own embedded stores under {@code dataDir} and the given extra properties. */
-  static ConfigurableApplicationContext start(Path dataDir, String... properties) {
+  public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
     List<String> all = new ArrayList<>(List.of(
         "server.port=0",
         "server.address=127.0.0.1",
@@ -34,7 +34,7 @@ final class RelayApps {
   }
 
   /** The properties that make another application use this one's Redis and MongoDB. */
-  static String[] sharingStoresOf(ConfigurableApplicationContext app) {
+  public static String[] sharingStoresOf(ConfigurableApplicationContext app) {
     int redis = app.getBean(DataRedisConnectionDetails.class).getStandalone().getPort();
     String mongo = app.getBean(MongoConnectionDetails.class).getConnectionString().toString();
     return new String[] {"spring.data.redis.url=redis://127.0.0.1:" + redis, "spring.mongodb.uri=" + mongo};

@@ -1,6 +1,8 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.testing;
 
 import io.wasmhive.platform.modules.ModuleOrigin;
+import io.wasmhive.relay.execution.ExecutionPolicy;
+import io.wasmhive.relay.execution.ExecutionRequest;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
 import java.io.IOException;
@@ -19,15 +21,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Test helpers: real guest modules, requests and what the streams hold. */
-final class Relays {
+public final class Relays {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
   private Relays() {
   }
 
   /** A committed guest of executor-core's corpus, or of this module's test resources. */
-  static byte[] guest(String file) {
+  public static byte[] guest(String file) {
     Path shared = Path.of("../executor-core/src/test/resources/guests", file);
     Path own = Path.of("src/test/resources/guests", file);
     try {
@@ -37,27 +39,27 @@ final class Relays {
     }
   }
 
-  static StoredModule store(ApplicationContext app, String file) {
+  public static StoredModule store(ApplicationContext app, String file) {
     return app.getBean(ModuleStore.class).put(guest(file), ModuleOrigin.of("test"));
   }
 
-  static String requestId() {
+  public static String requestId() {
     byte[] bytes = new byte[32];
     ThreadLocalRandom.current().nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
   }
 
-  static ExecutionRequest request(StoredModule module, String inputs) {
+  public static ExecutionRequest request(StoredModule module, String inputs) {
     return request(requestId(), module, inputs, new ExecutionPolicy(1 << 20, 10_000_000, 5_000));
   }
 
-  static ExecutionRequest request(String id, StoredModule module, String inputs, ExecutionPolicy policy) {
+  public static ExecutionRequest request(String id, StoredModule module, String inputs, ExecutionPolicy policy) {
     return new ExecutionRequest(id, module.cidV1(), module.sha256(), JSON.readTree(inputs), policy, "user-1",
         "session-1", Instant.now());
   }
 
   /** The payloads of a stream's entries, oldest first. */
-  static List<JsonNode> payloads(ApplicationContext app, String stream) {
+  public static List<JsonNode> payloads(ApplicationContext app, String stream) {
     List<MapRecord<String, Object, Object>> records = app.getBean(StringRedisTemplate.class).opsForStream()
         .range(stream, Range.unbounded());
     return records == null ? List.of()
@@ -65,12 +67,12 @@ final class Relays {
   }
 
   /** The payloads of a stream that carry the request id. */
-  static List<JsonNode> payloadsOf(ApplicationContext app, String stream, String requestId) {
+  public static List<JsonNode> payloadsOf(ApplicationContext app, String stream, String requestId) {
     return payloads(app, stream).stream().filter(p -> requestId.equals(p.path("request_id").asString(""))).toList();
   }
 
   /** The entry ids of {@code wasm_exec_requested} that carry the request id. */
-  static List<String> requestEntries(ApplicationContext app, String requestId) {
+  public static List<String> requestEntries(ApplicationContext app, String requestId) {
     List<MapRecord<String, Object, Object>> records = app.getBean(StringRedisTemplate.class).opsForStream()
         .range("wasm_exec_requested", Range.unbounded());
     return records == null ? List.of() : records.stream()
@@ -79,7 +81,7 @@ final class Relays {
   }
 
   /** The lifecycle event types of a request, in stream order. */
-  static List<String> eventTypes(ApplicationContext app, String requestId) {
+  public static List<String> eventTypes(ApplicationContext app, String requestId) {
     return payloadsOf(app, "wasm_exec_events", requestId).stream().map(p -> p.get("type").asString()).toList();
   }
 }
