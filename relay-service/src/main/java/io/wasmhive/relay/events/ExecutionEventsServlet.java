@@ -70,6 +70,21 @@ final class ExecutionEventsServlet extends HttpServlet {
     subscribe(request, response, filter, lastEventId, hub);
   }
 
+  /**
+   * Answers like {@code GET} would begin, without subscribing: a {@code HEAD} request has no body to stream to, and
+   * a subscriber whose writes all succeed unseen would hold its place forever.
+   */
+  @Override
+  protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!stream.enabled()) {
+      errors.write(response, 404, "SSE_DISABLED", "Execution events are disabled on this relay (relay.sse.enabled)");
+      return;
+    }
+    response.setStatus(200);
+    response.setContentType("text/event-stream;charset=UTF-8");
+    response.setHeader("Cache-Control", "no-cache");
+  }
+
   private void subscribe(HttpServletRequest request, HttpServletResponse response, SubscriberFilter filter,
       String lastEventId, SubscriberHub hub) throws IOException {
     AsyncContext async;
@@ -103,7 +118,15 @@ final class ExecutionEventsServlet extends HttpServlet {
       subscriber.close();
       return;
     }
-    subscriber.goLive();
+    if (subscriber.isClosed()) {
+      // Closed during the replay: live events overflowed its queue meanwhile. The client resumes from its last id.
+      return;
+    }
+    try {
+      subscriber.goLive();
+    } catch (IllegalStateException completing) {
+      subscriber.close();
+    }
   }
 
   private void replay(String lastEventId, SubscriberFilter filter, ServletOutputStream out, Subscriber subscriber)

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.relay.health.FeatureState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code GET /intent/execute-wasm/events} on a running relay (random port, embedded Redis), read by a real HTTP SSE
  * client; events are published through {@link ExecutionEventPublisher}, as the executors publish them.
  */
 @ServiceIntegrationTest
-@org.springframework.test.context.TestPropertySource(properties = {
+@TestPropertySource(properties = {
     "wasmhive.data-dir=target/it-data/ExecutionEventsIntegrationTests",
     "relay.sse.heartbeat=1s",
     "relay.sse.max-connections=4",
@@ -249,6 +254,19 @@ class ExecutionEventsIntegrationTests {
     } finally {
       open.forEach(SseTestClient::close);
     }
+  }
+
+  @Test
+  void aHeadRequestAnswersWithoutSubscribing() throws Exception {
+    HttpResponse<Void> head = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + ExecutionEventsConfiguration.PATH)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build(), HttpResponse.BodyHandlers.discarding());
+
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/event-stream"));
+    assertThat(stream.connections()).isZero();
   }
 
   @Test
