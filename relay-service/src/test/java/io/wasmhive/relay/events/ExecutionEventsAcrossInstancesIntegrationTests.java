@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.wasmhive.platform.testing.RedisTestServer;
 import io.wasmhive.relay.RelayApplication;
 import io.wasmhive.relay.health.FeatureState;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -151,6 +154,47 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
       String id = worker.getBean(ExecutionEventPublisher.class)
           .publish(ExecutionEventsIntegrationTests.progress("w", "walt", 1));
       assertThat(onA.nextEvent(WAIT).id()).isEqualTo(id);
+    }
+  }
+
+  @Test
+  void aThousandIdleConnectionsHoldNoThreadsAndStillGetHeartbeatsAndTheirEvents() throws Exception {
+    ExecutionEventStream stream = relayB.getBean(ExecutionEventStream.class);
+    await().atMost(WAIT).until(() -> stream.connections() == 0);
+    int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+    List<Socket> crowd = new ArrayList<>();
+    try {
+      for (int i = 0; i < 1000; i++) {
+        Socket socket = stalledSubscriber(port(relayB), "crowd-" + i);
+        socket.setSoTimeout((int) WAIT.toMillis());
+        readUntil(socket, "retry: 3000\n\n");
+        crowd.add(socket);
+      }
+      assertThat(stream.connections()).isEqualTo(1000);
+      assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore).isLessThan(50);
+
+      readUntil(crowd.get(0), ": heartbeat\n\n");
+      readUntil(crowd.get(999), ": heartbeat\n\n");
+      String id = publisher(relayA).publish(ExecutionEventsIntegrationTests.progress("c", "crowd-500", 50));
+      readUntil(crowd.get(500), "id: " + id + "\ndata: {\"type\":\"execution_progress\",\"request_id\":\"c\",");
+    } finally {
+      for (Socket socket : crowd) {
+        socket.close();
+      }
+    }
+    await().atMost(WAIT).until(() -> stream.connections() == 0);
+  }
+
+  /** Reads the socket until the text has arrived; fails on its read timeout. */
+  private static void readUntil(Socket socket, String text) throws IOException {
+    StringBuilder seen = new StringBuilder();
+    InputStream in = socket.getInputStream();
+    while (seen.indexOf(text) < 0) {
+      int b = in.read();
+      if (b < 0) {
+        throw new AssertionError("The stream ended before " + text + "; got " + seen);
+      }
+      seen.append((char) b);
     }
   }
 
