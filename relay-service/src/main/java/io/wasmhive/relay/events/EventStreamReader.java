@@ -3,6 +3,7 @@ package io.wasmhive.relay.events;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -27,6 +28,7 @@ final class EventStreamReader implements Runnable {
   private volatile String lastId;
   private volatile String failure;
   private volatile Thread thread;
+  private final LongAdder entriesRead = new LongAdder();
 
   EventStreamReader(EventStreamClient client, EventDecoder decoder, SubscriberHub hub, SseProperties.Reader settings) {
     this.client = client;
@@ -74,6 +76,11 @@ final class EventStreamReader implements Runnable {
     return lastId;
   }
 
+  /** Entries read from the stream since start. */
+  long entriesRead() {
+    return entriesRead.sum();
+  }
+
   @Override
   public void run() {
     Duration wait = settings.backoffInitial();
@@ -112,6 +119,7 @@ final class EventStreamReader implements Runnable {
         hub.fanOut(event);
       }
       lastId = id;
+      entriesRead.increment();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.wasmhive.relay.events;
 
 import io.wasmhive.platform.events.EventBus;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wasmhive.relay.identity.IdentityResolver;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +42,8 @@ class ExecutionEventsConfiguration {
 
   @Bean
   ExecutionEventStream executionEventStream(SseProperties properties, StringRedisTemplate redis,
-      ObjectProvider<JsonMapper> mapper, @Value("${relay.mode:all}") String mode) {
+      ObjectProvider<JsonMapper> mapper, ObjectProvider<MeterRegistry> meters,
+      @Value("${relay.mode:all}") String mode) {
     if ("worker".equalsIgnoreCase(mode.trim())) {
       return new ExecutionEventStream(properties, "relay.mode=worker serves no HTTP events");
     }
@@ -53,6 +55,7 @@ class ExecutionEventsConfiguration {
     SubscriberHub hub = new SubscriberHub(properties.maxConnections());
     EventStreamReader reader = new EventStreamReader(client, decoder, hub, properties.reader());
     EventReplay replay = new EventReplay(client, decoder, properties.reader().batchSize());
+    meters.ifAvailable(registry -> SseMetrics.bind(registry, hub, reader));
     return new ExecutionEventStream(properties, hub, reader, replay);
   }
 

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -101,10 +100,7 @@ final class ExecutionEventsServlet extends HttpServlet {
       hub.release();
       throw e;
     }
-    AtomicReference<Subscriber> self = new AtomicReference<>();
-    Subscriber subscriber = new Subscriber(filter, stream.properties().queueCapacity(), async, out,
-        () -> hub.remove(self.get()), hub::finished);
-    self.set(subscriber);
+    Subscriber subscriber = new Subscriber(filter, stream.properties().queueCapacity(), async, out, hub);
     async.addListener(subscriber);
     hub.add(subscriber);
     try {

@@ -35,8 +35,7 @@ final class Subscriber implements WriteListener, AsyncListener {
   private final int capacity;
   private final AsyncContext async;
   private final ServletOutputStream out;
-  private final Runnable onClose;
-  private final Runnable onFinished;
+  private final SubscriberHub hub;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -52,17 +51,14 @@ final class Subscriber implements WriteListener, AsyncListener {
   /**
    * A subscriber of an async request.
    *
-   * @param onClose run once when it stops taking frames
-   * @param onFinished run once when the container has completed its request
+   * @param hub told once when it stops taking frames, and once when the container has completed its request
    */
-  Subscriber(SubscriberFilter filter, int capacity, AsyncContext async, ServletOutputStream out, Runnable onClose,
-      Runnable onFinished) {
+  Subscriber(SubscriberFilter filter, int capacity, AsyncContext async, ServletOutputStream out, SubscriberHub hub) {
     this.filter = filter;
     this.capacity = capacity;
     this.async = async;
     this.out = out;
-    this.onClose = onClose;
-    this.onFinished = onFinished;
+    this.hub = hub;
   }
 
   SubscriberFilter filter() {
@@ -125,7 +121,7 @@ final class Subscriber implements WriteListener, AsyncListener {
           logger.debug("SSE subscriber " + filter + " ends: " + reason);
         }
         queue.clear();
-        onClose.run();
+        hub.remove(this);
       }
     } finally {
       writing.unlock();
@@ -144,6 +140,7 @@ final class Subscriber implements WriteListener, AsyncListener {
       return;
     }
     if (queued.incrementAndGet() > capacity) {
+      hub.tooSlow();
       close("too slow: " + capacity + " frames queued", true);
       return;
     }
@@ -212,7 +209,7 @@ final class Subscriber implements WriteListener, AsyncListener {
   public void onComplete(AsyncEvent event) {
     close("request completed", false);
     if (finished.compareAndSet(false, true)) {
-      onFinished.run();
+      hub.finished();
     }
   }
 

@@ -3,6 +3,7 @@ package io.wasmhive.relay.events;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The subscribers of one relay instance, indexed by user so that an event costs a look-up, not a scan of every
@@ -14,6 +15,7 @@ final class SubscriberHub {
   private final int maxConnections;
   private final AtomicInteger places = new AtomicInteger();
   private final AtomicInteger unfinished = new AtomicInteger();
+  private final LongAdder tooSlow = new LongAdder();
   private final Set<Subscriber> all = ConcurrentHashMap.newKeySet();
   private final Set<Subscriber> watchers = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
@@ -104,6 +106,16 @@ final class SubscriberHub {
   /** Called once per subscriber when the container has completed its request. */
   void finished() {
     unfinished.decrementAndGet();
+  }
+
+  /** Counts a subscriber closed because its queue overflowed. */
+  void tooSlow() {
+    tooSlow.increment();
+  }
+
+  /** Subscribers closed so far because they did not keep up. */
+  long closedTooSlow() {
+    return tooSlow.sum();
   }
 
   /** Subscribers whose requests the container has not completed yet (open ones included). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.relay.health.FeatureState;
 import java.net.URI;
@@ -55,6 +56,9 @@ class ExecutionEventsIntegrationTests {
 
   @Autowired
   StringRedisTemplate redis;
+
+  @Autowired
+  MeterRegistry meters;
 
   @BeforeEach
   void everyEarlierConnectionIsGone() {
@@ -240,6 +244,7 @@ class ExecutionEventsIntegrationTests {
         open.add(SseTestClient.subscribe(port, "user" + i, null));
       }
       assertThat(stream.connections()).isEqualTo(4);
+      assertThat(meters.get("relay.sse.connections").gauge().value()).isEqualTo(4.0);
 
       try (SseTestClient refused = SseTestClient.open(port, null, "user_id", "late")) {
         assertThat(refused.status()).isEqualTo(503);
@@ -298,6 +303,7 @@ class ExecutionEventsIntegrationTests {
     assertThatThrownBy(() -> publisher.publish(new ExecutionEvent("execution_paused", "r", "alice", null, null, null,
         null, null, null, null, null))).isInstanceOf(IllegalArgumentException.class);
     assertThat(stream.state()).isEqualTo(FeatureState.up());
+    assertThat(meters.get("relay.sse.entries.read").functionCounter().count()).isPositive();
   }
 
   static ExecutionEvent progress(String requestId, String userId, int progress) {
