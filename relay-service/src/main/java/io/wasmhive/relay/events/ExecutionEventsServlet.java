@@ -62,6 +62,8 @@ final class ExecutionEventsServlet extends HttpServlet {
     SubscriberFilter filter = new SubscriberFilter(userId, watchAllUsers.contains(userId), requestId);
     SubscriberHub hub = stream.hub();
     if (!hub.tryReserve()) {
+      long retrySeconds = Math.max(1, (stream.properties().retry().toMillis() + 999) / 1000);
+      response.setHeader("Retry-After", Long.toString(retrySeconds));
       errors.write(response, 503, "TOO_MANY_SUBSCRIBERS", "This relay already serves "
           + stream.properties().maxConnections() + " event subscribers; try again later or another relay");
       return;

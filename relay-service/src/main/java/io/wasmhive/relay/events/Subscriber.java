@@ -110,13 +110,17 @@ final class Subscriber implements WriteListener, AsyncListener {
    * the request is not completed here: the container reports the failure to {@link #onError(Throwable)} on one of
    * its own threads, which completes it then; completing it from this thread while the container handles the
    * failure would race with the container's own clean-up of the connection.
+   *
+   * @return whether this call closed it (false if it was closed already)
    */
-  private void close(String reason, boolean complete) {
+  private boolean close(String reason, boolean complete) {
+    boolean closedNow = false;
     // Under the write lock: once a write in flight has finished, no other starts, and only then may the request be
     // completed (and its response object recycled by the container for another connection).
     writing.lock();
     try {
       if (closed.compareAndSet(false, true)) {
+        closedNow = true;
         if (logger.isDebugEnabled()) {
           logger.debug("SSE subscriber " + filter + " ends: " + reason);
         }
@@ -133,6 +137,7 @@ final class Subscriber implements WriteListener, AsyncListener {
         // The request is completed already (client gone, error or shutdown).
       }
     }
+    return closedNow;
   }
 
   private void enqueue(Frame frame) {
@@ -140,8 +145,9 @@ final class Subscriber implements WriteListener, AsyncListener {
       return;
     }
     if (queued.incrementAndGet() > capacity) {
-      hub.tooSlow();
-      close("too slow: " + capacity + " frames queued", true);
+      if (close("too slow: " + capacity + " frames queued", true)) {
+        hub.tooSlow();
+      }
       return;
     }
     lastActivityNanos = System.nanoTime();

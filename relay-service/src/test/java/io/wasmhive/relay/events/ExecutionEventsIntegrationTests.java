@@ -248,6 +248,7 @@ class ExecutionEventsIntegrationTests {
 
       try (SseTestClient refused = SseTestClient.open(port, null, "user_id", "late")) {
         assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.response().headers().firstValue("Retry-After")).hasValue("3");
         assertThat(refused.body()).isEqualTo("{\"success\":false,\"error\":{\"code\":\"TOO_MANY_SUBSCRIBERS\","
             + "\"message\":\"This relay already serves 4 event subscribers; try again later or another relay\"}}");
       }
