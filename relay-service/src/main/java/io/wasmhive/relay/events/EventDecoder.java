@@ -1,0 +1,65 @@
+package io.wasmhive.relay.events;
+
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads {@code wasm_exec_events} entries as the event bus writes them (fields {@code type}, {@code occurred_at},
+ * {@code payload}; see {@code docs/events.md}) and turns each into a {@link StreamedEvent}. The payload is kept as
+ * it is, fields this relay does not know included, except for {@code user_id}, which is never sent to clients.
+ * Thread-safe.
+ */
+final class EventDecoder {
+
+  private static final Log logger = LogFactory.getLog(EventDecoder.class);
+
+  static final String PAYLOAD = "payload";
+  static final String USER_ID = "user_id";
+  static final String REQUEST_ID = "request_id";
+
+  private final JsonMapper mapper;
+
+  EventDecoder(JsonMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** The event of an entry, or null (logged) when the entry carries no JSON object payload. */
+  StreamedEvent decode(String id, Map<?, ?> fields) {
+    Object payload = fields.get(PAYLOAD);
+    if (payload == null) {
+      logger.warn("Skipping entry " + id + " of " + RelayStreams.EXEC_EVENTS + ": it has no payload field");
+      return null;
+    }
+    try {
+      JsonNode tree = mapper.readTree(payload.toString());
+      if (!(tree instanceof ObjectNode event)) {
+        logger.warn("Skipping entry " + id + " of " + RelayStreams.EXEC_EVENTS + ": its payload is not an object");
+        return null;
+      }
+      String userId = text(event.remove(USER_ID));
+      String requestId = text(event.get(REQUEST_ID));
+      return new StreamedEvent(id, userId, requestId, SseFrames.event(id, mapper.writeValueAsString(event)));
+    } catch (JacksonException e) {
+      logger.warn("Skipping entry " + id + " of " + RelayStreams.EXEC_EVENTS + ": " + e.getOriginalMessage());
+      return null;
+    }
+  }
+
+  /** The data of an {@code events_lost} notice. */
+  String eventsLost(String lastEventId, String firstAvailableId) {
+    ObjectNode notice = mapper.createObjectNode();
+    notice.put("type", "events_lost");
+    notice.put("last_event_id", lastEventId);
+    notice.put("first_available_id", firstAvailableId);
+    return mapper.writeValueAsString(notice);
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || !node.isString() ? null : node.asString();
+  }
+}

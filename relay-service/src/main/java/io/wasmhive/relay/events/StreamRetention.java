@@ -1,0 +1,32 @@
+package io.wasmhive.relay.events;
+
+import io.wasmhive.platform.events.EventBusProperties;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * Makes {@code relay.sse.retention} the trim length of {@code wasm_exec_events} in the event bus settings, unless
+ * {@code wasmhive.events.streams.[wasm_exec_events].max-length} sets it explicitly. Retention is how far back a
+ * reconnecting SSE client can resume; older ids get an {@code events_lost} notice.
+ */
+final class StreamRetention implements BeanPostProcessor {
+
+  private final LongSupplier retention;
+
+  StreamRetention(LongSupplier retention) {
+    this.retention = retention;
+  }
+
+  @Override
+  public Object postProcessBeforeInitialization(Object bean, String beanName) {
+    if (!(bean instanceof EventBusProperties bus) || bus.streams().containsKey(RelayStreams.EXEC_EVENTS)) {
+      return bean;
+    }
+    Map<String, EventBusProperties.StreamSettings> streams = new HashMap<>(bus.streams());
+    streams.put(RelayStreams.EXEC_EVENTS, new EventBusProperties.StreamSettings(retention.getAsLong()));
+    return new EventBusProperties(bus.enabled(), bus.consumerName(), bus.maxLength(), bus.approximateTrimming(),
+        bus.deadLetterSuffix(), streams, bus.consumer(), bus.backoff());
+  }
+}
