@@ -24,7 +24,7 @@ public class IntentConfiguration {
 
   @Bean
   RequestValidator requestValidator(IntentProperties properties) {
-    return new RequestValidator(properties.defaults(), properties.maxima());
+    return new RequestValidator(properties.defaults().limits(), properties.maxima().limits());
   }
 
   @Bean

@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IntentProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("1048576") int maxBodyBytes,
-    @DefaultValue Limits defaults,
-    @DefaultValue({"268435456", "10000000000", "30000"}) Limits maxima,
+    @DefaultValue Defaults defaults,
+    @DefaultValue Maxima maxima,
     @DefaultValue("2s") Duration executionSlack,
     @DefaultValue("5s") Duration resolveWait,
     @DefaultValue("20ms") Duration duplicatePoll) {
@@ -30,10 +30,33 @@ public record IntentProperties(
     if (maxBodyBytes < 64) {
       throw new IllegalArgumentException("relay.intent.max-body-bytes must be at least 64, was " + maxBodyBytes);
     }
-    if (defaults.maxMemory() > maxima.maxMemory() || defaults.maxGas() > maxima.maxGas()
-        || defaults.maxTime() > maxima.maxTime()) {
+    Limits low = defaults.limits();
+    Limits high = maxima.limits();
+    if (low.maxMemory() > high.maxMemory() || low.maxGas() > high.maxGas() || low.maxTime() > high.maxTime()) {
       throw new IllegalArgumentException("relay.intent.defaults must not exceed relay.intent.maxima: "
-          + defaults + " > " + maxima);
+          + low + " > " + high);
+    }
+  }
+
+  /** The policy applied to values a request leaves out: 16 MiB, 10^9 gas, 5000 ms. */
+  public record Defaults(
+      @DefaultValue("16777216") long maxMemory,
+      @DefaultValue("1000000000") long maxGas,
+      @DefaultValue("5000") long maxTime) {
+
+    public Limits limits() {
+      return new Limits(maxMemory, maxGas, maxTime);
+    }
+  }
+
+  /** The largest policy a request may ask for: 256 MiB, 10^10 gas, 30000 ms. */
+  public record Maxima(
+      @DefaultValue("268435456") long maxMemory,
+      @DefaultValue("10000000000") long maxGas,
+      @DefaultValue("30000") long maxTime) {
+
+    public Limits limits() {
+      return new Limits(maxMemory, maxGas, maxTime);
     }
   }
 
@@ -44,10 +67,7 @@ public record IntentProperties(
    * @param maxGas gas units
    * @param maxTime milliseconds
    */
-  public record Limits(
-      @DefaultValue("16777216") long maxMemory,
-      @DefaultValue("1000000000") long maxGas,
-      @DefaultValue("5000") long maxTime) {
+  public record Limits(long maxMemory, long maxGas, long maxTime) {
 
     public Limits {
       if (maxMemory < 1 || maxGas < 1 || maxTime < 1) {

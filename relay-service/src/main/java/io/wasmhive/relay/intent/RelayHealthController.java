@@ -1,6 +1,7 @@
 package io.wasmhive.relay.intent;
 
 import io.wasmhive.relay.ServesApi;
+import io.wasmhive.relay.events.ExecutionEventStream;
 import io.wasmhive.relay.execution.ExecutionGateway;
 import io.wasmhive.relay.guard.IdempotencyStore;
 import io.wasmhive.relay.guard.PermissionChecker;
@@ -8,7 +9,7 @@ import io.wasmhive.relay.guard.RateLimiter;
 import io.wasmhive.relay.health.FeatureState;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,11 +26,11 @@ public class RelayHealthController {
   private final IdempotencyStore idempotency;
   private final PermissionChecker permissions;
   private final ExecutionGateway gateway;
-  private final Supplier<FeatureState> sseEvents;
+  private final ObjectProvider<ExecutionEventStream> sseEvents;
   private final IntentProperties properties;
 
   public RelayHealthController(RateLimiter rateLimiter, IdempotencyStore idempotency, PermissionChecker permissions,
-      ExecutionGateway gateway, Supplier<FeatureState> sseEvents, IntentProperties properties) {
+      ExecutionGateway gateway, ObjectProvider<ExecutionEventStream> sseEvents, IntentProperties properties) {
     this.rateLimiter = rateLimiter;
     this.idempotency = idempotency;
     this.permissions = permissions;
@@ -44,7 +45,8 @@ public class RelayHealthController {
     states.put("idempotency", idempotency.state());
     states.put("rate_limiting", rateLimiter.state());
     states.put("antigone_integration", permissions.state());
-    states.put("sse_events", sseEvents.get());
+    ExecutionEventStream sse = sseEvents.getIfAvailable();
+    states.put("sse_events", sse == null ? FeatureState.off() : sse.state());
     states.put("tmpbus_events", gateway.state());
     Map<String, Object> features = new LinkedHashMap<>();
     Map<String, Object> details = new LinkedHashMap<>();
@@ -61,9 +63,9 @@ public class RelayHealthController {
     limits.put("rate_limit", rateLimiter.limit());
     limits.put("rate_window", rateLimiter.windowMillis());
     limits.put("idempotency_ttl", idempotency.ttl().toMillis());
-    limits.put("max_memory", properties.maxima().maxMemory());
-    limits.put("max_gas", properties.maxima().maxGas());
-    limits.put("max_time", properties.maxima().maxTime());
+    limits.put("max_memory", properties.maxima().limits().maxMemory());
+    limits.put("max_gas", properties.maxima().limits().maxGas());
+    limits.put("max_time", properties.maxima().limits().maxTime());
     limits.put("max_body_bytes", properties.maxBodyBytes());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", degraded ? "degraded" : "healthy");
