@@ -106,16 +106,18 @@ class ClusterReliabilityIntegrationTests {
       StoredModule loop = store(api, "wat-loop-sum.wasm");
       String[] shared = RelayApps.sharingStoresOf(api);
       String[] workerSettings = {"relay.mode=worker", "relay.executor.consumers=2",
-          "relay.executor.reclaim-idle=2s", "relay.executor.claim-interval=200ms", "relay.executor.read-block=200ms",
+          "relay.executor.reclaim-idle=2s"};
+      // What RelayApps sets for in-process relays, for the relay in its own JVM.
+      String[] processSettings = {"relay.executor.claim-interval=200ms", "relay.executor.read-block=200ms",
           "wasmhive.events.consumer.block-timeout=200ms", "WASM_INITIAL_WORKERS=1", "WASM_MAX_WORKERS=2"};
       RelayHttp http = http(api);
       Map<String, Long> expected = new HashMap<>();
-      try (RelayProcess doomed = RelayProcess.start(dir.resolve("doomed.log"), with(with(shared, workerSettings),
+      try (RelayProcess doomed = RelayProcess.start(dir.resolve("doomed.log"), with(with(with(shared, workerSettings), processSettings),
           "wasmhive.events.consumer-name=doomed", "wasmhive.data-dir=" + dir.resolve("doomed")))) {
         for (int i = 0; i < 12; i++) {
-          long n = 20_000_000L + i;
+          long n = 400_000_000L + i;
           Reply accepted = http.execute(LOAD_USER, "{\"cid\":\"" + loop.cidV1() + "\",\"inputs\":[" + n + "],"
-              + "\"policy\":{\"max_gas\":10000000000,\"max_time\":20000},\"mode\":\"async\"}");
+              + "\"policy\":{\"max_gas\":10000000000,\"max_time\":3000},\"mode\":\"async\"}");
           assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
           expected.put(accepted.json().get("request_id").asString(), n * (n + 1) / 2);
         }
@@ -127,7 +129,7 @@ class ClusterReliabilityIntegrationTests {
       }
       long completedBeforeRescue = perRequest(api, "wasm_exec_completed", p -> true).keySet().stream()
           .filter(expected::containsKey).count();
-      assertThat(completedBeforeRescue).isLessThan(expected.size());
+      assertThat(completedBeforeRescue).as("completed before the rescue").isLessThanOrEqualTo(expected.size() / 2);
       try (ConfigurableApplicationContext rescuer = RelayApps.start(dir.resolve("rescuer"),
           with(with(shared, workerSettings), "wasmhive.events.consumer-name=rescuer"))) {
         await().atMost(Duration.ofSeconds(120)).until(() -> perRequest(api, "wasm_exec_completed", p -> true)
@@ -135,6 +137,9 @@ class ClusterReliabilityIntegrationTests {
         Map<String, Long> outcomes = perRequest(api, "wasm_exec_completed", p -> true);
         Map<String, JsonNode> last = payloads(api, "wasm_exec_completed").stream()
             .collect(Collectors.toMap(p -> p.get("request_id").asString(), Function.identity(), (x, y) -> y));
+        System.out.println("durations (ms) after the kill: " + expected.keySet().stream()
+            .map(id -> last.get(id).get("executor_node").asString() + "=" + last.get(id).get("duration").asLong())
+            .toList());
         expected.forEach((id, sum) -> {
           assertThat(outcomes.get(id)).as("outcomes of " + id).isEqualTo(1L);
           assertThat(last.get(id).get("success").asBoolean()).as(last.get(id).toString()).isTrue();

@@ -3,7 +3,9 @@ package io.wasmhive.relay.testing;
 import io.wasmhive.relay.RelayApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -29,8 +31,14 @@ public final class RelayApps {
         "relay.executor.read-block=200ms",
         "wasmhive.events.consumer.block-timeout=200ms"));
     all.addAll(List.of(properties));
+    // A property given twice is a list to Spring ("200ms,200ms"): the caller's value replaces the default.
+    Map<String, String> byKey = new LinkedHashMap<>();
+    for (String property : all) {
+      int eq = property.indexOf('=');
+      byKey.put(property.substring(0, eq), property.substring(eq + 1));
+    }
     return new SpringApplicationBuilder(RelayApplication.class)
-        .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
+        .run(byKey.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
   }
 
   /** The properties that make another application use this one's Redis and MongoDB. */
