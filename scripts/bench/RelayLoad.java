@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   rate MODE:   RelayLoad URL CID USER rate RPS SECONDS      open loop at RPS requests/s; latency measured from
  *                                                              each request's scheduled send time (no coordinated
- *                                                              omission)
+ *                                                              omission); the first 5 s warm this JVM's client up
+ *                                                              and are not recorded
  *   max MODE:    RelayLoad URL CID USER max CONCURRENCY SECONDS closed loop with CONCURRENCY requests in flight
  * </pre>
  *
@@ -59,9 +60,12 @@ public final class RelayLoad {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
+  private static final int WARM_UP_SECONDS = 5;
+
   private static Result rate(HttpClient client, URI uri, String cid, String user, int rps, int seconds)
       throws InterruptedException {
-    int total = rps * seconds;
+    int warmUp = rps * WARM_UP_SECONDS;
+    int total = warmUp + rps * seconds;
     Result result = new Result(total);
     CountDownLatch done = new CountDownLatch(total);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -72,17 +76,20 @@ public final class RelayLoad {
       // Send every request whose scheduled time has come (catches up after a late tick).
       long now = System.nanoTime();
       while (sent.get() < total && start + sent.get() * periodNanos <= now) {
-        long scheduled = start + sent.getAndIncrement() * periodNanos;
+        int index = sent.getAndIncrement();
+        long scheduled = start + index * periodNanos;
         client.sendAsync(request(uri, cid, user), HttpResponse.BodyHandlers.ofString())
             .whenComplete((response, failure) -> {
-              result.record(System.nanoTime() - scheduled, response == null ? -1 : response.statusCode());
+              if (index >= warmUp) {
+                result.record(System.nanoTime() - scheduled, response == null ? -1 : response.statusCode());
+              }
               done.countDown();
             });
       }
     }, 0, Math.max(100_000, periodNanos / 2), TimeUnit.NANOSECONDS);
-    done.await(seconds + 60L, TimeUnit.SECONDS);
+    done.await(WARM_UP_SECONDS + seconds + 60L, TimeUnit.SECONDS);
     ticker.shutdownNow();
-    result.elapsedNanos = System.nanoTime() - start;
+    result.elapsedNanos = System.nanoTime() - start - WARM_UP_SECONDS * 1_000_000_000L;
     return result;
   }
 

@@ -94,7 +94,8 @@ class ExecutionConfiguration {
   Subscription<ExecutionRequested> executionRequests(ExecutorConsumers consumers, ExecutorProperties p) {
     return Subscription.of(EventTypes.wireName(ExecutionRequested.class), RelayStreams.EXECUTORS_GROUP,
             ExecutionRequested.class, consumers::handle)
-        .withOptions(o -> o.withConcurrency(p.consumers()).withReclaimIdle(p.reclaimIdle())
+        // One entry per read: a consumer never holds requests back while another consumer is idle.
+        .withOptions(o -> o.withBatchSize(1).withConcurrency(p.consumers()).withReclaimIdle(p.reclaimIdle())
             .withClaimInterval(p.claimInterval()).withMaxDeliveries(p.maxDeliveries()));
   }
 

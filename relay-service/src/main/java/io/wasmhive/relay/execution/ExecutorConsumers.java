@@ -78,8 +78,9 @@ public final class ExecutorConsumers {
       throw e;
     }
     ModuleRunner.Ran ran;
+    ProgressThrottle reports = progress.forExecution(request.requestId(), request.userId());
     try {
-      ran = runner.run(request, progress.forExecution(request.requestId(), request.userId()));
+      ran = runner.run(request, reports);
     } catch (ModuleRunner.RetryLater e) {
       if (delivery.deliveryCount() < maxDeliveries) {
         marker.release(request.requestId(), delivery.id());
@@ -89,7 +90,9 @@ public final class ExecutorConsumers {
       ran = ModuleRunner.Ran.failed(ExecutionFailure.INTERNAL_ERROR, "gave up after " + delivery.deliveryCount()
           + " deliveries: " + e.getMessage(), 0, 0);
     }
-    progress.flush(Duration.ofSeconds(1));
+    if (reports.reportedAny()) {
+      progress.flush(Duration.ofSeconds(1));
+    }
     finish(request, delivery, node, ran);
   }
 

@@ -29,7 +29,7 @@ final class ProgressReporter implements AutoCloseable {
   }
 
   /** The progress listener of one execution. */
-  IntConsumer forExecution(String requestId, String userId) {
+  ProgressThrottle forExecution(String requestId, String userId) {
     return new ProgressThrottle(percent -> publisher.execute(
         () -> events.publishQuietly(events.progress(requestId, userId, percent))), intervalNanos, System::nanoTime);
   }

@@ -32,4 +32,9 @@ final class ProgressThrottle implements IntConsumer {
     lastNanos = now;
     target.accept(Math.max(0, Math.min(100, percent)));
   }
+
+  /** Whether any report was passed on (only then is there anything to flush before the final event). */
+  boolean reportedAny() {
+    return reported;
+  }
 }

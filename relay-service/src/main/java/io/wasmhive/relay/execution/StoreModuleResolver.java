@@ -9,7 +9,10 @@ import io.wasmhive.relay.names.NameRecord;
 import io.wasmhive.relay.names.NameRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,7 @@ import java.util.Optional;
  */
 final class StoreModuleResolver implements ModuleResolver {
 
+  private static final int CID_CACHE_SIZE = 10_000;
   private static final long FIRST_POLL_MS = 50;
   private static final long MAX_POLL_MS = 500;
 
@@ -40,6 +44,21 @@ final class StoreModuleResolver implements ModuleResolver {
    * @throws IllegalArgumentException when it is neither a CID nor a valid {@code glyph://} name
    * @throws ModuleNotFoundException naming what was tried
    */
+  /**
+   * CID → SHA-256 of the stored module, for CIDs found before. A CID is a hash of the content, so the answer never
+   * changes: a hit costs no store round trip. Bounded (least recently used out); names are not cached ({@code
+   * latest} moves).
+   */
+  private final Map<String, String> shaByCid = Collections.synchronizedMap(
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > CID_CACHE_SIZE;
+        }
+      });
+
   @Override
   public ResolvedModule resolve(String reference, Duration wait) {
     List<String> tried = new ArrayList<>();
@@ -51,15 +70,28 @@ final class StoreModuleResolver implements ModuleResolver {
         throw new ModuleNotFoundException(reference, tried);
       }
       tried.add("name registry: " + glyph.name() + "@" + record.get().version() + " is " + record.get().cid());
-      StoredModule module = byCid(reference, record.get().cid(), wait, tried);
-      return new ResolvedModule(reference, record.get().cid(), module.sha256());
+      return new ResolvedModule(reference, record.get().cid(), byCid(reference, record.get().cid(), wait, tried));
+    }
+    String known = shaByCid.get(reference);
+    if (known != null) {
+      return new ResolvedModule(reference, reference, known);
     }
     Cid cid = parse(reference);
-    StoredModule module = byCid(reference, cid.toString(), wait, tried);
-    return new ResolvedModule(reference, reference, module.sha256());
+    return new ResolvedModule(reference, reference, byCid(reference, cid.toString(), wait, tried));
   }
 
-  private StoredModule byCid(String reference, String cid, Duration wait, List<String> tried) {
+  /** The SHA-256 of the module a CID names, from the cache or the store (waiting for the indexer if missing). */
+  private String byCid(String reference, String cid, Duration wait, List<String> tried) {
+    String known = shaByCid.get(cid);
+    if (known != null) {
+      return known;
+    }
+    StoredModule module = storedByCid(reference, cid, wait, tried);
+    shaByCid.put(cid, module.sha256());
+    return module.sha256();
+  }
+
+  private StoredModule storedByCid(String reference, String cid, Duration wait, List<String> tried) {
     Optional<StoredModule> stored = store.find(cid);
     if (stored.isPresent()) {
       return stored.get();
