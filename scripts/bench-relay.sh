@@ -46,7 +46,7 @@ wait_up() {
 }
 
 "$JAVA" ${RELAY_JAVA_OPTS:-} -jar "$RELAY_JAR" --server.port="$PORT" "${STORES[@]}" \
-  --relay.rate-limit.overrides.bench=1000000000 --relay.executor.consumers="$CONSUMERS" ${RELAY_ARGS:-} \
+  --relay.rate-limit.overrides.bench=1000000000 --relay.concurrency.overrides.bench=100000 --relay.executor.consumers="$CONSUMERS" ${RELAY_ARGS:-} \
   --logging.level.root=WARN >"$WORK/relay.log" 2>&1 &
 PID=$!
 wait_up "$BASE" "$WORK/relay.log"

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -44,7 +45,8 @@ class ApiErrors {
     if (e instanceof ErrorResponse framework) {
       int status = framework.getStatusCode().value();
       String detail = framework.getBody().getDetail();
-      return ResponseEntity.status(status).body(body(codeFor(status), detail == null ? e.getMessage() : detail));
+      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+          .body(body(codeFor(status), detail == null ? e.getMessage() : detail));
     }
     logger.error("Unexpected failure", e);
     return respond(ErrorCode.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
@@ -60,7 +62,9 @@ class ApiErrors {
   }
 
   private static ResponseEntity<Map<String, Object>> respond(ErrorCode code, String message) {
-    return ResponseEntity.status(code.status()).body(body(code, message));
+    // JSON whatever the client accepts: a trustless-gateway client asks for application/vnd.ipld.raw or .car, and
+    // content negotiation would otherwise turn a 404 into a 500 (HttpMediaTypeNotAcceptableException).
+    return ResponseEntity.status(code.status()).contentType(MediaType.APPLICATION_JSON).body(body(code, message));
   }
 
   private static Map<String, Object> body(ErrorCode code, String message) {

@@ -99,6 +99,12 @@ class TrustlessGatewayIntegrationTests {
     assertError(http.get("/ipfs/" + Cid.rawOf(wasm) + "?format=tar"), 400, "BAD_REQUEST");
     assertError(http.get("/ipfs/" + Cid.rawOf(new byte[] {1, 2}) + "?format=raw"), 404, "NOT_FOUND");
     assertError(http.head("/ipfs/" + Cid.rawOf(new byte[] {1, 2})), 404, null);
+    // A verifying client accepts only blocks or CARs: the error is still a 404 in JSON, never a 500 that would
+    // make it retry a gateway that simply lacks the CID.
+    assertError(http.get("/ipfs/" + Cid.rawOf(new byte[] {1, 2}) + "?format=raw", "Accept",
+        "application/vnd.ipld.raw"), 404, "NOT_FOUND");
+    assertError(http.get("/ipfs/" + Cid.rawOf(new byte[] {1, 2}) + "?format=car", "Accept",
+        "application/vnd.ipld.car"), 404, "NOT_FOUND");
   }
 
   private static void assertError(Reply reply, int status, String code) {

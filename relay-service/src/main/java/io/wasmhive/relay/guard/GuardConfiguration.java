@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RateLimitProperties.class, IdempotencyProperties.class,
-    PermissionProperties.class})
+    PermissionProperties.class, ConcurrencyProperties.class})
 public class GuardConfiguration {
 
   @Bean
@@ -47,6 +47,11 @@ public class GuardConfiguration {
       return new DisabledGuards.Idempotency(properties.ttl());
     }
     return new RedisIdempotencyStore(redis.template(), properties);
+  }
+
+  @Bean
+  ConcurrencyLimiter concurrencyLimiter(ConcurrencyProperties properties, GuardRedis redis) {
+    return new ConcurrencyLimiter(redis.template(), properties);
   }
 
   @Bean

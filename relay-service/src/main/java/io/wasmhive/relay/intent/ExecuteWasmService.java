@@ -7,6 +7,7 @@ import io.wasmhive.relay.execution.ExecutionRequest;
 import io.wasmhive.relay.execution.ModuleNotFoundException;
 import io.wasmhive.relay.execution.ModuleResolver;
 import io.wasmhive.relay.execution.ResolvedModule;
+import io.wasmhive.relay.guard.ConcurrencyLimiter;
 import io.wasmhive.relay.guard.IdempotencyStore;
 import io.wasmhive.relay.guard.IdempotencyStore.Claim;
 import io.wasmhive.relay.guard.PermissionChecker;
@@ -50,19 +51,21 @@ public class ExecuteWasmService {
   private final PermissionChecker permissions;
   private final ModuleResolver resolver;
   private final ExecutionGateway gateway;
+  private final ConcurrencyLimiter concurrency;
   private final IntentProperties properties;
   private final IntentMetrics metrics;
   private final JsonMapper json = JsonMapper.builder().build();
 
   public ExecuteWasmService(RateLimiter rateLimiter, RequestValidator validator, IdempotencyStore idempotency,
-      PermissionChecker permissions, ModuleResolver resolver, ExecutionGateway gateway, IntentProperties properties,
-      IntentMetrics metrics) {
+      PermissionChecker permissions, ModuleResolver resolver, ExecutionGateway gateway, ConcurrencyLimiter concurrency,
+      IntentProperties properties, IntentMetrics metrics) {
     this.rateLimiter = rateLimiter;
     this.validator = validator;
     this.idempotency = idempotency;
     this.permissions = permissions;
     this.resolver = resolver;
     this.gateway = gateway;
+    this.concurrency = concurrency;
     this.properties = properties;
     this.metrics = metrics;
   }
@@ -165,17 +168,28 @@ public class ExecuteWasmService {
       }
       ExecutionRequest execution = new ExecutionRequest(requestId, request.cid(), module.sha256(),
           request.inputs(), request.policy(), who.userId(), who.sessionId(), Instant.now());
+      if (!concurrency.tryAcquire(who.userId(), requestId, wait.plus(CLAIM_MARGIN))) {
+        metrics.rateLimited();
+        throw new RelayApiException(HttpStatus.TOO_MANY_REQUESTS, "CONCURRENCY_LIMITED",
+            "you already have " + concurrency.limitFor(who.userId()) + " executions queued or running; retry when"
+                + " one has finished")
+            .withBodyField("retry_after", 1L).withBodyField("request_id", requestId);
+      }
       CompletableFuture<ExecutionOutcome> outcome;
       try {
         outcome = gateway.submit(execution);
       } catch (EventBusException e) {
+        concurrency.release(who.userId(), requestId);
         throw new RelayApiException(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE",
             "the execution queue is unreachable; nothing was executed, retry later")
             .withBodyField("request_id", requestId);
       }
       result = outcome
           .orTimeout(wait.plus(CLAIM_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
-          .handle((o, failure) -> finish(requestId, who, o, failure));
+          .handle((o, failure) -> {
+            concurrency.release(who.userId(), requestId);
+            return finish(requestId, who, o, failure);
+          });
     } catch (RuntimeException e) {
       idempotency.release(requestId);
       throw e;

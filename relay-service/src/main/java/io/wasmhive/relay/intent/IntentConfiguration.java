@@ -4,6 +4,7 @@ import io.wasmhive.relay.ServesApi;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wasmhive.relay.execution.ExecutionGateway;
 import io.wasmhive.relay.execution.ModuleResolver;
+import io.wasmhive.relay.guard.ConcurrencyLimiter;
 import io.wasmhive.relay.guard.IdempotencyStore;
 import io.wasmhive.relay.guard.PermissionChecker;
 import io.wasmhive.relay.guard.RateLimiter;
@@ -30,8 +31,8 @@ public class IntentConfiguration {
   @Bean
   ExecuteWasmService executeWasmService(RateLimiter rateLimiter, RequestValidator validator,
       IdempotencyStore idempotency, PermissionChecker permissions, ModuleResolver resolver,
-      ExecutionGateway gateway, IntentProperties properties, IntentMetrics metrics) {
-    return new ExecuteWasmService(rateLimiter, validator, idempotency, permissions, resolver, gateway, properties,
-        metrics);
+      ExecutionGateway gateway, ConcurrencyLimiter concurrency, IntentProperties properties, IntentMetrics metrics) {
+    return new ExecuteWasmService(rateLimiter, validator, idempotency, permissions, resolver, gateway, concurrency,
+        properties, metrics);
   }
 }

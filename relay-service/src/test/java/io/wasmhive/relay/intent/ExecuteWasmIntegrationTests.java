@@ -37,12 +37,14 @@ class ExecuteWasmIntegrationTests {
   static RelayHttp http;
   static StoredModule add;
   static StoredModule trap;
+  static StoredModule loop;
 
   @BeforeAll
   static void start() {
     app = RelayApps.start(dataDir,
         "relay.rate-limit.limit=1000",
         "relay.rate-limit.overrides.limited=3",
+        "relay.concurrency.overrides.busy=2",
         "relay.intent.max-body-bytes=4096",
         "relay.intent.resolve-wait=300ms",
         "relay.permission.rules[0].users=mallory",
@@ -51,6 +53,7 @@ class ExecuteWasmIntegrationTests {
     http = new RelayHttp(((WebServerApplicationContext) app).getWebServer().getPort());
     add = store(app, "wat-add.wasm");
     trap = store(app, "wat-trap-unreachable.wasm");
+    loop = store(app, "wat-loop-sum.wasm");
   }
 
   @AfterAll
@@ -140,6 +143,31 @@ class ExecuteWasmIntegrationTests {
     assertThat(refused.json().at("/error/code").asString()).isEqualTo("RATE_LIMITED");
     assertThat(refused.json().get("success").asBoolean()).isFalse();
     assertThat(counter("relay.execute_wasm.rate_limited")).isEqualTo(limited + 1);
+  }
+
+  @Test
+  void aUserAtItsConcurrencyLimitGets429UntilAnExecutionFinishes() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Reply accepted = http.execute("busy", slowLoop(400_000_000L + i));
+      assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+      ids.add(accepted.json().get("request_id").asString());
+    }
+    Reply third = http.execute("busy", slowLoop(400_000_002L));
+    assertThat(third.status()).as(third.toString()).isEqualTo(429);
+    assertThat(third.json().at("/error/code").asString()).isEqualTo("CONCURRENCY_LIMITED");
+    assertThat(third.headers().firstValue("Retry-After")).hasValue("1");
+    // Refused before it was queued: nothing was claimed, so the same request is accepted once a slot is free.
+    await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id ->
+        http.get("/intent/execute-wasm/" + id, "busy").json().path("status").asString("").equals("completed")));
+    assertThat(http.execute("busy", slowLoop(400_000_002L)).status()).isEqualTo(202);
+    // Other users are not held back meanwhile.
+    assertThat(http.execute("lena", body(add.cidV1(), "[4,4]")).status()).isEqualTo(200);
+  }
+
+  private static String slowLoop(long n) {
+    return "{\"cid\":\"" + loop.cidV1() + "\",\"inputs\":[" + n + "],\"mode\":\"async\","
+        + "\"policy\":{\"max_gas\":10000000000,\"max_time\":10000}}";
   }
 
   @Test

@@ -57,9 +57,9 @@ class ClusterReliabilityIntegrationTests {
   @Test
   void aThousandRequestsOverTwoRelaysAreAllAnsweredAndEachExecutedOnce() throws Exception {
     try (ConfigurableApplicationContext a = RelayApps.start(dir.resolve("a"),
-        "relay.rate-limit.overrides." + LOAD_USER + "=100000", "wasmhive.events.consumer-name=relay-a");
+        "relay.rate-limit.overrides." + LOAD_USER + "=100000", "relay.concurrency.overrides." + LOAD_USER + "=1000", "wasmhive.events.consumer-name=relay-a");
         ConfigurableApplicationContext b = RelayApps.start(dir.resolve("b"), with(RelayApps.sharingStoresOf(a),
-            "relay.rate-limit.overrides." + LOAD_USER + "=100000", "wasmhive.events.consumer-name=relay-b"))) {
+            "relay.rate-limit.overrides." + LOAD_USER + "=100000", "relay.concurrency.overrides." + LOAD_USER + "=1000", "wasmhive.events.consumer-name=relay-b"))) {
       StoredModule add = store(a, "wat-add.wasm");
       List<RelayHttp> relays = List.of(http(a), http(b));
       ExecutorService clients = Executors.newFixedThreadPool(16);
@@ -102,7 +102,7 @@ class ClusterReliabilityIntegrationTests {
   @Test
   void requestsHeldByAnExecutorKilledWithSigkillCompleteExactlyOnce() throws Exception {
     try (ConfigurableApplicationContext api = RelayApps.start(dir.resolve("api"), "relay.mode=api",
-        "relay.rate-limit.overrides." + LOAD_USER + "=100000", "wasmhive.events.consumer-name=api")) {
+        "relay.rate-limit.overrides." + LOAD_USER + "=100000", "relay.concurrency.overrides." + LOAD_USER + "=1000", "wasmhive.events.consumer-name=api")) {
       StoredModule loop = store(api, "wat-loop-sum.wasm");
       String[] shared = RelayApps.sharingStoresOf(api);
       String[] workerSettings = {"relay.mode=worker", "relay.executor.consumers=2",
