@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -38,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * idempotency claim, and a published request's response is stored when its outcome arrives, even if the HTTP
  * client stopped waiting.
  */
-public class ExecuteWasmService {
+public class ExecuteWasmService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ExecuteWasmService.class);
   /** Margin of an in-flight claim beyond the longest time a request may wait for its result. */
@@ -55,6 +57,12 @@ public class ExecuteWasmService {
   private final IntentProperties properties;
   private final IntentMetrics metrics;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final ExecutorService finisher = Executors.newFixedThreadPool(
+      Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), runnable -> {
+        Thread thread = new Thread(runnable, "relay-finish");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   public ExecuteWasmService(RateLimiter rateLimiter, RequestValidator validator, IdempotencyStore idempotency,
       PermissionChecker permissions, ModuleResolver resolver, ExecutionGateway gateway, ConcurrencyLimiter concurrency,
@@ -68,6 +76,17 @@ public class ExecuteWasmService {
     this.concurrency = concurrency;
     this.properties = properties;
     this.metrics = metrics;
+  }
+
+  /** Stops the threads that store responses; outcomes arriving later are not stored (their claims expire). */
+  @Override
+  public void close() {
+    finisher.shutdown();
+    try {
+      finisher.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Runs the pipeline for a raw request body. */
@@ -186,10 +205,12 @@ public class ExecuteWasmService {
       }
       result = outcome
           .orTimeout(wait.plus(CLAIM_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
-          .handle((o, failure) -> {
+          // Off the thread that completed the future (the one reader of wasm_exec_completed): storing the
+          // response and releasing the slot are Redis round trips that would otherwise queue up behind each other.
+          .handleAsync((o, failure) -> {
             concurrency.release(who.userId(), requestId);
             return finish(requestId, who, o, failure);
-          });
+          }, finisher);
     } catch (RuntimeException e) {
       idempotency.release(requestId);
       throw e;

@@ -65,7 +65,9 @@ class HostileNeighboursIntegrationTests {
             if (reply.status() == 422) {
               hostileAnswers.incrementAndGet();
             } else if (reply.status() == 429) {
+              // A client that honours Retry-After: the modules are hostile, not the HTTP client.
               limited.incrementAndGet();
+              sleepQuietly(1_000L * Long.parseLong(reply.headers().firstValue("Retry-After").orElse("1")));
             }
           }
         }, "attacker-" + t);
