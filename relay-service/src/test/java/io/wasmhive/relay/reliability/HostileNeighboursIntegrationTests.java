@@ -25,8 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class HostileNeighboursIntegrationTests {
 
-  private static final int ROUNDS = 3;
-  private static final int SAMPLES_PER_ROUND = 150;
+  private static final int ROUNDS = 4;
+  private static final int SAMPLES_PER_ROUND = 250;
 
   @TempDir
   Path dir;
