@@ -1,6 +1,9 @@
 package io.wasmhive.executor;
 
-/** The module uses a WebAssembly proposal outside the allowed set; the message names the section and opcode. */
+/**
+ * The module uses a WebAssembly proposal that is off or that the engine cannot run; the message names the
+ * proposal, the instruction or construct, the function or section and the offset.
+ */
 public class DisallowedFeatureException extends ExecutorException {
 
     private static final long serialVersionUID = 1L;
@@ -15,6 +18,6 @@ public class DisallowedFeatureException extends ExecutorException {
 
     @Override
     public ErrorKind kind() {
-        return ErrorKind.DISALLOWED_FEATURE;
+        return ErrorKind.UNSUPPORTED_FEATURE;
     }
 }

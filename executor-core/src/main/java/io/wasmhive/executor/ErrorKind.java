@@ -6,8 +6,8 @@ public enum ErrorKind {
     INVALID_MODULE(false),
     /** The module is larger than the configured maximum. */
     MODULE_TOO_LARGE(false),
-    /** The module uses a WebAssembly proposal outside the allowed set (SIMD, threads, ...). */
-    DISALLOWED_FEATURE(false),
+    /** The module uses a WebAssembly proposal that is off (WASM_FEATURES) or that the engine cannot run. */
+    UNSUPPORTED_FEATURE(false),
     /** The module imports something the host does not provide. */
     UNKNOWN_IMPORT(false),
     /** No compiled module with that id is cached and no bytes were given to register it. */

@@ -25,10 +25,13 @@ public final class ExecutorOptions {
     public static final long DEFAULT_MAX_TIME_MS = 2_000;
     /** Default gas: about 10^9 cheap instructions, roughly a second of compute. */
     public static final long DEFAULT_MAX_GAS = 1_000_000_000L;
-    /** The variables {@link #fromEnvironment} reads: seed 004's, plus the queue capacity and module size. */
+    /** Seed 004's resource limiter: tables may hold at most 10,000 elements. */
+    public static final int DEFAULT_MAX_TABLE_ELEMENTS = 10_000;
+    /** The variables {@link #fromEnvironment} reads: seed 004's, plus queue capacity, module size, table cap and features. */
     public static final List<String> VARIABLES = List.of("WASM_MAX_WORKERS", "WASM_INITIAL_WORKERS",
             "WASM_MAX_MEMORY_MB", "WASM_IDLE_TIMEOUT_SECS", "WASM_ENABLE_JIT", "WASM_CACHE_SIZE", "WASM_BATCH_SIZE",
-            "WASM_PARALLEL", "WASM_QUEUE_CAPACITY", "WASM_MAX_MODULE_BYTES");
+            "WASM_PARALLEL", "WASM_QUEUE_CAPACITY", "WASM_MAX_MODULE_BYTES", "WASM_MAX_TABLE_ELEMENTS",
+            "WASM_FEATURES");
 
     private final int maxWorkers;
     private final int initialWorkers;
@@ -40,6 +43,7 @@ public final class ExecutorOptions {
     private final boolean parallel;
     private final int queueCapacity;
     private final long maxModuleBytes;
+    private final int maxTableElements;
     private final Set<WasmFeature> features;
     private final Policy defaultPolicy;
     private final Policy maxPolicy;
@@ -59,6 +63,7 @@ public final class ExecutorOptions {
         this.parallel = b.parallel;
         this.queueCapacity = b.queueCapacity;
         this.maxModuleBytes = b.maxModuleBytes;
+        this.maxTableElements = b.maxTableElements;
         this.features = Set.copyOf(b.features);
         this.maxPolicy = b.maxPolicy;
         Policy builtIn = new Policy((long) maxMemoryMb * 1024 * 1024, DEFAULT_MAX_GAS, DEFAULT_MAX_TIME_MS, DEFAULT_MAX_OUTPUT);
@@ -79,6 +84,10 @@ public final class ExecutorOptions {
         require(batchSize >= 1, "batch_size must be at least 1");
         require(queueCapacity >= 1, "queue_capacity must be at least 1");
         require(maxModuleBytes >= 8, "max_module_bytes must be at least 8");
+        require(maxTableElements >= 0, "max_table_elements must not be negative");
+        for (WasmFeature f : features) {
+            require(f.engineSupported(), "feature " + f.settingName() + " is not supported by the bundled Wasmtime 7.0.1");
+        }
         require(maxPolicy.maxMemory() > 0 && maxPolicy.maxGas() > 0 && maxPolicy.maxTime() > 0 && maxPolicy.maxOutput() > 0,
                 "every maximum of the policy must be positive");
         require(workerStackBytes >= 2 * maxWasmStack, "the worker stack must be at least twice the guest stack");
@@ -110,7 +119,8 @@ public final class ExecutorOptions {
     /**
      * The defaults overridden by seed 004's variables ({@code WASM_MAX_WORKERS}, {@code WASM_INITIAL_WORKERS},
      * {@code WASM_MAX_MEMORY_MB}, {@code WASM_IDLE_TIMEOUT_SECS}, {@code WASM_ENABLE_JIT}, {@code WASM_CACHE_SIZE},
-     * {@code WASM_BATCH_SIZE}, {@code WASM_PARALLEL}) and {@code WASM_QUEUE_CAPACITY}, {@code WASM_MAX_MODULE_BYTES}.
+     * {@code WASM_BATCH_SIZE}, {@code WASM_PARALLEL}) and {@code WASM_QUEUE_CAPACITY}, {@code WASM_MAX_MODULE_BYTES},
+     * {@code WASM_MAX_TABLE_ELEMENTS}, {@code WASM_FEATURES} (see {@link WasmFeature#parse}).
      *
      * @throws IllegalArgumentException naming the variable whose value is not valid
      */
@@ -132,6 +142,11 @@ public final class ExecutorOptions {
         r.bool("WASM_PARALLEL", b::parallel);
         r.integer("WASM_QUEUE_CAPACITY", b::queueCapacity);
         r.integer("WASM_MAX_MODULE_BYTES", v -> b.maxModuleBytes(v));
+        r.integer("WASM_MAX_TABLE_ELEMENTS", b::maxTableElements);
+        String features = env.get("WASM_FEATURES");
+        if (features != null && !features.isBlank()) {
+            b.features(WasmFeature.parse(features));
+        }
         customizer.accept(b);
         return b.build();
     }
@@ -166,6 +181,12 @@ public final class ExecutorOptions {
     /** Largest module accepted, in bytes. Default 10 MiB. */
     public long maxModuleBytes() { return maxModuleBytes; }
 
+    /**
+     * Most elements a table may ever hold: declared maxima are lowered to it and a larger initial size is
+     * refused at registration. Seed 004's default 10,000.
+     */
+    public int maxTableElements() { return maxTableElements; }
+
     /** WebAssembly proposals modules may use. Default {@link WasmFeature#defaults()}. */
     public Set<WasmFeature> features() { return features; }
 
@@ -199,6 +220,7 @@ public final class ExecutorOptions {
         private boolean parallel = true;
         private int queueCapacity = 1024;
         private long maxModuleBytes = DEFAULT_MAX_MODULE_BYTES;
+        private int maxTableElements = DEFAULT_MAX_TABLE_ELEMENTS;
         private Set<WasmFeature> features = WasmFeature.defaults();
         private Policy defaultPolicy;
         private Policy maxPolicy = new Policy(1024L * 1024 * 1024, 1_000_000_000_000L, 60_000, 16L * 1024 * 1024);
@@ -229,6 +251,8 @@ public final class ExecutorOptions {
         public Builder queueCapacity(int v) { this.queueCapacity = v; return this; }
 
         public Builder maxModuleBytes(long v) { this.maxModuleBytes = v; return this; }
+
+        public Builder maxTableElements(int v) { this.maxTableElements = v; return this; }
 
         public Builder features(Set<WasmFeature> v) { this.features = v.isEmpty() ? EnumSet.noneOf(WasmFeature.class) : EnumSet.copyOf(v); return this; }
 

@@ -32,7 +32,7 @@ public final class WasmExecutor implements AutoCloseable {
         this.options = options;
         this.engine = engine;
         this.registry = new ModuleRegistry(engine, options.features(), options.maxModuleBytes(),
-                options.maxPolicy().maxMemory(), options.cacheSize(), GasCosts.defaults());
+                options.maxPolicy().maxMemory(), options.maxTableElements(), options.cacheSize(), GasCosts.defaults());
         ExecutionRunner runner = new ExecutionRunner(registry, options);
         this.pool = new WorkerPool(new PoolSettings(options.maxWorkers(), options.initialWorkers(), options.idleTimeout(),
                 options.queueCapacity(), options.workerStackBytes(), Duration.ofSeconds(1)),

@@ -59,7 +59,7 @@ public class ComputeBenchmark {
         instrumented = variant.equals("instrumented");
         if (instrumented) {
             ParsedModule parsed = WasmParser.parse(bytes, WasmFeature.defaults());
-            bytes = Instrumenter.instrument(bytes, parsed, GasCosts.defaults());
+            bytes = Instrumenter.instrument(bytes, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE);
         }
         module = engine.compile(bytes);
         instance = module.instantiate(Map.of(), new InstanceLimits(System.nanoTime() + TimeUnit.HOURS.toNanos(1)));

@@ -74,7 +74,7 @@ public abstract class WasmEngineContractTest {
     protected EngineModule compileInstrumented(String file) {
         byte[] original = Guests.bytes(file);
         byte[] instrumented = Instrumenter.instrument(original, WasmParser.parse(original, WasmFeature.defaults()),
-                GasCosts.defaults());
+                GasCosts.defaults(), Instrumenter.Caps.NONE);
         return track(engine.compile(instrumented));
     }
 

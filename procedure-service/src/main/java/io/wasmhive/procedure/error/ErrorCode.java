@@ -44,7 +44,7 @@ public enum ErrorCode {
   /** The code an executor error of the given kind is reported as. */
   public static ErrorCode of(ErrorKind kind) {
     return switch (kind) {
-      case INVALID_MODULE, DISALLOWED_FEATURE, UNKNOWN_IMPORT -> INVALID_WASM;
+      case INVALID_MODULE, UNSUPPORTED_FEATURE, UNKNOWN_IMPORT -> INVALID_WASM;
       case MODULE_TOO_LARGE -> PAYLOAD_TOO_LARGE;
       case INVALID_TASK -> BAD_REQUEST;
       case TIMEOUT, OUT_OF_GAS -> TIMEOUT;

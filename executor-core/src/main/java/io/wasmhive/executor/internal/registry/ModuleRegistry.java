@@ -32,6 +32,7 @@ public final class ModuleRegistry implements AutoCloseable {
     private final Set<WasmFeature> features;
     private final long maxModuleBytes;
     private final long maxMemoryBytes;
+    private final int maxTableElements;
     private final GasCosts costs;
     private final ModuleCache cache;
     private final ConcurrentHashMap<String, CompletableFuture<CompiledModule>> compiling = new ConcurrentHashMap<>();
@@ -40,13 +41,15 @@ public final class ModuleRegistry implements AutoCloseable {
 
     /**
      * @param maxMemoryBytes the server's largest {@code max_memory}: modules whose initial memory is larger are refused
+     * @param maxTableElements the most elements a table may hold: larger initial tables are refused
      */
     public ModuleRegistry(WasmEngine engine, Set<WasmFeature> features, long maxModuleBytes, long maxMemoryBytes,
-                          int cacheSize, GasCosts costs) {
+                          int maxTableElements, int cacheSize, GasCosts costs) {
         this.engine = engine;
         this.features = Set.copyOf(features);
         this.maxModuleBytes = maxModuleBytes;
         this.maxMemoryBytes = maxMemoryBytes;
+        this.maxTableElements = maxTableElements;
         this.costs = costs;
         this.cache = new ModuleCache(cacheSize);
     }
@@ -123,7 +126,14 @@ public final class ModuleRegistry implements AutoCloseable {
             throw new MemoryLimitException("the module's initial memory of " + initial
                     + " bytes exceeds the server's max_memory of " + maxMemoryBytes);
         }
-        byte[] instrumented = Instrumenter.instrument(bytes, parsed, costs);
+        for (int i = 0; i < parsed.tables().size(); i++) {
+            if (parsed.tables().get(i).min() > maxTableElements) {
+                throw new InvalidModuleException("table " + i + " has " + parsed.tables().get(i).min()
+                        + " initial elements; the server allows at most " + maxTableElements + " (WASM_MAX_TABLE_ELEMENTS)");
+            }
+        }
+        byte[] instrumented = Instrumenter.instrument(bytes, parsed, costs,
+                new Instrumenter.Caps(maxMemoryBytes / 65536, maxTableElements));
         EngineModule engineModule = engine.compile(instrumented);
         ModuleInfo info = Describer.describe(id, bytes.length, parsed, System.nanoTime() - start);
         return new CompiledModule(info, parsed, engineModule);

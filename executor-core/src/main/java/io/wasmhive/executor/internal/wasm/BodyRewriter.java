@@ -7,7 +7,8 @@ import java.util.EnumSet;
 /**
  * Rewrites one function body: a gas charge at the start of every basic block that costs something,
  * covering the static cost of the block's instructions, and calls to helpers in place of
- * {@code memory.grow} and the bulk memory instructions. Not thread-safe; one per instrumentation.
+ * {@code memory.grow}, the bulk memory instructions and the table instructions that touch many
+ * elements. Not thread-safe; one per instrumentation.
  *
  * <p>The balance lives in an appended i64 local, so a charge is register arithmetic instead of a load
  * and a store of the gas global. The local is loaded from the global on entry and written back before
@@ -27,6 +28,8 @@ final class BodyRewriter {
     private static final int HELPER = 0, STORE_BEFORE = 1, AROUND_CALL = 2;
     private static final boolean[] ENDS_BLOCK = new boolean[Opcodes.KEY_COUNT];
     private static final boolean[] EXCEPTIONS = new boolean[Opcodes.KEY_COUNT];
+    /** Instructions replaced by a call to a helper ({@link HelperBodies}). */
+    private static final boolean[] HELPED = new boolean[Opcodes.KEY_COUNT];
 
     static {
         // After these, control may arrive from elsewhere (a join or branch target) or not at all.
@@ -35,6 +38,10 @@ final class BodyRewriter {
             Opcodes.THROW_REF, Opcodes.RETURN_CALL, Opcodes.RETURN_CALL_INDIRECT, Opcodes.CATCH,
             Opcodes.CATCH_ALL, Opcodes.DELEGATE}) {
             ENDS_BLOCK[op] = true;
+        }
+        for (int op : new int[] {Opcodes.MEMORY_GROW, Opcodes.MEMORY_FILL, Opcodes.MEMORY_COPY, Opcodes.MEMORY_INIT,
+            Opcodes.TABLE_GROW, Opcodes.TABLE_FILL, Opcodes.TABLE_COPY, Opcodes.TABLE_INIT}) {
+            HELPED[op] = true;
         }
         for (int op : new int[] {Opcodes.TRY, Opcodes.CATCH, Opcodes.THROW, Opcodes.RETHROW, Opcodes.THROW_REF,
             Opcodes.DELEGATE, Opcodes.CATCH_ALL, Opcodes.TRY_TABLE}) {
@@ -56,12 +63,12 @@ final class BodyRewriter {
     private int depth;
     private int gas;
 
-    BodyRewriter(byte[] module, boolean[] memory64, GasCosts costs, GasCharge charge, InjectedFunctions injected) {
+    BodyRewriter(byte[] module, GasCosts costs, GasCharge charge, InjectedFunctions injected) {
         this.module = module;
         this.r = new WasmReader(module);
         this.r.where("code section");
         this.immediates = new WasmReader(module);
-        this.decoder = new InstructionDecoder(r, new FeatureGate(EnumSet.allOf(WasmFeature.class), r), memory64);
+        this.decoder = new InstructionDecoder(r, new FeatureGate(EnumSet.allOf(WasmFeature.class), r));
         this.costs = costs;
         this.charge = charge;
         this.injected = injected;
@@ -122,8 +129,7 @@ final class BodyRewriter {
                     return false;
                 }
                 ends = control(at, key, ends);
-            } else if (key == Opcodes.MEMORY_GROW || key == Opcodes.MEMORY_FILL || key == Opcodes.MEMORY_COPY
-                    || key == Opcodes.MEMORY_INIT) {
+            } else if (HELPED[key]) {
                 mark(at, HELPER, key);
             }
             if (ends) {
@@ -165,9 +171,11 @@ final class BodyRewriter {
             case Opcodes.RETURN, Opcodes.RETURN_CALL, Opcodes.RETURN_CALL_INDIRECT, Opcodes.UNREACHABLE ->
                     mark(at, STORE_BEFORE, key);
             case Opcodes.CALL, Opcodes.CALL_INDIRECT -> mark(at, AROUND_CALL, key);
-            case Opcodes.MEMORY_GROW, Opcodes.MEMORY_FILL, Opcodes.MEMORY_COPY, Opcodes.MEMORY_INIT ->
+            default -> {
+                if (HELPED[key]) {
                     mark(at, HELPER, key);
-            default -> { }
+                }
+            }
         }
         return ends;
     }

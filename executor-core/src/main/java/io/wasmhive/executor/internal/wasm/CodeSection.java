@@ -1,6 +1,6 @@
 package io.wasmhive.executor.internal.wasm;
 
-/** Decodes the code section: every local declaration and every instruction of every function body. */
+/** Decodes and validates the code section: every local declaration and every instruction of every body. */
 final class CodeSection {
 
     private final WasmReader r;
@@ -21,7 +21,8 @@ final class CodeSection {
         }
         m.bodyStarts = new int[n];
         m.bodyEnds = new int[n];
-        InstructionDecoder decoder = new InstructionDecoder(r, gate, m.memory64());
+        InstructionDecoder decoder = new InstructionDecoder(r, gate);
+        CodeValidator validator = new CodeValidator(m, r, decoder);
         String section = r.where();
         int outerLimit = r.limit();
         for (int i = 0; i < n; i++) {
@@ -33,9 +34,9 @@ final class CodeSection {
             int end = r.pos() + size;
             m.bodyStarts[i] = r.pos();
             m.bodyEnds[i] = end;
-            r.where(section + ", function " + function);
+            r.where("function " + function);
             r.limit(end);
-            body(decoder);
+            body(decoder, validator, function);
             if (r.pos() != end) {
                 throw r.error("function body ends before its declared size");
             }
@@ -44,21 +45,27 @@ final class CodeSection {
         }
     }
 
-    private void body(InstructionDecoder decoder) {
+    private void body(InstructionDecoder decoder, CodeValidator validator, int function) {
+        validator.begin(function);
         int groups = r.count(2, StructureCaps.MAX_LOCALS, "local declaration count");
         long locals = 0;
         for (int g = 0; g < groups; g++) {
             int at = r.pos();
-            locals += r.u32() & 0xFFFFFFFFL;
+            int count = r.u32();
+            locals += count & 0xFFFFFFFFL;
             if (locals > StructureCaps.MAX_LOCALS) {
                 throw r.error("more than " + StructureCaps.MAX_LOCALS + " locals", at);
             }
             int typeAt = r.pos();
-            gate.valType(r.u8(), typeAt);
+            int type = r.u8();
+            gate.valType(type, typeAt);
+            validator.addLocals(count, (byte) type);
         }
         decoder.begin();
         while (!decoder.done()) {
-            decoder.next();
+            int at = r.pos();
+            int key = decoder.next();
+            validator.instruction(key, at);
         }
     }
 }

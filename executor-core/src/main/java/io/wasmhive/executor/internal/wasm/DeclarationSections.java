@@ -10,14 +10,19 @@ import java.util.OptionalLong;
 /** Decodes the sections that declare things: types, imports, functions, tables, memories, globals, tags. */
 final class DeclarationSections {
 
+    /** The most pages a 32-bit memory may declare: 4 GiB. */
+    private static final long MAX_PAGES = 65_536;
+
     private final WasmReader r;
     private final FeatureGate gate;
     private final ModuleBuilder m;
+    private final ConstExpressions constants;
 
-    DeclarationSections(WasmReader reader, FeatureGate gate, ModuleBuilder module) {
+    DeclarationSections(WasmReader reader, FeatureGate gate, ModuleBuilder module, ConstExpressions constants) {
         this.r = reader;
         this.gate = gate;
         this.m = module;
+        this.constants = constants;
     }
 
     void types() {
@@ -29,15 +34,27 @@ final class DeclarationSections {
             }
             List<ValueType> params = new ArrayList<>();
             List<ValueType> results = new ArrayList<>();
+            int paramsAt = r.pos();
             boolean numeric = valueTypes("parameter count", params) == params.size();
+            int resultsAt = r.pos();
             int resultCount = valueTypes("result count", results);
             if (resultCount > 1) {
                 gate.require(WasmFeature.MULTI_VALUE, start, "function type " + i + " with " + resultCount + " results");
             }
             numeric &= resultCount == results.size();
-            m.rawTypes.add(Arrays.copyOfRange(r.bytes(), start, r.pos()));
-            m.signatures.add(numeric ? new FuncSignature(params, results) : null);
+            m.addType(Arrays.copyOfRange(r.bytes(), start, r.pos()), vector(paramsAt, resultsAt),
+                    vector(resultsAt, r.pos()), numeric ? new FuncSignature(params, results) : null);
         }
+    }
+
+    /** The value types of the vector encoded in {@code [from, to)}: its count's LEB128, then one byte each. */
+    private byte[] vector(int from, int to) {
+        int count = to - from;
+        int lebBytes = 1;
+        while ((r.bytes()[from + lebBytes - 1] & 0x80) != 0) {
+            lebBytes++;
+        }
+        return count == lebBytes ? ValTypes.NONE : Arrays.copyOfRange(r.bytes(), from + lebBytes, to);
     }
 
     /** Reads a vector of value types, adding the number types to {@code types}; returns the vector's length. */
@@ -74,14 +91,17 @@ final class DeclarationSections {
                     m.importedFunctions++;
                     signature = m.signatures.get(type);
                 }
-                case TABLE -> table();
+                case TABLE -> table(true);
                 case MEMORY -> memory(true);
                 case GLOBAL -> {
-                    boolean mutable = globalType();
+                    int typeAt = r.pos();
+                    byte type = (byte) r.u8();
+                    gate.valType(type, typeAt);
+                    boolean mutable = mutability();
                     if (mutable) {
-                        gate.require(WasmFeature.MUTABLE_GLOBALS, at, "import of mutable global " + module + "." + name);
+                        gate.require(WasmFeature.MUTABLE_GLOBALS, at, "an import of mutable global " + module + "." + name);
                     }
-                    m.globalMutable.add(mutable);
+                    m.addGlobal(type, mutable);
                     m.importedGlobals++;
                 }
                 case TAG -> tag();
@@ -120,17 +140,18 @@ final class DeclarationSections {
     void tables() {
         int n = r.count(3, StructureCaps.MAX_TABLES, "table count");
         for (int i = 0; i < n; i++) {
-            table();
+            table(false);
         }
     }
 
-    private void table() {
+    private void table(boolean imported) {
         int at = r.pos();
-        gate.refType(r.u8(), at);
-        if (++m.tables > 1) {
+        byte type = (byte) r.u8();
+        gate.refType(type, at);
+        if (m.tables.size() >= 1) {
             gate.require(WasmFeature.REFERENCE_TYPES, at, "more than one table");
         }
-        if (m.tables > StructureCaps.MAX_TABLES) {
+        if (m.tables.size() >= StructureCaps.MAX_TABLES) {
             throw r.error("more than " + StructureCaps.MAX_TABLES + " tables", at);
         }
         int flagsAt = r.pos();
@@ -142,18 +163,15 @@ final class DeclarationSections {
         if (wide) {
             gate.require(WasmFeature.MEMORY64, flagsAt, "64-bit table");
         }
-        long min = wide ? r.u64() : r.u32() & 0xFFFFFFFFL;
+        long min = r.u32() & 0xFFFFFFFFL;
+        OptionalLong max = OptionalLong.empty();
         if ((flags & 0x01) != 0) {
-            if (wide) {
-                r.u64();
-            } else {
-                r.u32();
+            max = OptionalLong.of(r.u32() & 0xFFFFFFFFL);
+            if (max.getAsLong() < min) {
+                throw r.error("table maximum " + max.getAsLong() + " is below its minimum " + min, at);
             }
         }
-        if (min < 0 || min > StructureCaps.MAX_TABLE_INITIAL) {
-            throw r.error("table of " + Long.toUnsignedString(min) + " initial elements exceeds the cap of "
-                    + StructureCaps.MAX_TABLE_INITIAL, at);
-        }
+        m.tables.add(new TableInfo(type, min, max, imported));
     }
 
     void memories() {
@@ -183,31 +201,43 @@ final class DeclarationSections {
         if (wide) {
             gate.require(WasmFeature.MEMORY64, at, "64-bit memory");
         }
-        long min = wide ? r.u64() : r.u32() & 0xFFFFFFFFL;
+        long min = r.u32() & 0xFFFFFFFFL;
         OptionalLong max = OptionalLong.empty();
         if ((flags & 0x01) != 0) {
-            max = OptionalLong.of(wide ? r.u64() : r.u32() & 0xFFFFFFFFL);
+            max = OptionalLong.of(r.u32() & 0xFFFFFFFFL);
+        }
+        if (min > MAX_PAGES || max.isPresent() && max.getAsLong() > MAX_PAGES) {
+            throw r.error("memory size must be at most " + MAX_PAGES + " pages (4 GiB)", at);
+        }
+        if (max.isPresent() && max.getAsLong() < min) {
+            throw r.error("memory maximum " + max.getAsLong() + " is below its minimum " + min, at);
+        }
+        if (shared && max.isEmpty()) {
+            throw r.error("a shared memory must have a maximum", at);
         }
         m.memories.add(new MemoryInfo(min, max, imported, shared, wide));
     }
 
     void globals() {
         int n = r.count(3, StructureCaps.MAX_GLOBALS, "global count");
-        if ((long) n + m.globalMutable.size() > StructureCaps.MAX_GLOBALS) {
+        if ((long) n + m.globalCount > StructureCaps.MAX_GLOBALS) {
             throw r.error("more than " + StructureCaps.MAX_GLOBALS + " globals");
         }
         for (int i = 0; i < n; i++) {
-            m.globalMutable.add(globalType());
-            WasmParser.constExpr(r, gate, m);
+            int at = r.pos();
+            byte type = (byte) r.u8();
+            gate.valType(type, at);
+            boolean mutable = mutability();
+            constants.read(type);
+            m.addGlobal(type, mutable);
         }
     }
 
-    private boolean globalType() {
+    private boolean mutability() {
         int at = r.pos();
-        gate.valType(r.u8(), at);
         int mut = r.u8();
         if (mut > 1) {
-            throw r.error("invalid global mutability " + mut, at + 1);
+            throw r.error("invalid global mutability " + mut, at);
         }
         return mut == 1;
     }

@@ -5,7 +5,11 @@ import io.wasmhive.executor.WasmFeature;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Rejects uses of proposals outside the allowed set, naming the feature, place and offset. */
+/**
+ * Refuses uses of proposals outside the allowed set, and always those the engine cannot run, naming the
+ * proposal, what used it, where and the offset: "uses SIMD (`v128.load` in function 12 at 0x1a2b); SIMD is
+ * off, see WASM_FEATURES".
+ */
 final class FeatureGate {
 
     private final Set<WasmFeature> allowed;
@@ -13,14 +17,19 @@ final class FeatureGate {
 
     FeatureGate(Set<WasmFeature> allowed, WasmReader reader) {
         this.allowed = allowed.isEmpty() ? EnumSet.noneOf(WasmFeature.class) : EnumSet.copyOf(allowed);
+        this.allowed.removeIf(f -> !f.engineSupported());
         this.reader = reader;
     }
 
-    /** Throws unless {@code feature} is allowed; {@code what} says what used it, e.g. "opcode 0xfd 20 (f64x2.splat)". */
+    boolean allows(WasmFeature feature) {
+        return allowed.contains(feature);
+    }
+
+    /** Throws unless {@code feature} is allowed; {@code what} says what used it, e.g. "`f64x2.splat`". */
     void require(WasmFeature feature, int offset, String what) {
         if (!allowed.contains(feature)) {
-            throw new DisallowedFeatureException(feature + " is not allowed: " + what + " in " + reader.where()
-                    + ", offset 0x" + Integer.toHexString(offset));
+            throw new DisallowedFeatureException("uses " + feature.label() + " (" + what + " in " + reader.where()
+                    + " at 0x" + Integer.toHexString(offset) + "); " + feature.offPhrase());
         }
     }
 

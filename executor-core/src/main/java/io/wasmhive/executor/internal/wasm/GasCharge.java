@@ -43,6 +43,16 @@ final class GasCharge {
         check(out, -1);
     }
 
+    /** {@code global -= n; if (global < 0) unreachable;} where local {@code n} is an i32 element count. */
+    void perElement(ByteSink out, int n) {
+        get(out, -1);
+        out.u8(LOCAL_GET);
+        out.u32(n);
+        out.u8(0xAD); // i64.extend_i32_u
+        out.u8(I64_SUB);
+        check(out, -1);
+    }
+
     /** {@code local = global}: on function entry and after a call. */
     void load(ByteSink out, int local) {
         out.u8(GLOBAL_GET);

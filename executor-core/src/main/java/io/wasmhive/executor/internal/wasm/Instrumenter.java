@@ -6,10 +6,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Rewrites a parsed module so the host can meter and cap it on any engine: basic-block gas charges,
- * capped {@code memory.grow}, bulk memory charged per byte, the start function exported instead of run,
- * and the {@link Instrumentation} exports, including a call wrapper per exported function. Nothing is imported and no existing index moves: globals,
- * functions and types are appended. Stateless and thread-safe; does not block.
+ * Rewrites a validated module so the host can meter and cap it on any engine: basic-block gas charges,
+ * capped {@code memory.grow}, bulk memory charged per byte, table instructions charged per element, the
+ * start function exported instead of run, and the {@link Instrumentation} exports, including a call wrapper
+ * per exported function. Nothing is imported and no existing index moves: globals, functions and types are
+ * appended, and the parser has checked that no index in the original reaches them. Each memory's declared
+ * maximum becomes at most the server's page cap and each table's at most the table cap, so the engine
+ * itself enforces both even if an instrumented check were wrong. Extended constant expressions, which the
+ * engine does not implement, are replaced by their value. Stateless and thread-safe; does not block.
  */
 public final class Instrumenter {
 
@@ -20,19 +24,31 @@ public final class Instrumenter {
     private Instrumenter() {
     }
 
+    /** The server's caps the rewritten module declares: memory in 64 KiB pages, tables in elements. */
+    public record Caps(long memoryPages, long tableElements) {
+
+        /** No cap beyond what the binary format allows. */
+        public static final Caps NONE = new Caps(65_536, 0xFFFF_FFFFL);
+    }
+
     /**
      * Returns the instrumented module.
      *
      * @param original the bytes {@code parsed} came from
-     * @throws IllegalArgumentException if {@code parsed} was not parsed from {@code original}
+     * @param caps the memory and table maxima to declare; the module's initial sizes must lie within them
+     * @throws IllegalArgumentException if {@code parsed} was not parsed from {@code original}, or exceeds a cap
      * @throws InvalidModuleException if the module cannot be rewritten
      */
-    public static byte[] instrument(byte[] original, ParsedModule parsed, GasCosts costs) {
+    public static byte[] instrument(byte[] original, ParsedModule parsed, GasCosts costs, Caps caps) {
         if (parsed.size() != original.length) {
             throw new IllegalArgumentException("parsed module does not match the bytes");
         }
+        if (parsed.unfoldable > 0) {
+            throw new InvalidModuleException("an extended constant expression reads an imported global, which the host "
+                    + "cannot provide");
+        }
         try {
-            return new Instrumenter.Run(original, parsed, costs).module();
+            return new Instrumenter.Run(original, parsed, costs, caps).module();
         } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new InvalidModuleException("instrumenter defect", e);
         }
@@ -50,15 +66,17 @@ public final class Instrumenter {
         private final int globalCount;
         private final boolean[] emitted = new boolean[14];
         private final Map<String, Integer> wrappers = new LinkedHashMap<>();
+        private final Caps caps;
 
-        Run(byte[] module, ParsedModule parsed, GasCosts costs) {
+        Run(byte[] module, ParsedModule parsed, GasCosts costs, Caps caps) {
             this.module = module;
             this.parsed = parsed;
+            this.caps = caps;
             this.types = new TypeTable(parsed.rawTypes);
             this.functionCount = parsed.importedFunctionCount() + parsed.definedFunctionCount();
             this.globalCount = parsed.importedGlobalCount() + parsed.definedGlobalCount();
             InjectedFunctions.Globals globals = new InjectedFunctions.Globals(globalCount, globalCount + 1, globalCount + 2);
-            this.injected = new InjectedFunctions(functionCount, types, globals, parsed.memories());
+            this.injected = new InjectedFunctions(functionCount, types, globals, parsed.tables(), caps.tableElements());
             this.bodies = new ByteSink(module.length + module.length / 4);
             rewriteBodies(costs, globals);
             addWrappers();
@@ -66,11 +84,7 @@ public final class Instrumenter {
         }
 
         private void rewriteBodies(GasCosts costs, InjectedFunctions.Globals globals) {
-            boolean[] memory64 = new boolean[parsed.memories().size()];
-            for (int i = 0; i < memory64.length; i++) {
-                memory64[i] = parsed.memories().get(i).memory64();
-            }
-            BodyRewriter rewriter = new BodyRewriter(module, memory64, costs, new GasCharge(globals.gas()), injected);
+            BodyRewriter rewriter = new BodyRewriter(module, costs, new GasCharge(globals.gas()), injected);
             for (int i = 0; i < parsed.bodyStarts.length; i++) {
                 int params = TypeTable.params(typeOf(parsed.importedFunctionCount() + i)).length;
                 ByteSink body = rewriter.rewrite(parsed.bodyStarts[i], parsed.bodyEnds[i], params);
@@ -155,6 +169,9 @@ public final class Instrumenter {
                 case Section.TYPE -> appended(s, types.added().size(), p -> types.added().forEach(p::bytes));
                 case Section.FUNCTION -> appended(s, injected.functions().size(),
                         p -> injected.functions().forEach(f -> p.u32(f.type())));
+                case Section.TABLE -> Limits.tables(parsed.tables(), caps.tableElements());
+                case Section.MEMORY -> Limits.memories(parsed.memories(), caps.memoryPages());
+                case Section.ELEMENT, Section.DATA -> s.end() > s.payloadStart() && folds(s) ? appended(s, 0, p -> { }) : null;
                 case Section.GLOBAL -> appended(s, 3, p -> {
                     p.bytes(MUT_I64_ZERO);
                     p.bytes(MUT_I32_ZERO);
@@ -200,9 +217,34 @@ public final class Instrumenter {
             }
             ByteSink p = new ByteSink(end - entries + 64);
             p.u32(count + extra);
-            p.bytes(module, entries, end - entries);
+            copyFolding(p, entries, end);
             append.accept(p);
             return p;
+        }
+
+        /** Whether an extended constant expression lies in section {@code s}. */
+        private boolean folds(Section s) {
+            for (long[] f : parsed.folds) {
+                if (f[0] >= s.payloadStart() && f[1] <= s.end()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Copies {@code module[from, to)}, writing each extended constant expression in it as one constant. */
+        private void copyFolding(ByteSink p, int from, int to) {
+            int cursor = from;
+            for (long[] f : parsed.folds) {
+                if (f[0] >= from && f[1] <= to) {
+                    p.bytes(module, cursor, (int) f[0] - cursor);
+                    p.u8(f[2] == ValTypes.I32 ? 0x41 : 0x42);
+                    p.s64(f[3]);
+                    p.u8(0x0B);
+                    cursor = (int) f[1];
+                }
+            }
+            p.bytes(module, cursor, to - cursor);
         }
     }
 }

@@ -22,7 +22,8 @@ final class Opcodes {
             BR_TABLE = 0x0E, RETURN = 0x0F, CALL = 0x10, CALL_INDIRECT = 0x11, RETURN_CALL = 0x12,
             RETURN_CALL_INDIRECT = 0x13, DELEGATE = 0x18, CATCH_ALL = 0x19, TRY_TABLE = 0x1F,
             MEMORY_GROW = 0x40;
-    static final int MEMORY_INIT = FC_BASE + 8, MEMORY_COPY = FC_BASE + 10, MEMORY_FILL = FC_BASE + 11;
+    static final int MEMORY_INIT = FC_BASE + 8, MEMORY_COPY = FC_BASE + 10, MEMORY_FILL = FC_BASE + 11,
+            TABLE_INIT = FC_BASE + 12, TABLE_COPY = FC_BASE + 14, TABLE_GROW = FC_BASE + 15, TABLE_FILL = FC_BASE + 17;
 
     private static final String[] NAMES = new String[KEY_COUNT];
     private static final Map<String, Integer> BY_NAME = new HashMap<>();

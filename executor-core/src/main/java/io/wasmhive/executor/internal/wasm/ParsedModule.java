@@ -20,6 +20,7 @@ public final class ParsedModule {
     private final List<ImportEntry> imports;
     private final Map<String, ExportEntry> exports;
     private final List<MemoryInfo> memories;
+    private final List<TableInfo> tables;
     private final int importedFunctions;
     private final int definedFunctions;
     private final int importedGlobals;
@@ -30,6 +31,9 @@ public final class ParsedModule {
     final int[] functionTypes;
     final int[] bodyStarts;
     final int[] bodyEnds;
+    /** Extended constant expressions to replace by their value: see {@link ModuleBuilder#folds}. */
+    final List<long[]> folds;
+    final int unfoldable;
 
     ParsedModule(int size, ModuleBuilder b) {
         this.size = size;
@@ -37,10 +41,13 @@ public final class ParsedModule {
         this.imports = List.copyOf(b.imports);
         this.exports = Collections.unmodifiableMap(new LinkedHashMap<>(b.exports));
         this.memories = List.copyOf(b.memories);
+        this.tables = List.copyOf(b.tables);
+        this.folds = List.copyOf(b.folds);
+        this.unfoldable = b.unfoldable;
         this.importedFunctions = b.importedFunctions;
         this.definedFunctions = b.functionCount - b.importedFunctions;
         this.importedGlobals = b.importedGlobals;
-        this.definedGlobals = b.globalMutable.size() - b.importedGlobals;
+        this.definedGlobals = b.globalCount - b.importedGlobals;
         this.start = b.start;
         this.sections = List.copyOf(b.sections);
         this.rawTypes = List.copyOf(b.rawTypes);
@@ -88,6 +95,11 @@ public final class ParsedModule {
     /** All memories, imported ones first. */
     public List<MemoryInfo> memories() {
         return memories;
+    }
+
+    /** All tables, imported ones first. */
+    public List<TableInfo> tables() {
+        return tables;
     }
 
     /** Memory 0, imported or defined, if the module has one. */

@@ -22,14 +22,14 @@ public final class StructureCaps {
     public static final int MAX_LOCALS = 50_000;
     /** Tables, imported or defined. */
     public static final int MAX_TABLES = 100;
-    /** Initial elements of one table. */
-    public static final long MAX_TABLE_INITIAL = 10_000;
     /** Memories, imported or defined. */
     public static final int MAX_MEMORIES = 16;
     /** Globals, imported or defined. */
     public static final int MAX_GLOBALS = 100_000;
     /** Element segments and, separately, data segments. */
     public static final int MAX_SEGMENTS = 100_000;
+    /** Entries of one element segment. */
+    public static final int MAX_ELEMENTS = 1_000_000;
     /** Bytes in an import, export or custom-section name. */
     public static final int MAX_NAME_BYTES = 10_000;
     /** Nesting depth of blocks within one function. */

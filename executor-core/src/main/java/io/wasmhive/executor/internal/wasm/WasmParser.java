@@ -6,8 +6,10 @@ import io.wasmhive.executor.WasmFeature;
 import java.util.Set;
 
 /**
- * Decodes and checks a WebAssembly binary: structure, every instruction, the allowed proposals and the
- * {@link StructureCaps}. It does not type-check; the engine validates after it. Stateless and thread-safe.
+ * Decodes and validates a WebAssembly binary completely: structure, the allowed proposals, the
+ * {@link StructureCaps}, every index space and every constant expression, and each function body by the
+ * specification's operand-stack typing ({@link CodeValidator}). Only a module that passes is instrumented,
+ * so nothing in it can name a function, global or type the instrumenter appends. Stateless and thread-safe.
  */
 public final class WasmParser {
 
@@ -43,15 +45,6 @@ public final class WasmParser {
         }
     }
 
-    /** Decodes a constant expression (global initialiser, segment offset or element) up to its {@code end}. */
-    static void constExpr(WasmReader r, FeatureGate gate, ModuleBuilder m) {
-        InstructionDecoder decoder = new InstructionDecoder(r, gate, m.memory64());
-        decoder.begin();
-        while (!decoder.done()) {
-            decoder.next();
-        }
-    }
-
     /** One parse: the reader, the gate and what has been learned so far. */
     private static final class Run {
 
@@ -64,8 +57,9 @@ public final class WasmParser {
         Run(WasmReader reader, FeatureGate gate) {
             this.r = reader;
             this.gate = gate;
-            this.declarations = new DeclarationSections(r, gate, m);
-            this.segments = new SegmentSections(r, gate, m, declarations);
+            ConstExpressions constants = new ConstExpressions(r, gate, m);
+            this.declarations = new DeclarationSections(r, gate, m, constants);
+            this.segments = new SegmentSections(r, gate, m, declarations, constants);
         }
 
         ParsedModule module() {
@@ -77,6 +71,9 @@ public final class WasmParser {
             r.where("module");
             if (m.functionCount > m.importedFunctions && m.bodyEnds.length == 0) {
                 throw r.error("function section without code section");
+            }
+            if (m.dataCount > 0 && m.dataSegments == 0) {
+                throw r.error("the data count section says " + m.dataCount + " segments, but there is no data section");
             }
             return new ParsedModule(r.bytes().length, m);
         }

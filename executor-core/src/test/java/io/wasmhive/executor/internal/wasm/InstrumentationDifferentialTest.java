@@ -296,7 +296,7 @@ class InstrumentationDifferentialTest {
         byte[] original = Guests.bytes(c.module);
         ParsedModule parsed = WasmParser.parse(original, WasmFeature.defaults());
         EngineModule module = compiled.computeIfAbsent(c.module + (instrumented ? "#instrumented" : "#original"),
-                k -> engine.compile(instrumented ? Instrumenter.instrument(original, parsed, GasCosts.defaults()) : original));
+                k -> engine.compile(instrumented ? Instrumenter.instrument(original, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE) : original));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         HostEnvironment host = new HostEnvironment(new HostSettings("differential-" + c.module + "-" + c.name, c.stdin,
                 c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null));

@@ -20,7 +20,7 @@ class InstrumenterTest {
 
     static byte[] instrument(byte[] original) {
         ParsedModule parsed = WasmParser.parse(original, EnumSet.allOf(WasmFeature.class));
-        return Instrumenter.instrument(original, parsed, GasCosts.defaults());
+        return Instrumenter.instrument(original, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE);
     }
 
     private static Wasmtime limited(byte[] module, long gas, int maxPages) {
@@ -177,7 +177,7 @@ class InstrumenterTest {
     void costsCanBeOverriddenPerInstruction() {
         byte[] original = Corpus.read("instr-nomem.wasm");
         ParsedModule parsed = WasmParser.parse(original, WasmFeature.defaults());
-        byte[] module = Instrumenter.instrument(original, parsed, GasCosts.defaults().with("i64.mul", 100));
+        byte[] module = Instrumenter.instrument(original, parsed, GasCosts.defaults().with("i64.mul", 100), Instrumenter.Caps.NONE);
         assertThat(gasUsed(module, "square", Val.fromI64(3))).isEqualTo(102);
         assertThat(GasCosts.defaults().cost("call_indirect")).isEqualTo(10);
         assertThatThrownBy(() -> GasCosts.defaults().with("no.such", 1)).isInstanceOf(IllegalArgumentException.class);

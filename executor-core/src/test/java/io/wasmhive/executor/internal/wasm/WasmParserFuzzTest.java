@@ -74,7 +74,7 @@ class WasmParserFuzzTest {
     private static Throwable attempt(byte[] bytes) {
         try {
             ParsedModule parsed = WasmParser.parse(bytes, EnumSet.allOf(WasmFeature.class));
-            Instrumenter.instrument(bytes, parsed, GasCosts.defaults());
+            Instrumenter.instrument(bytes, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE);
             return null;
         } catch (InvalidModuleException | DisallowedFeatureException e) {
             assertThat(e.getCause()).as("defect: %s", e.getMessage()).isNull();
