@@ -64,14 +64,18 @@ final class HelperBodies {
         return new Helper(params, ValTypes.NONE, body);
     }
 
-    /** {@code (init, n) -> old size or -1}: -1 past the table cap, else one unit per element and the grow. */
+    /**
+     * {@code (init, n) -> old size or -1}: -1 past the table's maximum as rewritten (its own, at most the cap),
+     * without charging for the elements; else one unit per element and the grow.
+     */
     private Helper tableGrow(byte[] module, int at, int end, int table) {
         ByteSink b = begin();
         // n + table.size > cap, in 64-bit arithmetic so the sum cannot wrap.
         b.bytes(new byte[] {0x20, 0x01, (byte) 0xAD, (byte) 0xFC, 16});
         b.u32(table);
         b.bytes(new byte[] {(byte) 0xAD, 0x7C, 0x42});
-        b.s64(maxTableElements);
+        TableInfo t = tables.get(table);
+        b.s64(Math.min(t.max().orElse(maxTableElements), maxTableElements));
         b.bytes(new byte[] {0x56, 0x04, I32, 0x41, 0x7F, 0x05});
         charge.perElement(b, 1);
         forward(b, module, at, end, 2);
