@@ -12,6 +12,7 @@ final class ExecutionFailure extends RuntimeException {
   static final String INVALID_INPUT = "INVALID_INPUT";
   static final String INVALID_OUTPUT = "INVALID_OUTPUT";
   static final String MODULE_UNAVAILABLE = "MODULE_UNAVAILABLE";
+  static final String INVALID_MODULE = "INVALID_MODULE";
   static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
   private final String code;

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * @param success whether the module ran to completion and produced an output
  * @param output the module's output (JSON); a JSON null node when it failed
  * @param errorCode on failure a stable code ({@code TIMEOUT}, {@code OUT_OF_GAS}, {@code MEMORY_LIMIT},
- *     {@code TRAP}, {@code INVALID_INPUT}, {@code OUTPUT_LIMIT}, {@code INVALID_OUTPUT}, {@code MODULE_UNAVAILABLE},
+ *     {@code TRAP}, {@code INVALID_INPUT}, {@code OUTPUT_LIMIT}, {@code INVALID_OUTPUT}, {@code INVALID_MODULE},
+ *     {@code MODULE_UNAVAILABLE},
  *     {@code INTERNAL_ERROR}); null on success
  * @param error on failure a message; null on success
  * @param gasUsed gas consumed

@@ -183,8 +183,9 @@ final class ModuleRunner {
       case OUTPUT_LIMIT -> "OUTPUT_LIMIT";
       case TRAP -> "TRAP";
       case INVALID_TASK -> ExecutionFailure.INVALID_INPUT;
-      case INVALID_MODULE, MODULE_TOO_LARGE, UNSUPPORTED_FEATURE, UNKNOWN_IMPORT, MODULE_NOT_FOUND ->
-          ExecutionFailure.MODULE_UNAVAILABLE;
+      // The module is there but will never run here: the same answer on every retry, so 422, not 503.
+      case INVALID_MODULE, MODULE_TOO_LARGE, UNSUPPORTED_FEATURE, UNKNOWN_IMPORT -> ExecutionFailure.INVALID_MODULE;
+      case MODULE_NOT_FOUND -> ExecutionFailure.MODULE_UNAVAILABLE;
       case OVERLOADED, SHUT_DOWN, INTERNAL -> ExecutionFailure.INTERNAL_ERROR;
     };
   }

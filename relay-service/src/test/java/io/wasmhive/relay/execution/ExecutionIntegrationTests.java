@@ -169,6 +169,15 @@ class ExecutionIntegrationTests {
   }
 
   @Test
+  void aStoredModuleUsingAProposalThatIsOffIsAnInvalidModuleNamingIt() throws Exception {
+    StoredModule simd = store(app, "hostile-simd.wasm");
+    ExecutionOutcome outcome = outcome(simd, "[]");
+    assertThat(outcome.success()).isFalse();
+    assertThat(outcome.errorCode()).isEqualTo("INVALID_MODULE");
+    assertThat(outcome.error()).contains("uses SIMD (`f64x2.splat` in function").contains("SIMD is off, see WASM_FEATURES");
+  }
+
+  @Test
   void hostProgressBecomesThrottledProgressEventsBeforeTheFinalOne() throws Exception {
     StoredModule progress = store(app, "progress.wasm");
     ExecutionRequest request = request(Relays.requestId(), progress, "[20, 3000000]",

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * {@code return_call_indirect} 10; {@code memory.grow} and {@code table.grow} 50; integer and float
  * {@code div} and {@code rem} 3. {@code memory.fill}, {@code memory.copy} and {@code memory.init}
  * additionally cost one unit per {@value #BULK_BYTES_PER_GAS} bytes (the byte count divided by 64,
- * rounded down), charged when they run.
+ * rounded down), charged when they run; {@code table.grow}, {@code table.fill}, {@code table.copy} and
+ * {@code table.init} additionally cost one unit per element ({@code table.grow} only when it succeeds).
  *
  * <p>How charges are placed: each basic block pays its static cost on entry, and a block that costs
  * nothing gets no charge, which is why the structural instructions are free (the code after a loop's
