@@ -55,8 +55,9 @@ class HostileDagIndexIntegrationTests {
             .contains(dag.root().toString(), "DAG_TOO_COMPLEX", "more than 20488 repeat visits");
         assertThat(job.get("gateway_failures").toString()).contains("DAG_TOO_COMPLEX");
       }
+      // At least once: a delivery reclaimed while its job ran answers again from the failed job (events.md).
       await().atMost(Duration.ofSeconds(10)).until(() -> hostile.stream()
-          .allMatch(dag -> failedEvents(indexer, dag, "DAG_TOO_COMPLEX") == 1));
+          .allMatch(dag -> failedEvents(indexer, dag, "DAG_TOO_COMPLEX") >= 1));
       assertThat(gateway.requests()).isEqualTo(HOSTILE);
 
       assertThat(http.postJson("/index", body(benign)).status()).isEqualTo(202);
