@@ -40,8 +40,8 @@ public record ReadBudget(long maxBytes, long maxRepeatVisits) {
      * much of it repeats. A DAG without shared blocks makes no repeat visit, so any chunk size down to one byte is
      * read when its blocks fit the source. What is refused is repetition at chunks under 1 KiB beyond that count (10
      * MiB of zeros cut in 1-byte chunks would need about 10.5 million repeat visits) and every hostile fan-out to a
-     * shared child: admitting 1-byte chunks at 10 MiB would let any small CAR cost tens of millions of visits, about
-     * a second of CPU per read, and ten times that with a 100 MiB limit.
+     * shared child: admitting repetition at 1-byte chunks up to 10 MiB would let a CAR of a few tens of KB make every
+     * read walk some 21 million nodes, and ten times more with a 100 MiB limit.
      */
     public static ReadBudget forFile(long maxBytes) {
         long chunks = maxBytes / SHARED_CHUNK_FLOOR + (maxBytes % SHARED_CHUNK_FLOOR == 0 ? 0 : 1);

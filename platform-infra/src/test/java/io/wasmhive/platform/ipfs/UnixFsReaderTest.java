@@ -185,7 +185,8 @@ class UnixFsReaderTest {
         // The same chunks as kubo lays them out: 174 links, then 82.
         UnixFsDags dags = new UnixFsDags();
         Cid chunk = dags.leaf(new byte[ReadBudget.SHARED_CHUNK_FLOOR]);
-        UnixFsDags.Dag kubo = dags.dag(dags.node(new byte[0], List.of(dags.fanOut(chunk, 174), dags.fanOut(chunk, 82))));
+        Cid root = dags.node(new byte[0], List.of(dags.fanOut(chunk, 174), dags.fanOut(chunk, 82)));
+        UnixFsDags.Dag kubo = dags.dag(root);
         assertThat(UnixFsReader.readAll(kubo.root(), kubo::get, limit)).hasSize(limit);
     }
 
