@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the IPFS content-addressing JMH benchmarks of platform-infra (io.wasmhive.platform.ipfs.bench) on every JDK
 # present (Temurin 25 first, then the default JDK 17). Raw JMH JSON: platform-infra/target/jmh-ipfs-<jdk>.json.
+# With --dag it runs DagReadCpu instead: CPU time per read of hostile UnixFS DAG shapes (CARs of at most 1 MiB).
 # Usage: scripts/bench-ipfs.sh [jmh args...]   (e.g. -wi 3 -i 5 for a short run)
+#        scripts/bench-ipfs.sh --dag [seconds per shape] [shape...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +15,17 @@ CP="platform-infra/target/test-classes:platform-infra/target/classes:$(cat platf
 JDKS=()
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JDKS+=(/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 JDKS+=("$(command -v java)")
+DAG=false
+if [[ ${1:-} == --dag ]]; then
+  DAG=true
+  shift
+fi
 for JAVA in "${JDKS[@]}"; do
+  if $DAG; then
+    echo "== DagReadCpu on $JAVA"
+    "$JAVA" -Xms512m -Xmx512m -cp "$CP" io.wasmhive.platform.ipfs.bench.DagReadCpu "$@"
+    continue
+  fi
   VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')
   OUT="platform-infra/target/jmh-ipfs-${VERSION%%+*}.json"
   echo "== JMH on $JAVA ($VERSION)"

@@ -23,7 +23,13 @@ public enum FailureReason {
   /** The answer is larger than the size limit; reading stopped there. Not retryable. */
   TOO_LARGE(false),
   /** The verified bytes are not a WebAssembly module (magic and version 1). Conclusive: ends the fetch. */
-  NOT_WASM(false);
+  NOT_WASM(false),
+  /**
+   * Walking the UnixFS DAG needs more repeat visits of shared blocks than the read budget of the size limit allows
+   * ({@link io.wasmhive.platform.ipfs.ReadBudget}). Conclusive: ends the fetch, since the verdict rests on verified
+   * blocks only, and the same CID names the same DAG on every gateway.
+   */
+  DAG_TOO_COMPLEX(false);
 
   private final boolean retryable;
 
@@ -36,9 +42,9 @@ public enum FailureReason {
     return retryable;
   }
 
-  /** Whether this failure settles the fetch: verified bytes are the same from every gateway. */
+  /** Whether this failure settles the fetch: verified bytes, and so the DAG they make, are the same everywhere. */
   boolean conclusive() {
-    return this == NOT_WASM;
+    return this == NOT_WASM || this == DAG_TOO_COMPLEX;
   }
 
   /** The value of the {@code outcome} tag of {@code indexer_gateway_requests_total}. */

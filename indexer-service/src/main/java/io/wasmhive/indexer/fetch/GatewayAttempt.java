@@ -2,6 +2,7 @@ package io.wasmhive.indexer.fetch;
 
 import io.wasmhive.platform.ipfs.BlockMismatchException;
 import io.wasmhive.platform.ipfs.Cid;
+import io.wasmhive.platform.ipfs.DagTooComplexException;
 import io.wasmhive.platform.ipfs.IpfsException;
 import io.wasmhive.platform.ipfs.SizeLimitExceededException;
 import java.io.IOException;
@@ -156,6 +157,9 @@ final class GatewayAttempt {
     }
     if (cause instanceof BlockMismatchException) {
       return FailureReason.HASH_MISMATCH;
+    }
+    if (cause instanceof DagTooComplexException) {
+      return FailureReason.DAG_TOO_COMPLEX;
     }
     return cause instanceof IpfsException ? FailureReason.MALFORMED : FailureReason.CONNECT;
   }

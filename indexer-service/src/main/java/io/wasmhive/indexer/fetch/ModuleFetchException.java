@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * A module could not be fetched. {@link #retryable()} says whether asking again later may succeed: true when at
  * least one gateway failed in a transient way in the last round; false when every gateway said 404, the verified
- * bytes are not WebAssembly, no gateway is configured, or the fetcher is closed.
+ * bytes are not WebAssembly, the DAG is too complex to walk within the read budget, no gateway is configured, or the
+ * fetcher is closed.
  */
 public final class ModuleFetchException extends RuntimeException {
 

@@ -86,6 +86,10 @@ public class IndexService {
       bus.publish(indexed(event.cid(), stored.get(), 0));
       return;
     }
+    if (delivery.deliveryCount() > 1 && failed(key)) {
+      answerUnclaimed(key, event.cid());
+      return;
+    }
     jobs.enqueue(key, event.cid(), event.alias());
     Optional<IndexJob> claimed = jobs.claim(key, properties.lease());
     if (claimed.isEmpty()) {
@@ -112,6 +116,16 @@ public class IndexService {
       logger.warn("Indexing " + cid + " failed after " + job.attempts() + " attempts: " + failure.getMessage());
       bus.publish(new ModuleIndexFailed(job.cid(), failure.getMessage(), failure.gatewayFailures(), job.attempts()));
     }
+  }
+
+  /**
+   * Whether the CID's job has failed for good. A redelivery of an entry (handed out before and not acknowledged, e.g.
+   * reclaimed while its first delivery was still working) then answers from the job: enqueuing would queue the failed
+   * job again and fetch once more what that delivery settled, such as a DAG too complex or a module that is not
+   * WebAssembly. A new request for the CID (a new entry) still queues a failed job again.
+   */
+  private boolean failed(String key) {
+    return jobs.find(key).map(job -> job.status() == IndexStatus.FAILED).orElse(false);
   }
 
   /**

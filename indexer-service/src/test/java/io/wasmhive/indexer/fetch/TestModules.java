@@ -3,6 +3,7 @@ package io.wasmhive.indexer.fetch;
 import io.wasmhive.platform.ipfs.CarWriter;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.UnixFsImporter;
+import io.wasmhive.platform.testing.UnixFsDags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,11 @@ final class TestModules {
     Map<Cid, byte[]> blocks = new HashMap<>();
     Cid root = importer.add(bytes, block -> blocks.put(block.cid().toV1(), block.bytes()));
     return new Dag(root, blocks);
+  }
+
+  /** A hand-made DAG of any shape (platform-infra's test jar). */
+  static Dag of(UnixFsDags.Dag dag) {
+    return new Dag(dag.root(), dag.blocks());
   }
 
   /** The CIDv1 raw single block of {@code bytes}. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.wasmhive.indexer.modules.IndexerHttp;
 import io.wasmhive.indexer.testing.IndexerApps;
 import io.wasmhive.indexer.modules.IndexerHttp.Reply;
+import io.wasmhive.platform.events.Delivery;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.UnixFsImporter;
@@ -105,6 +106,26 @@ class IndexPipelineIntegrationTests {
     assertThat(job.json().get("gateway_failures").toString()).contains(IndexerApps.url(gateway));
     assertThat(job.json().get("error").asString()).isNotBlank();
     await().atMost(Duration.ofSeconds(10)).until(() -> events("module_index_failed", cid) == 1);
+  }
+
+  @Test
+  void aRedeliveryOfAFailedRequestIsAnsweredFromTheJobWithoutFetchingAgain() {
+    String cid = Cid.rawOf(IndexerHttp.moduleOfSize(1_100)).toString();
+    assertThat(http.postJson("/index", "{\"cid\": \"" + cid + "\"}").status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(cid).equals("failed"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> events("module_index_failed", cid) >= 1);
+    int attempts = http.get("/index/" + cid).json().get("attempts").asInt();
+    long answers = events("module_index_failed", cid);
+
+    indexer.getBean(IndexService.class).handle(new ModuleIndexRequested(cid, null, "relay-service", Instant.now()),
+        new Delivery("module_index_requested", "indexer", "test", "1-0", "module_index_requested", Instant.now(), 2));
+
+    assertThat(status(cid)).isEqualTo("failed");
+    assertThat(http.get("/index/" + cid).json().get("attempts").asInt()).isEqualTo(attempts);
+    await().atMost(Duration.ofSeconds(10)).until(() -> events("module_index_failed", cid) == answers + 1);
+    assertThat(http.postJson("/index", "{\"cid\": \"" + cid + "\"}").status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> http.get("/index/" + cid).json().get("attempts").asInt() > attempts);
   }
 
   @Test

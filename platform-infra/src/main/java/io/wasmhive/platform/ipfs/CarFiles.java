@@ -13,11 +13,14 @@ public final class CarFiles {
 
     /**
      * Reads the CAR {@code in} (at most {@code maxCarBytes}), verifying every block, and reassembles the file
-     * {@code root} (at most {@code maxFileBytes}). The header must name {@code root} (in either CID version). Blocks
-     * may come in any order; they are held in memory, which the CAR limit bounds. Blocks while reading.
+     * {@code root} (at most {@code maxFileBytes}, within {@link ReadBudget#forFile} of it). The header must name
+     * {@code root} (in either CID version). Blocks may come in any order; they are held in memory, which the CAR limit
+     * bounds. Blocks while reading.
      *
      * @throws MalformedDataException when the header names another root or the CAR or DAG is malformed
      * @throws MissingBlockException when the CAR lacks a block of the file
+     * @throws DagTooComplexException when walking the DAG needs more repeat visits of shared blocks than the budget
+     * @throws java.io.InterruptedIOException when the thread is interrupted while the DAG is walked
      */
     public static byte[] readFile(InputStream in, Cid root, long maxCarBytes, int maxFileBytes) throws IOException {
         CarReader car = CarReader.open(in, maxCarBytes);

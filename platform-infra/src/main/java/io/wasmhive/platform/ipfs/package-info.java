@@ -2,7 +2,8 @@
  * IPFS content addressing for WebAssembly modules, in plain Java with no dependencies: {@link
  * io.wasmhive.platform.ipfs.Cid} (CIDv0 and CIDv1, codecs raw and dag-pb, sha2-256), the UnixFS importer that
  * computes the CIDs {@code ipfs add} prints ({@link io.wasmhive.platform.ipfs.UnixFsImporter}), the verifying
- * reassembler of a UnixFS file from its blocks ({@link io.wasmhive.platform.ipfs.UnixFsReader}), and a streaming,
+ * reassembler of a UnixFS file from its blocks ({@link io.wasmhive.platform.ipfs.UnixFsReader}) within a {@link
+ * io.wasmhive.platform.ipfs.ReadBudget} of bytes and repeat visits of shared blocks, and a streaming,
  * verifying, size-limited CARv1 reader and a writer ({@link io.wasmhive.platform.ipfs.CarReader}, {@link
  * io.wasmhive.platform.ipfs.CarWriter}, {@link io.wasmhive.platform.ipfs.CarFiles}).
  *

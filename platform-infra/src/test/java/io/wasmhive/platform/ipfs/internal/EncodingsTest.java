@@ -78,6 +78,20 @@ class EncodingsTest {
     }
 
     @Test
+    void blocksizesBeyondTheLinkCountAreRefusedAndManyDecodeInOnePass() {
+        byte[] ones = new byte[500_000];
+        java.util.Arrays.fill(ones, (byte) 1);
+        byte[] packed = new ProtoWriter(ones.length + 16).varint(1, 2).bytes(4, ones).toByteArray();
+        // Half a million packed blocksizes: an array copied per value, as before, would take minutes here.
+        assertThat(UnixFsData.decode(packed).blocksizes()).hasSize(ones.length).containsOnly(1L);
+        assertThat(UnixFsData.decode(packed, ones.length).blocksizes()).hasSize(ones.length);
+        assertThatThrownBy(() -> UnixFsData.decode(packed, ones.length - 1))
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("more than 499999 blocksizes");
+        byte[] unpacked = new UnixFsData(UnixFsData.TYPE_FILE, null, -1, new long[] {1, 2, 3}).encode();
+        assertThatThrownBy(() -> UnixFsData.decode(unpacked, 2)).hasMessageContaining("more than 2 blocksizes");
+    }
+
+    @Test
     void dagPbRejectsUnknownFieldsAndLinksWithoutHash() {
         assertThatThrownBy(() -> PbNode.decode(new byte[] {0x18, 0x01})).isInstanceOf(MalformedDataException.class)
                 .hasMessageContaining("unexpected or repeated field 3");
