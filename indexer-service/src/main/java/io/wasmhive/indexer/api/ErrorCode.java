@@ -7,6 +7,11 @@ public enum ErrorCode {
   INVALID_CID(400, false),
   /** The bytes are not a WebAssembly module (magic {@code \0asm}, version 1). */
   NOT_WASM(400, false),
+  /**
+   * The bytes carry the WebAssembly header but are not a valid module, or use a proposal the executors do not allow
+   * ({@code WASM_FEATURES}); the message says what and where.
+   */
+  INVALID_MODULE(422, false),
   NOT_FOUND(404, false),
   /** The requested representation ({@code format}) is not one this gateway serves. */
   NOT_ACCEPTABLE(406, false),

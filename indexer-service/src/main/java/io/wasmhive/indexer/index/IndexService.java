@@ -30,9 +30,11 @@ public class IndexService {
   private final ModuleSource source;
   private final EventBus bus;
   private final IndexProperties properties;
+  private final ModuleCheck check;
 
   IndexService(IndexJobStore jobs, ModuleStore modules, ModuleSource source, EventBus bus,
-      IndexProperties properties) {
+      IndexProperties properties, ModuleCheck check) {
+    this.check = check;
     this.jobs = jobs;
     this.modules = modules;
     this.source = source;
@@ -102,6 +104,12 @@ public class IndexService {
   private void fetch(Cid cid, String key, IndexJob job) {
     try {
       ModuleSource.Fetched fetched = source.fetch(cid);
+      String problem = check.problem(fetched.bytes());
+      if (problem != null) {
+        // Verified bytes: every gateway would deliver the same module, so this is final.
+        throw new ModuleSource.Failure("INVALID_MODULE: the module " + cid + " from " + fetched.source()
+            + " is not a valid module: " + problem, false, List.of());
+      }
       ModuleOrigin origin = new ModuleOrigin(fetched.source(), null, job.aliases(), java.util.Set.of(cid.toString()));
       StoredModule module = modules.put(fetched.bytes(), origin);
       jobs.pinned(key, module.sha256());

@@ -5,6 +5,7 @@ import io.wasmhive.indexer.api.IndexerException;
 import io.wasmhive.indexer.index.IndexJob;
 import io.wasmhive.indexer.index.IndexJobJson;
 import io.wasmhive.indexer.index.IndexService;
+import io.wasmhive.indexer.index.ModuleCheck;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
 import io.wasmhive.platform.modules.ModuleAddresses;
@@ -40,11 +41,13 @@ class ModuleController {
   private final ModuleStore store;
   private final IndexService index;
   private final ModulesProperties properties;
+  private final ModuleCheck check;
 
-  ModuleController(ModuleStore store, IndexService index, ModulesProperties properties) {
+  ModuleController(ModuleStore store, IndexService index, ModulesProperties properties, ModuleCheck check) {
     this.store = store;
     this.index = index;
     this.properties = properties;
+    this.check = check;
   }
 
   /** {@code curl --data-binary @m.wasm} (any content type but multipart): the body is the module. */
@@ -108,6 +111,10 @@ class ModuleController {
       throw new IndexerException(ErrorCode.BAD_REQUEST, "the upload is empty");
     }
     WasmBytes.requireWasm(bytes);
+    String problem = check.problem(bytes);
+    if (problem != null) {
+      throw new IndexerException(ErrorCode.INVALID_MODULE, "not a valid module: " + problem);
+    }
     boolean existed = store.find(ModuleAddresses.sha256(bytes)).isPresent();
     StoredModule stored = store.put(bytes, ModuleOrigin.of("upload"));
     return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(ModuleJson.addresses(stored));

@@ -109,6 +109,21 @@ class IndexPipelineIntegrationTests {
   }
 
   @Test
+  void aFetchedModuleThatIsNotValidFailsAtOnceAsInvalidModule() {
+    byte[] bypass = IndexerHttp.callsOnePastItsFunctions();
+    // The gateway itself refuses such uploads; put it in its store directly, as a lying publisher could.
+    gateway.getBean(ModuleStore.class).put(bypass, io.wasmhive.platform.modules.ModuleOrigin.of("test"));
+    String cid = Cid.rawOf(bypass).toString();
+    assertThat(http.postJson("/index", "{\"cid\": \"" + cid + "\"}").status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(cid).equals("failed"));
+    Reply job = http.get("/modules/" + cid);
+    assertThat(job.json().get("error").asString()).startsWith("INVALID_MODULE: ").contains("unknown function 1");
+    assertThat(job.json().get("attempts").asInt()).isEqualTo(1);
+    assertThat(indexer.getBean(ModuleStore.class).find(ModuleAddresses.sha256(bypass))).isEmpty();
+    await().atMost(Duration.ofSeconds(10)).until(() -> events("module_index_failed", cid) == 1);
+  }
+
+  @Test
   void aRedeliveryOfAFailedRequestIsAnsweredFromTheJobWithoutFetchingAgain() {
     String cid = Cid.rawOf(IndexerHttp.moduleOfSize(1_100)).toString();
     assertThat(http.postJson("/index", "{\"cid\": \"" + cid + "\"}").status()).isEqualTo(202);

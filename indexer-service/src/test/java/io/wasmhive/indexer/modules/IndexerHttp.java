@@ -99,6 +99,14 @@ public final class IndexerHttp {
    * A valid module of exactly {@code size} bytes, unique to the call: c-add.wasm plus one custom section
    * (name "pad") filled with a pattern and a fresh UUID.
    */
+  /**
+   * A 28-byte module with the WebAssembly header that is not valid: its only function calls function 1, the index
+   * the instrumenter's limit setter would get.
+   */
+  public static byte[] callsOnePastItsFunctions() {
+    return new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10, 6, 1, 4, 0, 0x10, 1, 0x0B};
+  }
+
   public static byte[] moduleOfSize(int size) {
     byte[] base = guest("c-add.wasm");
     byte[] id = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);

@@ -76,6 +76,22 @@ class ModuleUploadIntegrationTests {
   }
 
   @Test
+  void modulesThatAreNotValidAreRefusedWithTheReasonAndNothingIsStored() {
+    byte[] bypass = IndexerHttp.callsOnePastItsFunctions();
+    Reply body = http.postBytes("/modules", bypass);
+    assertError(body, 422, "INVALID_MODULE");
+    assertThat(body.json().get("error").get("message").asString())
+        .isEqualTo("not a valid module: INVALID_MODULE: unknown function 1 in function 0 at offset 0x17");
+    assertError(http.postMultipart("/modules", bypass), 422, "INVALID_MODULE");
+    Reply simd = http.postBytes("/modules", IndexerHttp.guest("hostile-simd.wasm"));
+    assertError(simd, 422, "INVALID_MODULE");
+    assertThat(simd.json().get("error").get("message").asString())
+        .contains("UNSUPPORTED_FEATURE: uses SIMD (`f64x2.splat` in function 0 at 0x").endsWith("SIMD is off, see WASM_FEATURES");
+    assertThat(store.find(ModuleAddresses.sha256(bypass))).isEmpty();
+    assertThat(http.postBytes("/modules", IndexerHttp.guest("wat-add.wasm")).status()).isIn(200, 201);
+  }
+
+  @Test
   void aModuleIsFoundBySha256EveryCidFormAndAlias() {
     byte[] wasm = IndexerHttp.moduleOfSize(700 * 1024);
     String sha = http.postBytes("/modules", wasm).json().get("sha256").asString();
