@@ -100,7 +100,7 @@ public enum WasmFeature {
         }
         if (!unsupported.isEmpty()) {
             throw new IllegalArgumentException("WASM_FEATURES: " + String.join(", ", unsupported)
-                    + " cannot be turned on: the bundled Wasmtime 7.0.1 does not support it");
+                    + " cannot be turned on: the bundled Wasmtime 7.0.1 does not support " + (unsupported.size() > 1 ? "them" : "it"));
         }
         return result;
     }

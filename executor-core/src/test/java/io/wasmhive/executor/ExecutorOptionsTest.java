@@ -53,4 +53,41 @@ class ExecutorOptionsTest {
         assertThatThrownBy(() -> ExecutorOptions.builder().defaultPolicy(new Policy(0, 0, 120_000, 0)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_time");
     }
+
+    @Test
+    void theDefaultFeaturesAreWhatTodaysToolchainsEmit() {
+        assertThat(WasmFeature.defaults()).containsExactlyInAnyOrder(WasmFeature.MUTABLE_GLOBALS,
+                WasmFeature.SIGN_EXTENSION, WasmFeature.SATURATING_FLOAT_TO_INT, WasmFeature.MULTI_VALUE,
+                WasmFeature.BULK_MEMORY, WasmFeature.REFERENCE_TYPES, WasmFeature.EXTENDED_CONST);
+        assertThat(ExecutorOptions.defaults().maxTableElements()).isEqualTo(10_000);
+    }
+
+    @Test
+    void wasmFeaturesTurnsProposalsOnAndOffByTheirOwnOrTheToolchainsNames() {
+        ExecutorOptions o = ExecutorOptions.fromEnvironment(Map.of("WASM_FEATURES", "+simd, -reference_types,-sign-ext",
+                "WASM_MAX_TABLE_ELEMENTS", "500"));
+        assertThat(o.features()).contains(WasmFeature.SIMD).doesNotContain(WasmFeature.REFERENCE_TYPES,
+                WasmFeature.SIGN_EXTENSION).contains(WasmFeature.BULK_MEMORY);
+        assertThat(o.maxTableElements()).isEqualTo(500);
+        assertThat(WasmFeature.parse("threads,-nontrapping-fptoint,-multivalue,-extended-const"))
+                .contains(WasmFeature.THREADS)
+                .doesNotContain(WasmFeature.SATURATING_FLOAT_TO_INT, WasmFeature.MULTI_VALUE, WasmFeature.EXTENDED_CONST);
+        assertThat(WasmFeature.parse("  ")).isEqualTo(WasmFeature.defaults());
+    }
+
+    @Test
+    void anUnknownOrUnrunnableFeatureFailsStartUpNamingIt() {
+        assertThatThrownBy(() -> ExecutorOptions.fromEnvironment(Map.of("WASM_FEATURES", "+gc")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown feature 'gc'")
+                .hasMessageContaining("reference_types");
+        assertThatThrownBy(() -> ExecutorOptions.fromEnvironment(Map.of("WASM_FEATURES", "+tail_calls,+memory64")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WASM_FEATURES: tail_calls, memory64 cannot be turned on: the bundled Wasmtime 7.0.1 does not "
+                        + "support them");
+        assertThat(WasmFeature.parse("-exceptions")).isEqualTo(WasmFeature.defaults());
+        assertThatThrownBy(() -> ExecutorOptions.builder().features(java.util.EnumSet.of(WasmFeature.MULTI_MEMORY)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multi_memory");
+        assertThatThrownBy(() -> ExecutorOptions.fromEnvironment(Map.of("WASM_MAX_TABLE_ELEMENTS", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_table_elements");
+    }
 }
