@@ -114,7 +114,13 @@ O="$STAGE/out"
 # ---------------------------------------------------------------------------------------------------------
 # (b) C guests (clang 14, wasi-libc, MVP only)
 # ---------------------------------------------------------------------------------------------------------
-CC=(clang --target=wasm32-wasi --sysroot=/usr -O2 -mcpu=mvp -Wall -ffile-prefix-map="$SRC"=/guests
+# clang runs wasm-opt on its output when it finds one on PATH and an -O flag is given (LLVM 14 has no switch to
+# turn that off), so installing binaryen would silently change every C module: clang's PATH holds only itself and
+# the linker it calls.
+mkdir -p "$STAGE/clang-bin"
+ln -sf /usr/bin/clang /usr/bin/wasm-ld-14 "$STAGE/clang-bin/"
+CLANG=(env PATH="$STAGE/clang-bin" clang)
+CC=("${CLANG[@]}" --target=wasm32-wasi --sysroot=/usr -O2 -mcpu=mvp -Wall -ffile-prefix-map="$SRC"=/guests
     -Wl,--strip-debug)
 NOLIBC=(-nostdlib -Wl,--no-entry)
 REACTOR=(-mexec-model=reactor)
