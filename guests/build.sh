@@ -138,6 +138,19 @@ log "C guests"
 "${CC[@]}" "${REACTOR[@]}" -o "$O/c-rpc-run.wasm"     c-rpc-run.c
 "${CC[@]}" "${REACTOR[@]}" -o "$O/c-file-bridge.wasm" c-file-bridge.c
 
+# The same compiler with the features today's LLVM (>= 19, e.g. Rust >= 1.87) enables by default. In clang 14
+# -mreference-types already makes wasm-ld write every call_indirect of our own code with a padded 5-byte table
+# index (80 80 80 80 00); wasi-libc's prebuilt objects stay MVP-encoded. -mmultivalue only reaches the
+# target_features section: the C ABI returns structs through memory, so no multi-value types appear.
+CC_TODAY=("${CLANG[@]}" --target=wasm32-wasi --sysroot=/usr -O2 -mreference-types -mbulk-memory -mmultivalue
+          -mnontrapping-fptoint -msign-ext -Wall -ffile-prefix-map="$SRC"=/guests -Wl,--strip-debug)
+log "C guests, today's features"
+"${CC_TODAY[@]}" "${NOLIBC[@]}"  -o "$O/c-add-today.wasm"       c-add.c c-add-today-extra.c
+"${CC_TODAY[@]}" "${NOLIBC[@]}"  -o "$O/c-proc-text-today.wasm" c-proc-text.c c-proc-text-today-extra.c
+"${CC_TODAY[@]}"                 -o "$O/c-json-cmd-today.wasm"  c-json-cmd-today.c jsonmini.c
+"${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/c-json-run-today.wasm"  c-json-run-today.c jsonmini.c
+"${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/c-rpc-run-today.wasm"   c-rpc-run-today.c jsonmini.c
+
 # ---------------------------------------------------------------------------------------------------------
 # Rust guests (Debian rustc 1.63 + cargo, wasm32-wasi, offline Debian crates)
 # ---------------------------------------------------------------------------------------------------------
@@ -175,6 +188,7 @@ ALL_FEATURES=(mutable-globals saturating-float-to-int sign-extension simd multi-
 # Post-MVP features a module may use. Everything not listed must be MVP-only. A .wat file can also declare
 # its own with a comment line like ";; features: multi-value bulk-memory" (names as in wasm-validate's
 # --disable-<feature> flags, or "default" for wabt's default feature set).
+TODAY_C="bulk-memory multi-value saturating-float-to-int reference-types sign-extension"   # = CC_TODAY's -m flags
 declare -A EXTRA_FEATURES=(
     [wat-multi-value]=multi-value
     [wat-bulk-memory]=bulk-memory
@@ -182,7 +196,21 @@ declare -A EXTRA_FEATURES=(
     [wat-sat-trunc]=saturating-float-to-int
     [wat-mutable-global-export]=mutable-globals
     [hostile-simd]=simd
+    [c-add-today]="$TODAY_C" [c-proc-text-today]="$TODAY_C" [c-json-cmd-today]="$TODAY_C"
+    [c-json-run-today]="$TODAY_C" [c-rpc-run-today]="$TODAY_C"
 )
+# What the module's bytes really use (guests/wasm-features.sh, "none" = MVP only), checked exactly, so that
+# MANIFEST.md's claims stay true when a compiler changes. For the C modules reference-types comes from
+# padded call_indirect table indexes alone, which NEEDS_PADDED_CALL_INDIRECT asserts as well.
+declare -A USES=(
+    [c-add-today]="sign-extension saturating-float-to-int bulk-memory reference-types"
+    [c-proc-text-today]="reference-types" [c-json-cmd-today]="reference-types"
+    [c-json-run-today]="reference-types" [c-rpc-run-today]="bulk-memory reference-types"
+)
+NEEDS_PADDED_CALL_INDIRECT=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today c-rpc-run-today "
+# The C modules built with CC_TODAY must say so in their target_features section, as clang 14 writes it.
+TARGET_FEATURES_LIST_REFERENCE_TYPES=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today
+ c-rpc-run-today "
 # Modules described in MANIFEST.md: strictly checked. Other .wat files dropped into wat/ or hostile/ without
 # a ";; features:" line are only checked against wabt's default feature set (with a note).
 OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-probe c-rpc-run c-file-bridge c-state c-grow rust-json-run
@@ -231,6 +259,28 @@ mvp_flags_for() {
     echo "${flags[@]}"
 }
 
+# Checks USES, NEEDS_PADDED_CALL_INDIRECT and TARGET_FEATURES_LIST_REFERENCE_TYPES for one module; logs
+# what the bytes of every post-MVP module use.
+source "$GUESTS/wasm-features.sh"
+check_bytes() {
+    local name="$1" path="$2" used padded total ok=0
+    [ -n "${EXTRA_FEATURES[$name]:-}" ] || return 0
+    used="$(features_used "$path")"
+    read -r padded total < <(padded_call_indirects "$path")
+    log "  $name: uses ${used:-none}; padded call_indirect: $padded of $total"
+    if [ -n "${USES[$name]:-}" ] && [ "$(tr ' ' '\n' <<<"${used:-none}" | sort)" != "$(tr ' ' '\n' <<<"${USES[$name]}" | sort)" ]; then
+        log "FAIL: $name.wasm uses '${used:-none}', expected '${USES[$name]}'"; ok=1
+    fi
+    if [[ "$NEEDS_PADDED_CALL_INDIRECT" == *" $name "* ]] && [ "$padded" -eq 0 ]; then
+        log "FAIL: $name.wasm has no call_indirect with a padded table index"; ok=1
+    fi
+    if [[ "$TARGET_FEATURES_LIST_REFERENCE_TYPES" == *" $name "* ]] \
+        && ! wasm-objdump -x -j target_features "$path" 2>/dev/null | grep -q '\[+\] reference-types'; then
+        log "FAIL: $name.wasm: target_features does not list +reference-types"; ok=1
+    fi
+    return $ok
+}
+
 fail=0
 for path in "$O"/*; do
     file="$(basename "$path")"
@@ -253,6 +303,7 @@ for path in "$O"/*; do
         fi
         wasm-validate --enable-all "$path" >/dev/null 2>&1 || { log "FAIL: $file invalid"; fail=1; }
     fi
+    check_bytes "$name" "$path" || fail=1
     if [ -z "${FOREIGN_IMPORTS_OK[$name]:-}" ]; then
         while read -r imp; do
             [ -z "$imp" ] && continue

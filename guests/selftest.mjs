@@ -60,6 +60,25 @@ function runWasi(file, { mode = 'command', stdin = '', args = [file], env = {}, 
   return { exitCode, stdout: fs.readFileSync(outPath, 'utf8'), stderr: fs.readFileSync(errPath, 'utf8') };
 }
 
+// Calls a bytes-ABI export: each parameter (string or Buffer) is copied to alloc(len); returns the output bytes.
+function callBytes(e, name, ...params) {
+  const args = [];
+  for (const p of params) {
+    const b = Buffer.from(p);
+    const ptr = e.alloc(b.length) >>> 0;
+    new Uint8Array(e.memory.buffer, ptr, b.length).set(b);
+    args.push(ptr, b.length);
+  }
+  const r = BigInt.asUintN(64, e[name](...args));
+  return Buffer.from(e.memory.buffer, Number(r >> 32n), Number(r & 0xffffffffn));
+}
+
+const int32le = (n) => {
+  const b = Buffer.alloc(4);
+  b.writeInt32LE(n);
+  return b;
+};
+
 // host.rpc_call implementation following the host ABI; respond(requestString) -> responseString.
 function rpcHost(respond, seen = []) {
   return (getInstance) => ({
@@ -77,8 +96,8 @@ function rpcHost(respond, seen = []) {
 }
 
 // ---------------------------------------------------------------------------------------------- C
-test('c-add', () => {
-  const e = exportsOf('c-add.wasm');
+function checkCAdd(file) {
+  const e = exportsOf(file);
   assert.equal(e.add(2, 3), 5);
   assert.equal(e.add(2147483647, 1), -2147483648);
   assert.equal(e.add64(9007199254740993n, 1n), 9007199254740994n);
@@ -102,7 +121,9 @@ test('c-add', () => {
   assert.equal(e.div(-7, 2), -3);
   assert.equal(trapMessage(() => e.div(1, 0)), 'divide by zero');
   assert.equal(trapMessage(() => e.div(-2147483648, -1)), 'divide result unrepresentable');
-});
+}
+
+test('c-add', () => checkCAdd('c-add.wasm'));
 
 test('c-echo', () => {
   const input = JSON.stringify({ data: 'x'.repeat(1000) });
@@ -215,6 +236,124 @@ test('c-grow', () => {
   const n = e.grow_until_fail(); // V8 limit: 65536 pages (4 GiB) on 64-bit
   assert.equal(n, e.size());
   assert.ok(n > 3);
+});
+
+function checkProcText(file) {
+  const e = exportsOf(file);
+  assert.equal(callBytes(e, 'greet', 'Ada').toString(), 'Hello, Ada!');
+  assert.deepEqual([...callBytes(e, 'reverse', Buffer.from([1, 2, 0xff]))], [0xff, 2, 1]);
+  assert.equal(callBytes(e, 'repeat', 'ab', int32le(3)).toString(), 'ababab');
+  assert.equal(callBytes(e, 'repeat', 'ab', int32le(-1)).length, 0);
+  assert.equal(trapMessage(() => callBytes(e, 'repeat', 'ab', Buffer.alloc(2))), 'unreachable');
+}
+
+test('c-proc-text', () => checkProcText('c-proc-text.wasm'));
+
+// ----------------------------------------------------------------------------- C, today's features
+test('c-add-today', () => {
+  checkCAdd('c-add-today.wasm');
+  const e = exportsOf('c-add-today.wasm');
+  assert.deepEqual([0, 1, 2, 3, 4, -1].map((op) => e.apply(op, 7, 5)), [12, 2, 35, 5, 0, 0]);
+  assert.equal(e.apply(3, -7, 5), -7);
+  assert.deepEqual([3.7, -3.7, 1e10, -1e10, NaN].map(e.trunc_sat), [3, -3, 2147483647, -2147483648, 0]);
+  assert.deepEqual([0x80, 0x7f, 0x1ff].map(e.sext8), [-128, 127, -1]);
+  e.fill(70000, 7, 100);
+  e.copy(80000, 70000, 50);
+  assert.equal(e.checksum(70000, 20000), 1050);
+  assert.equal(trapMessage(() => e.fill(131062, 1, 11)), 'memory access out of bounds');
+  assert.equal(e.checksum(131062, 10), 0); // nothing was written by the trapping fill
+  assert.equal(trapMessage(() => e.copy(0, 131070, 4)), 'memory access out of bounds');
+  e.fill(70000, 0x1ff, 1);
+  assert.equal(e.checksum(70000, 1), 255);
+});
+
+test('c-proc-text-today', () => {
+  checkProcText('c-proc-text-today.wasm');
+  const e = exportsOf('c-proc-text-today.wasm');
+  const text = 'Hello, World! 123';
+  assert.equal(callBytes(e, 'transform', text, int32le(0)).toString(), 'HELLO, WORLD! 123');
+  assert.equal(callBytes(e, 'transform', text, int32le(1)).toString(), 'hello, world! 123');
+  assert.equal(callBytes(e, 'transform', text, int32le(2)).toString(), 'Uryyb, Jbeyq! 123');
+  assert.equal(callBytes(e, 'transform', '', int32le(0)).length, 0);
+  for (const mode of [int32le(3), int32le(-1), Buffer.alloc(2)]) {
+    assert.equal(trapMessage(() => callBytes(e, 'transform', 'x', mode)), 'unreachable');
+  }
+});
+
+test('c-json-cmd-today', () => {
+  const cases = [
+    ['{"a":2,"b":3}', 0, '{"sum":5,"product":6}'],
+    [' { "b" : -3 , "a":2, "x":"y\\"z", "t":true, "n":null } ', 0, '{"sum":-1,"product":-6}'],
+    ['{"a":1,"b":2,"a":40}', 0, '{"sum":42,"product":80}'],
+    ['{"a":9223372036854775807,"b":1}', 0, '{"sum":-9223372036854775808,"product":9223372036854775807}'],
+    ['{"a":-9223372036854775808,"b":-1}', 0, '{"sum":9223372036854775807,"product":-9223372036854775808}'],
+    ['{"a":"1","b":2}', 2, '{"error":"a and b must be integers"}'],
+    ['{}', 2, '{"error":"a and b must be integers"}'],
+    ['{"a":1.5,"b":2}', 2, '{"error":"invalid JSON"}'],
+    ['{"a":9223372036854775808,"b":1}', 2, '{"error":"invalid JSON"}'],
+    ['{"a":01,"b":1}', 2, '{"error":"invalid JSON"}'],
+    ['{"a":[1],"b":2}', 2, '{"error":"invalid JSON"}'],
+    ['{"a":1,"b":2', 2, '{"error":"invalid JSON"}'],
+    ['', 2, '{"error":"invalid JSON"}'],
+    [`{"a":1,"b":2,"pad":"${'x'.repeat(65536)}"}`, 2, '{"error":"invalid JSON"}'],
+  ];
+  for (const [stdin, exitCode, out] of cases) {
+    const r = runWasi('c-json-cmd-today.wasm', { stdin });
+    assert.equal(r.stdout, out + '\n', stdin.slice(0, 60));
+    assert.equal(r.exitCode, exitCode, stdin.slice(0, 60));
+  }
+});
+
+test('c-json-run-today', () => {
+  const cases = [
+    ['{"op":"mul","a":6,"b":7}', '{"op":"mul","result":42}'],
+    ['{"op":"add","a":40,"b":2}', '{"op":"add","result":42}'],
+    ['{"op":"sub","a":2,"b":44}', '{"op":"sub","result":-42}'],
+    ['{"op":"div","a":-7,"b":2}', '{"op":"div","result":-3}'],
+    ['{"op":"rem","a":-7,"b":2}', '{"op":"rem","result":-1}'],
+    ['{"op":"div","a":-9223372036854775808,"b":-1}', '{"op":"div","result":-9223372036854775808}'],
+    ['{"op":"rem","a":-9223372036854775808,"b":-1}', '{"op":"rem","result":0}'],
+    ['{"op":"mul","a":4294967296,"b":4294967296}', '{"op":"mul","result":0}'],
+    ['{"op":"div","a":1,"b":0}', '{"error":"division by zero"}'],
+    ['{"op":"rem","a":1,"b":0}', '{"error":"division by zero"}'],
+    ['{"op":"pow","a":1,"b":2}', '{"error":"unknown op"}'],
+    ['{"op":7,"a":1,"b":2}', '{"error":"unknown op"}'],
+    ['{"a":1,"b":2}', '{"error":"unknown op"}'],
+    ['{"op":"add","a":1}', '{"error":"a and b must be integers"}'],
+    ['x', '{"error":"invalid JSON"}'],
+    ['{"op":"add\\u0041","a":1,"b":1}', '{"error":"invalid JSON"}'],
+  ];
+  for (const [stdin, out] of cases) {
+    assert.equal(runWasi('c-json-run-today.wasm', { mode: 'run', stdin }).stdout, out + '\n', stdin);
+  }
+});
+
+test('c-rpc-run-today', () => {
+  const seen = [];
+  const ok = runWasi('c-rpc-run-today.wasm', {
+    mode: 'run', stdin: '{"method":"eth_chainId","id":7}',
+    host: rpcHost(() => '{"jsonrpc":"2.0","id":7,"result":"0x1"}', seen),
+  });
+  assert.equal(ok.stdout, '{"jsonrpc":"2.0","id":7,"result":"0x1"}\n');
+  const dflt = runWasi('c-rpc-run-today.wasm', { mode: 'run', stdin: '{"method":"eth_blockNumber"}', host: rpcHost(() => 'x', seen) });
+  assert.equal(dflt.stdout, 'x\n');
+  assert.deepEqual(seen, [
+    '{"jsonrpc":"2.0","id":7,"method":"eth_chainId","params":[]}',
+    '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}',
+  ]);
+  const neg = runWasi('c-rpc-run-today.wasm', { mode: 'run', stdin: '{"method":"m"}', host: () => ({ rpc_call: () => -5 }) });
+  assert.equal(neg.stdout, '{"error":"rpc_call failed","code":-5}\n');
+  const noCall = () => ({ rpc_call: () => assert.fail('rpc_call must not be called') });
+  const errors = [
+    ['{"method":"eth call"}', '{"error":"method must be a name"}'],
+    [`{"method":"${'m'.repeat(65)}"}`, '{"error":"method must be a name"}'],
+    ['{"id":3}', '{"error":"method must be a name"}'],
+    ['{"method":"m","id":"3"}', '{"error":"id must be an integer"}'],
+    ['[]', '{"error":"invalid JSON"}'],
+  ];
+  for (const [stdin, out] of errors) {
+    assert.equal(runWasi('c-rpc-run-today.wasm', { mode: 'run', stdin, host: noCall }).stdout, out + '\n', stdin);
+  }
 });
 
 // ------------------------------------------------------------------------------------------- Rust
