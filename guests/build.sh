@@ -167,6 +167,22 @@ cp "$R/rust-json-cmd.wasm" "$O/rust-json-cmd.wasm"
 cp "$R/rust_typed.wasm"    "$O/rust-typed.wasm"
 cp "$R/rust_proc_json.wasm" "$O/rust-proc-json.wasm"
 
+# The JSON command and reactor again with today's default features (Rust >= 1.87 / LLVM >= 19), minus
+# multivalue: LLVM 14 with +multivalue returns Rust-ABI pairs as multiple values (types like (i32) -> (i32, i32)),
+# which LLVM >= 19 no longer does unless the experimental-mv ABI is chosen; and without LTO it cannot link
+# against the MVP std (signature mismatches). With lto = true the std's bitcode is code-generated again with
+# these features, so every call_indirect, std's included, gets the padded table index. rustc 1.63 warns that
+# it does not know "sign-ext" and passes it to LLVM anyway. The target_features section is stripped (strip).
+log "Rust guests, today's features"
+env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
+    CARGO_HOME="$STAGE/cargo-home" CARGO_TARGET_DIR="$STAGE/target-today" \
+    RUSTFLAGS="-C debuginfo=0 -C target-feature=+reference-types,+bulk-memory,+nontrapping-fptoint,+sign-ext,+mutable-globals --remap-path-prefix=$SRC=/guests" \
+    CARGO_INCREMENTAL=0 CARGO_TERM_COLOR=never \
+    /usr/bin/cargo build --release --locked --offline --target wasm32-wasi --quiet -p rust-json-cmd -p rust-json-run
+R="$STAGE/target-today/wasm32-wasi/release"
+cp "$R/rust-json-cmd.wasm" "$O/rust-json-cmd-today.wasm"
+cp "$R/rust_json_run.wasm" "$O/rust-json-run-today.wasm"
+
 # ---------------------------------------------------------------------------------------------------------
 # WAT guests and hostile modules (wabt 1.0.32 wat2wasm, default features; SIMD is on by default there)
 # ---------------------------------------------------------------------------------------------------------
@@ -189,6 +205,7 @@ ALL_FEATURES=(mutable-globals saturating-float-to-int sign-extension simd multi-
 # its own with a comment line like ";; features: multi-value bulk-memory" (names as in wasm-validate's
 # --disable-<feature> flags, or "default" for wabt's default feature set).
 TODAY_C="bulk-memory multi-value saturating-float-to-int reference-types sign-extension"   # = CC_TODAY's -m flags
+TODAY_RUST="bulk-memory saturating-float-to-int reference-types sign-extension mutable-globals"
 declare -A EXTRA_FEATURES=(
     [wat-multi-value]=multi-value
     [wat-bulk-memory]=bulk-memory
@@ -198,16 +215,20 @@ declare -A EXTRA_FEATURES=(
     [hostile-simd]=simd
     [c-add-today]="$TODAY_C" [c-proc-text-today]="$TODAY_C" [c-json-cmd-today]="$TODAY_C"
     [c-json-run-today]="$TODAY_C" [c-rpc-run-today]="$TODAY_C"
+    [rust-json-cmd-today]="$TODAY_RUST" [rust-json-run-today]="$TODAY_RUST"
 )
 # What the module's bytes really use (guests/wasm-features.sh, "none" = MVP only), checked exactly, so that
-# MANIFEST.md's claims stay true when a compiler changes. For the C modules reference-types comes from
+# MANIFEST.md's claims stay true when a compiler changes. For the C and Rust modules reference-types comes from
 # padded call_indirect table indexes alone, which NEEDS_PADDED_CALL_INDIRECT asserts as well.
 declare -A USES=(
     [c-add-today]="sign-extension saturating-float-to-int bulk-memory reference-types"
     [c-proc-text-today]="reference-types" [c-json-cmd-today]="reference-types"
     [c-json-run-today]="reference-types" [c-rpc-run-today]="bulk-memory reference-types"
+    [rust-json-cmd-today]="sign-extension bulk-memory reference-types"
+    [rust-json-run-today]="sign-extension bulk-memory reference-types"
 )
-NEEDS_PADDED_CALL_INDIRECT=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today c-rpc-run-today "
+NEEDS_PADDED_CALL_INDIRECT=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today c-rpc-run-today
+ rust-json-cmd-today rust-json-run-today "
 # The C modules built with CC_TODAY must say so in their target_features section, as clang 14 writes it.
 TARGET_FEATURES_LIST_REFERENCE_TYPES=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today
  c-rpc-run-today "

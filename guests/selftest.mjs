@@ -357,44 +357,51 @@ test('c-rpc-run-today', () => {
 });
 
 // ------------------------------------------------------------------------------------------- Rust
-test('rust-json-run', () => {
+function checkRustJsonRun(file) {
   const seen = [];
-  const ok = runWasi('rust-json-run.wasm', {
+  const ok = runWasi(file, {
     mode: 'run', stdin: '{"address":"0xabc","chainId":1}\n',
     host: rpcHost(() => '{"jsonrpc":"2.0","id":1,"result":"0x1bc16d674ec80000"}', seen),
   });
   assert.deepEqual(seen, ['{"jsonrpc":"2.0","id":1,"method":"eth_getBalance","params":["0xabc","latest"]}']);
   assert.equal(ok.stdout, '{"balance":"0x1bc16d674ec80000","processed":true}\n');
-  const err = runWasi('rust-json-run.wasm', {
+  const err = runWasi(file, {
     mode: 'run', stdin: '{"address":"0xabc","chainId":1}\n',
     host: rpcHost(() => '{"jsonrpc":"2.0","id":1,"error":{"message":"boom","code":-32000}}'),
   });
   assert.equal(err.stdout, '{"error":{"code":-32000,"message":"boom"},"processed":false}\n');
-  const bad = runWasi('rust-json-run.wasm', { mode: 'run', stdin: 'nope\n', host: rpcHost(() => '{}') });
+  const bad = runWasi(file, { mode: 'run', stdin: 'nope\n', host: rpcHost(() => '{}') });
   assert.equal(bad.stdout, '{"error":"invalid input JSON","processed":false}\n');
-  const neg = runWasi('rust-json-run.wasm', { mode: 'run', stdin: '{"address":"0x1"}', host: () => ({ rpc_call: () => -3 }) });
+  const neg = runWasi(file, { mode: 'run', stdin: '{"address":"0x1"}', host: () => ({ rpc_call: () => -3 }) });
   assert.equal(neg.stdout, '{"error":"rpc_call failed: -3","processed":false}\n');
-  const nores = runWasi('rust-json-run.wasm', { mode: 'run', stdin: '{"address":"0x1"}', host: rpcHost(() => '{"jsonrpc":"2.0","id":1}') });
+  const nores = runWasi(file, { mode: 'run', stdin: '{"address":"0x1"}', host: rpcHost(() => '{"jsonrpc":"2.0","id":1}') });
   assert.equal(nores.stdout, '{"error":"RPC response has no result","processed":false}\n');
-  const garbage = runWasi('rust-json-run.wasm', { mode: 'run', stdin: '{"address":"0x1"}', host: rpcHost(() => 'not json') });
+  const garbage = runWasi(file, { mode: 'run', stdin: '{"address":"0x1"}', host: rpcHost(() => 'not json') });
   assert.equal(garbage.stdout, '{"error":"invalid RPC response","processed":false}\n');
-});
+}
 
-test('rust-json-cmd', () => {
-  let r = runWasi('rust-json-cmd.wasm', { stdin: '{"values":[1,2,3,4]}' });
+test('rust-json-run', () => checkRustJsonRun('rust-json-run.wasm'));
+
+function checkRustJsonCmd(file) {
+  let r = runWasi(file, { stdin: '{"values":[1,2,3,4]}' });
   assert.equal(r.exitCode, 0);
   assert.equal(r.stdout, '{"sum":10,"count":4}\n');
-  r = runWasi('rust-json-cmd.wasm', { stdin: '{"values":[1.5,2,"x",null,1]}' });
+  r = runWasi(file, { stdin: '{"values":[1.5,2,"x",null,1]}' });
   assert.equal(r.stdout, '{"sum":4.5,"count":3}\n');
-  r = runWasi('rust-json-cmd.wasm', { stdin: '{"other":true}' });
+  r = runWasi(file, { stdin: '{"other":true}' });
   assert.equal(r.stdout, '{"sum":0,"count":0}\n');
-  r = runWasi('rust-json-cmd.wasm', { stdin: '{"values":[9223372036854775807,1]}' });
+  r = runWasi(file, { stdin: '{"values":[9223372036854775807,1]}' });
   assert.equal(r.stdout, '{"sum":9.223372036854776e18,"count":2}\n');
-  r = runWasi('rust-json-cmd.wasm', { stdin: '{"values": [1,' });
+  r = runWasi(file, { stdin: '{"values": [1,' });
   assert.equal(r.exitCode, 2);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /^invalid JSON: /);
-});
+}
+
+test('rust-json-cmd', () => checkRustJsonCmd('rust-json-cmd.wasm'));
+
+test('rust-json-run-today', () => checkRustJsonRun('rust-json-run-today.wasm'));
+test('rust-json-cmd-today', () => checkRustJsonCmd('rust-json-cmd-today.wasm'));
 
 test('rust-typed', () => {
   const e = exportsOf('rust-typed.wasm');
