@@ -8,12 +8,14 @@
 #   bash guests/build.sh --out DIR       rebuild into DIR instead (DIR is created; nothing else is touched)
 #   bash guests/build.sh --native OUT    only build the native SHA-256 benchmark harness (gcc -O2) to OUT
 #                                        (put OUT somewhere git-ignored, e.g. guests/native/sha256-bench)
-#   --no-install                         never call apt-get (fail instead when a tool is missing)
+#   --no-install                         never call apt-get or npm (fail instead when a tool is missing)
 #
 # Reproducibility: sources are copied to a fixed staging path ($STAGE below) so that no checkout path can
 # leak into the outputs or into cargo's metadata hashes; Rust builds use an isolated CARGO_HOME, the
 # committed Cargo.lock (--locked) and Debian's packaged crates only (--offline). The expected tool versions
 # are those of Debian 12 (bookworm); other versions will build valid but not byte-identical modules.
+# AssemblyScript comes from npm, pinned by guests/assemblyscript/package-lock.json and installed with npm ci
+# into the git-ignored .tools/assemblyscript (Node >= 20 is needed; Debian 12's nodejs 18 is too old).
 set -euo pipefail
 
 GUESTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -84,6 +86,24 @@ check_versions() {
     done
 }
 
+# AssemblyScript: npm ci of the committed package-lock.json into $AS_TOOLS, unless the same lock is installed.
+AS_TOOLS="$ROOT/.tools/assemblyscript"
+ensure_assemblyscript() {
+    local major
+    command -v node >/dev/null && command -v npm >/dev/null || die "node >= 20 and npm are needed for AssemblyScript"
+    major="$(node -p 'process.versions.node.split(".")[0]')"
+    [ "$major" -ge 20 ] || die "node $(node --version) is too old for assemblyscript 0.28 (needs >= 20)"
+    if [ -x "$AS_TOOLS/node_modules/.bin/asc" ] \
+        && cmp -s "$GUESTS/assemblyscript/package-lock.json" "$AS_TOOLS/package-lock.json"; then
+        return 0
+    fi
+    [ "$DO_INSTALL" = 1 ] || die "AssemblyScript is not installed in $AS_TOOLS (run without --no-install)"
+    log "installing AssemblyScript into $AS_TOOLS (npm ci)"
+    mkdir -p "$AS_TOOLS"
+    cp "$GUESTS/assemblyscript/package.json" "$GUESTS/assemblyscript/package-lock.json" "$AS_TOOLS/"
+    (cd "$AS_TOOLS" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+}
+
 # ---------------------------------------------------------------------------------------------------------
 # native benchmark harness only
 # ---------------------------------------------------------------------------------------------------------
@@ -97,6 +117,7 @@ fi
 
 ensure_pkgs "${WASM_PKGS[@]}"
 check_versions
+ensure_assemblyscript
 
 # One build at a time on this machine (fixed staging path).
 mkdir -p "$(dirname "$STAGE")"
@@ -106,8 +127,10 @@ flock 9
 rm -rf "$STAGE/src" "$STAGE/out"
 mkdir -p "$STAGE/src" "$STAGE/out" "$STAGE/target" "$STAGE/cargo-home"
 cp -r "$GUESTS/c" "$GUESTS/wat" "$GUESTS/hostile" "$STAGE/src/"
-mkdir -p "$STAGE/src/rust"
+mkdir -p "$STAGE/src/rust" "$STAGE/src/assemblyscript"
 (cd "$GUESTS/rust" && cp -r .cargo Cargo.toml Cargo.lock json-run json-cmd typed proc-json "$STAGE/src/rust/")
+cp "$GUESTS"/assemblyscript/*.ts "$STAGE/src/assemblyscript/"
+ln -s "$AS_TOOLS/node_modules" "$STAGE/src/assemblyscript/node_modules"
 SRC="$STAGE/src"
 O="$STAGE/out"
 
@@ -184,6 +207,21 @@ cp "$R/rust-json-cmd.wasm" "$O/rust-json-cmd-today.wasm"
 cp "$R/rust_json_run.wasm" "$O/rust-json-run-today.wasm"
 
 # ---------------------------------------------------------------------------------------------------------
+# AssemblyScript guests (asc 0.28 from .tools/assemblyscript, its default features, -O3)
+# ---------------------------------------------------------------------------------------------------------
+# asc's defaults: sign-extension, nontrapping-f2i, bulk-memory and mutable-globals on; reference-types, simd,
+# threads, gc off. The plain modules import env.abort / env.seed / env.trace as asc decides; as-wasi-wc uses
+# @assemblyscript/wasi-shim's asconfig.json (WASI imports, start function exported as _start). asc runs in the
+# staging directory with relative paths: the file names it embeds for abort() are then just "as-abort.ts".
+log "AssemblyScript guests"
+cd "$SRC/assemblyscript"
+ASC=(node_modules/.bin/asc -O3 --noColors)
+for m in as-math as-abort as-random as-trace; do
+    "${ASC[@]}" "$m.ts" -o "$O/$m.wasm"
+done
+"${ASC[@]}" as-wasi-wc.ts --config node_modules/@assemblyscript/wasi-shim/asconfig.json -o "$O/as-wasi-wc.wasm"
+
+# ---------------------------------------------------------------------------------------------------------
 # WAT guests and hostile modules (wabt 1.0.32 wat2wasm, default features; SIMD is on by default there)
 # ---------------------------------------------------------------------------------------------------------
 log "WAT guests"
@@ -206,6 +244,7 @@ ALL_FEATURES=(mutable-globals saturating-float-to-int sign-extension simd multi-
 # --disable-<feature> flags, or "default" for wabt's default feature set).
 TODAY_C="bulk-memory multi-value saturating-float-to-int reference-types sign-extension"   # = CC_TODAY's -m flags
 TODAY_RUST="bulk-memory saturating-float-to-int reference-types sign-extension mutable-globals"
+AS_DEFAULT="sign-extension saturating-float-to-int bulk-memory mutable-globals"            # asc 0.28's defaults
 declare -A EXTRA_FEATURES=(
     [wat-multi-value]=multi-value
     [wat-bulk-memory]=bulk-memory
@@ -216,6 +255,8 @@ declare -A EXTRA_FEATURES=(
     [c-add-today]="$TODAY_C" [c-proc-text-today]="$TODAY_C" [c-json-cmd-today]="$TODAY_C"
     [c-json-run-today]="$TODAY_C" [c-rpc-run-today]="$TODAY_C"
     [rust-json-cmd-today]="$TODAY_RUST" [rust-json-run-today]="$TODAY_RUST"
+    [as-math]="$AS_DEFAULT" [as-abort]="$AS_DEFAULT" [as-random]="$AS_DEFAULT" [as-trace]="$AS_DEFAULT"
+    [as-wasi-wc]="$AS_DEFAULT"
 )
 # What the module's bytes really use (guests/wasm-features.sh, "none" = MVP only), checked exactly, so that
 # MANIFEST.md's claims stay true when a compiler changes. For the C and Rust modules reference-types comes from
@@ -226,6 +267,8 @@ declare -A USES=(
     [c-json-run-today]="reference-types" [c-rpc-run-today]="bulk-memory reference-types"
     [rust-json-cmd-today]="sign-extension bulk-memory reference-types"
     [rust-json-run-today]="sign-extension bulk-memory reference-types"
+    [as-math]="sign-extension saturating-float-to-int" [as-abort]=none
+    [as-random]="saturating-float-to-int" [as-trace]=none [as-wasi-wc]=bulk-memory
 )
 NEEDS_PADDED_CALL_INDIRECT=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today c-rpc-run-today
  rust-json-cmd-today rust-json-run-today "
@@ -260,7 +303,9 @@ ALLOWED_IMPORTS=" host.rpc_call wasi_snapshot_preview1.args_get wasi_snapshot_pr
  wasi_snapshot_preview1.fd_prestat_get wasi_snapshot_preview1.fd_prestat_dir_name
  wasi_snapshot_preview1.fd_seek wasi_snapshot_preview1.path_open wasi_snapshot_preview1.path_filestat_get
  wasi_snapshot_preview1.proc_exit wasi_snapshot_preview1.sched_yield wasi_snapshot_preview1.poll_oneoff "
-declare -A FOREIGN_IMPORTS_OK=([hostile-unknown-import]=1 [hostile-import-memory]=1)
+# AssemblyScript's env.abort / env.seed / env.trace are not (yet) host imports.
+declare -A FOREIGN_IMPORTS_OK=([hostile-unknown-import]=1 [hostile-import-memory]=1 [as-abort]=1 [as-random]=1
+                               [as-trace]=1)
 declare -A ALLOWED=()
 for imp in $ALLOWED_IMPORTS; do ALLOWED[$imp]=1; done
 

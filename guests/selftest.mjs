@@ -417,6 +417,66 @@ test('rust-typed', () => {
   assert.equal(e.is_even(-9223372036854775808n), 1);
 });
 
+// -------------------------------------------------------------------------------- AssemblyScript
+// An AssemblyScript string pointer: UTF-16LE code units, byte length in the 4 bytes before it.
+const asString = (memory, ptr) =>
+  Buffer.from(memory.buffer, ptr, new Uint32Array(memory.buffer, ptr - 4, 1)[0]).toString('utf16le');
+
+test('as-math', () => {
+  const e = exportsOf('as-math.wasm');
+  assert.equal(e.add(2, 3), 5);
+  assert.equal(e.add(2147483647, 1), -2147483648);
+  assert.deepEqual([[100, 1], [100, 2], [100, 3], [100, 0], [19.99, 1]].map(([p, t]) => e.calculate_discount(p, t)),
+    [95, 90, 85, 100, 18.990499999999997]);
+  assert.equal(e.hypot(3, 4), 5);
+  assert.equal(e.hypot(1e300, 1e300), 1.4142135623730952e300);
+  assert.deepEqual([3.7, -3.7, 1e10, -1e10, NaN].map(e.to_i32), [3, -3, 2147483647, -2147483648, 0]);
+  assert.deepEqual([0x80, 0x7f, 0x17f].map(e.low_byte), [-128, 127, 127]);
+});
+
+test('as-abort', () => {
+  const calls = [];
+  let memory;
+  const { exports: e } = new WebAssembly.Instance(load('as-abort.wasm'), {
+    env: { abort: (msg, file, line, col) => calls.push([asString(memory, msg), asString(memory, file), line, col]) },
+  });
+  memory = e.memory;
+  assert.equal(e.checked_double(21), 42);
+  assert.equal(e.safe_div(-7, 2), -3);
+  assert.equal(calls.length, 0);
+  assert.equal(trapMessage(() => e.checked_double(-1)), 'unreachable');
+  assert.equal(trapMessage(() => e.safe_div(1, 0)), 'unreachable');
+  assert.deepEqual(calls, [['boom', 'as-abort.ts', 6, 3], ['division by zero', 'as-abort.ts', 12, 15]]);
+});
+
+test('as-random', () => {
+  let seeds = 0;
+  const e = new WebAssembly.Instance(load('as-random.wasm'), { env: { seed: () => (seeds++, 42) } }).exports;
+  assert.deepEqual(Array.from({ length: 10 }, () => e.roll()), [2, 6, 6, 1, 6, 3, 2, 2, 1, 6]);
+  assert.equal(e.sample(), 0.8630086964401724);
+  assert.equal(seeds, 1);
+});
+
+test('as-trace', () => {
+  const traces = [];
+  let memory;
+  const { exports: e } = new WebAssembly.Instance(load('as-trace.wasm'), {
+    env: { trace: (msg, n, ...args) => traces.push([asString(memory, msg), n, ...args]) },
+  });
+  memory = e.memory;
+  assert.equal(e.run(41), 42);
+  assert.deepEqual(traces, [['msg', 2, 1.5, 2.5, 0, 0, 0], ['x', 1, 41, 0, 0, 0, 0]]);
+});
+
+test('as-wasi-wc', () => {
+  let r = runWasi('as-wasi-wc.wasm', { stdin: 'hello world\nfoo\n' });
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.stdout, '{"bytes":16,"lines":2,"words":3}\n');
+  assert.equal(runWasi('as-wasi-wc.wasm', { stdin: '' }).stdout, '{"bytes":0,"lines":0,"words":0}\n');
+  r = runWasi('as-wasi-wc.wasm', { stdin: ' a\tb\r\n\u00e9 '.repeat(3000) });
+  assert.equal(r.stdout, '{"bytes":27000,"lines":3000,"words":9000}\n');
+});
+
 // -------------------------------------------------------------------------------------------- WAT
 test('wat-*', () => {
   assert.equal(exportsOf('wat-add.wasm').add(40, 2), 42);
