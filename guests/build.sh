@@ -16,6 +16,9 @@
 # are those of Debian 12 (bookworm); other versions will build valid but not byte-identical modules.
 # AssemblyScript comes from npm, pinned by guests/assemblyscript/package-lock.json and installed with npm ci
 # into the git-ignored .tools/assemblyscript (Node >= 20 is needed; Debian 12's nodejs 18 is too old).
+# Modules that must be hand-encoded (padded LEB128, invalid or malformed bytes) are committed as annotated
+# hex (guests/wat/*.hex, guests/hostile/*.hex): everything from '#' to the end of a line is a comment and
+# the rest goes through xxd -r -p.
 set -euo pipefail
 
 GUESTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -51,7 +54,7 @@ die() { echo "[guests] ERROR: $*" >&2; exit 1; }
 # (a) Debian packages
 # ---------------------------------------------------------------------------------------------------------
 WASM_PKGS=(clang lld lld-14 wasi-libc libclang-rt-14-dev-wasm32 wabt rustc cargo libstd-rust-dev-wasm32
-           librust-serde-json-dev)
+           librust-serde-json-dev xxd)
 NATIVE_PKGS=(gcc libc6-dev)
 
 ensure_pkgs() {
@@ -225,8 +228,27 @@ done
 # WAT guests and hostile modules (wabt 1.0.32 wat2wasm, default features; SIMD is on by default there)
 # ---------------------------------------------------------------------------------------------------------
 log "WAT guests"
+# The feature list a source declares in its header: ";; features: a b" (.wat) or "# features: a b" (.hex).
+declared_features() { sed -n 's/^\(;;\|#\) *features: *//p' "$1" | head -n 1; }
+# wat2wasm/wasm-validate flags turning on the declared features that wabt 1.0.32 leaves off (extended-const).
+enable_flags() {
+    local f
+    for f in $1; do
+        case " mutable-globals saturating-float-to-int sign-extension simd multi-value bulk-memory reference-types default " in
+            *" $f "*) ;;
+            *) echo "--enable-$f" ;;
+        esac
+    done
+}
 for f in "$SRC"/wat/*.wat "$SRC"/hostile/*.wat; do
-    wat2wasm "$f" -o "$O/$(basename "$f" .wat).wasm"
+    # shellcheck disable=SC2046
+    wat2wasm $(enable_flags "$(declared_features "$f")") "$f" -o "$O/$(basename "$f" .wat).wasm"
+done
+for f in "$SRC"/wat/*.hex "$SRC"/hostile/*.hex; do
+    [ -f "$f" ] || continue
+    out="$O/$(basename "$f" .hex).wasm"
+    [ -e "$out" ] && die "$f: a .wat of the same name exists"
+    sed 's/#.*//' "$f" | xxd -r -p > "$out"
 done
 # Truncated module: valid header, then a type section that declares 16 bytes but has only 3.
 printf '\000asm\001\000\000\000\001\020\001\140\000' > "$O/malformed.wasm"
@@ -239,9 +261,9 @@ printf 'This is not a WebAssembly module.\nIt is plain text that a module loader
 log "validating"
 ALL_FEATURES=(mutable-globals saturating-float-to-int sign-extension simd multi-value bulk-memory
               reference-types)
-# Post-MVP features a module may use. Everything not listed must be MVP-only. A .wat file can also declare
-# its own with a comment line like ";; features: multi-value bulk-memory" (names as in wasm-validate's
-# --disable-<feature> flags, or "default" for wabt's default feature set).
+# Post-MVP features a module may use. Everything not listed must be MVP-only. A .wat or .hex file can also
+# declare its own with a comment line like ";; features: multi-value bulk-memory" (names as in wasm-validate's
+# --disable-<feature> / --enable-<feature> flags, or "default" for wabt's default feature set).
 TODAY_C="bulk-memory multi-value saturating-float-to-int reference-types sign-extension"   # = CC_TODAY's -m flags
 TODAY_RUST="bulk-memory saturating-float-to-int reference-types sign-extension mutable-globals"
 AS_DEFAULT="sign-extension saturating-float-to-int bulk-memory mutable-globals"            # asc 0.28's defaults
@@ -259,8 +281,9 @@ declare -A EXTRA_FEATURES=(
     [as-wasi-wc]="$AS_DEFAULT"
 )
 # What the module's bytes really use (guests/wasm-features.sh, "none" = MVP only), checked exactly, so that
-# MANIFEST.md's claims stay true when a compiler changes. For the C and Rust modules reference-types comes from
-# padded call_indirect table indexes alone, which NEEDS_PADDED_CALL_INDIRECT asserts as well.
+# MANIFEST.md's claims stay true when a compiler changes. Modules with a "features:" line must use exactly
+# those features. For the C and Rust modules reference-types comes from padded call_indirect table indexes
+# alone, which NEEDS_PADDED_CALL_INDIRECT asserts as well.
 declare -A USES=(
     [c-add-today]="sign-extension saturating-float-to-int bulk-memory reference-types"
     [c-proc-text-today]="reference-types" [c-json-cmd-today]="reference-types"
@@ -271,7 +294,7 @@ declare -A USES=(
     [as-random]="saturating-float-to-int" [as-trace]=none [as-wasi-wc]=bulk-memory
 )
 NEEDS_PADDED_CALL_INDIRECT=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today c-rpc-run-today
- rust-json-cmd-today rust-json-run-today "
+ rust-json-cmd-today rust-json-run-today wat-call-indirect-padded "
 # The C modules built with CC_TODAY must say so in their target_features section, as clang 14 writes it.
 TARGET_FEATURES_LIST_REFERENCE_TYPES=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today
  c-rpc-run-today "
@@ -288,13 +311,18 @@ for name in $OWNED; do
         [ -f "$src" ] && grep -q '^;; *features:' "$src" && die "$src: owned modules list features in build.sh"
     done
 done
-for src in "$SRC"/wat/*.wat "$SRC"/hostile/*.wat; do
-    line="$(sed -n 's/^;; *features: *//p' "$src" | head -n 1)"
-    [ -n "$line" ] && EXTRA_FEATURES[$(basename "$src" .wat)]="$line"
-done
 # Must be rejected by an MVP-only validator (or by any validator).
 declare -A MUST_FAIL_MVP=([hostile-simd]=1)
 declare -A MUST_FAIL_ALWAYS=([malformed]=1 [not-wasm]=1)
+for src in "$SRC"/wat/*.wat "$SRC"/hostile/*.wat "$SRC"/wat/*.hex "$SRC"/hostile/*.hex; do
+    [ -f "$src" ] || continue
+    name="$(basename "${src%.*}")"
+    line="$(declared_features "$src")"
+    if [ -n "$line" ]; then
+        EXTRA_FEATURES[$name]="$line"
+        [ "$line" = default ] || USES[$name]="$line"
+    fi
+done
 # Imports the host provides; modules listed in FOREIGN_IMPORTS_OK deliberately import something else.
 ALLOWED_IMPORTS=" host.rpc_call wasi_snapshot_preview1.args_get wasi_snapshot_preview1.args_sizes_get
  wasi_snapshot_preview1.environ_get wasi_snapshot_preview1.environ_sizes_get
@@ -319,9 +347,13 @@ mvp_flags_for() {
         echo ""
         return
     fi
+    # wabt turns reference-types off with bulk-memory (as Wasmtime refuses one without the other).
+    [[ "$extra" == *" reference-types "* ]] && extra+="bulk-memory "
     for f in "${ALL_FEATURES[@]}"; do
         [[ "$extra" == *" $f "* ]] || flags+=("--disable-$f")
     done
+    # shellcheck disable=SC2207
+    flags+=($(enable_flags "$extra"))
     echo "${flags[@]}"
 }
 

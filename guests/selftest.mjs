@@ -7,6 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import v8 from 'node:v8';
+
+// Node 20's V8 implements extended-const behind a flag; it must be set before the first compilation.
+v8.setFlagsFromString('--experimental-wasm-extended-const');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = process.argv[2] ?? path.join(here, '..', 'executor-core', 'src', 'test', 'resources', 'guests');
@@ -533,6 +537,57 @@ test('wat-*', () => {
   const ex = runWasi('wat-wasi-exit.wasm', {});
   assert.equal(ex.exitCode, 3);
   assert.equal(ex.stdout, 'exiting with 3\n');
+});
+
+test('wat-* (reference types, extended const)', () => {
+  const mt = exportsOf('wat-multi-table.wasm');
+  assert.deepEqual([0, 1].map((i) => mt.dispatch0(i, 7, 5)), [12, 2]);
+  assert.equal(trapMessage(() => mt.dispatch0(2, 7, 5)), 'table index is out of bounds');
+  assert.deepEqual([0, 1, 2].map((i) => mt.dispatch1(i, 7, 5)), [35, 2, 12]);
+  assert.equal(trapMessage(() => mt.dispatch1(3, 7, 5)), 'null function or function signature mismatch');
+  assert.equal(trapMessage(() => mt.dispatch1(4, 7, 5)), 'table index is out of bounds');
+  assert.equal(mt.sizes(), 24);
+
+  const es = exportsOf('wat-elem-segments.wasm');
+  assert.equal(es.call(0), 10);
+  for (const i of [1, 2, 3]) assert.equal(trapMessage(() => es.call(i)), 'null function or function signature mismatch');
+  assert.deepEqual([0, 1, 2, 3].map(es.is_null), [0, 1, 1, 1]);
+  assert.equal(trapMessage(() => es.is_null(4)), 'table index is out of bounds');
+  assert.equal(es.init(), 2030);
+  assert.equal(trapMessage(() => es.init()), 'element segment out of bounds');
+  assert.equal(es.declared(), 40);
+
+  const ops = () => exportsOf('wat-table-ops.wasm');
+  assert.equal(ops().get_set(), 1);
+  assert.equal(ops().size(), 3);
+  assert.equal(ops().grow(), 352);
+  assert.equal(ops().grow_past_max(), -1);
+  assert.equal(ops().fill(), 6);
+  assert.equal(ops().copy(), 112);
+  assert.equal(ops().init(), 34);
+  assert.equal(ops().drop_then_init(), 1);
+  assert.equal(trapMessage(() => ops().drop_then_init1()), 'element segment out of bounds');
+  assert.equal(ops().null_checks(), 101);
+  assert.equal(ops().select_ref(1), 1);
+  assert.equal(ops().select_ref(0), 2);
+  assert.equal(ops().externs(), 31);
+
+  const ec = exportsOf('wat-extended-const.wasm');
+  assert.equal(ec.a(), 42);
+  assert.equal(ec.b(), 42n);
+  assert.equal(ec.c(), 999999999999n);
+  assert.deepEqual([1040, 1041, 1039].map(ec.load), [104, 105, 0]);
+  assert.equal(ec.call(1), 7);
+  assert.equal(trapMessage(() => ec.call(0)), 'null function or function signature mismatch');
+  assert.equal(trapMessage(() => ec.call(2)), 'table index is out of bounds');
+
+  const bytes = fs.readFileSync(path.join(dir, 'wat-call-indirect-padded.wasm'));
+  assert.equal(bytes.indexOf(Buffer.from([0x11, 0x80, 0x80, 0x80, 0x80, 0x00, 0x80, 0x80, 0x80, 0x80, 0x00])), 0x71);
+  const cp = exportsOf('wat-call-indirect-padded.wasm');
+  for (const f of ['dispatch', 'dispatch_mvp']) {
+    assert.deepEqual([0, 1, 2].map((i) => cp[f](i, 7, 5)), [12, 2, 35]);
+    assert.equal(trapMessage(() => cp[f](3, 7, 5)), 'table index is out of bounds');
+  }
 });
 
 // ---------------------------------------------------------------------------------------- hostile
