@@ -631,6 +631,37 @@ test('hostile-* (bounded checks only)', () => {
   assert.equal(e.bad_alloc(), -3);
 });
 
+test('hostile-* invalid and malformed modules (V8 rejects them for the intended reason)', () => {
+  const expected = {
+    'hostile-call-unknown-func.wasm': 'function index #1 is out of bounds',
+    'hostile-global-oob.wasm': 'Invalid global index: 1',
+    'hostile-local-oob.wasm': 'invalid local index: 2',
+    'hostile-ref-func-oob.wasm': 'function index #1 is out of bounds',
+    'hostile-elem-func-oob.wasm': 'function index 1 out of bounds',
+    'hostile-call-indirect-bad-type.wasm': 'invalid signature index: 5',
+    'hostile-data-segment-huge.wasm': 'expected 4294967295 bytes, fell off end',
+    'hostile-elem-segment-huge.wasm': 'number of elements of 2147483648 exceeds internal limit',
+  };
+  for (const [file, message] of Object.entries(expected)) {
+    assert.throws(() => load(file), (e) => e instanceof WebAssembly.CompileError && e.message.includes(message), file);
+  }
+});
+
+test('hostile-* tables and bulk memory (bounded checks only)', () => {
+  const gb = exportsOf('hostile-table-grow-bomb.wasm');
+  assert.equal(gb.grow_huge(), -1);
+  assert.equal(gb.run(), 9437185); // V8's table limit is 10,000,000 slots
+  const tf = exportsOf('hostile-table-fill.wasm');
+  assert.equal(trapMessage(() => tf.fill_oob()), 'table index is out of bounds');
+  assert.equal(tf.check_slot0(), 1);
+  assert.equal(tf.fill_once(), 1000001);
+  assert.equal(tf.check_slot0(), 0);
+  const mf = exportsOf('hostile-memory-fill.wasm');
+  assert.equal(trapMessage(() => mf.fill_oob()), 'memory access out of bounds');
+  assert.equal(mf.byte0(), 0);
+  assert.equal(mf.fill_all(), 342);
+});
+
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`${passed} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);
