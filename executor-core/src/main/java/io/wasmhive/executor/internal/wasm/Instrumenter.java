@@ -224,27 +224,12 @@ public final class Instrumenter {
 
         /** Whether an extended constant expression lies in section {@code s}. */
         private boolean folds(Section s) {
-            for (long[] f : parsed.folds) {
-                if (f[0] >= s.payloadStart() && f[1] <= s.end()) {
-                    return true;
-                }
-            }
-            return false;
+            return ConstantFolding.contains(parsed.folds, s.payloadStart(), s.end());
         }
 
         /** Copies {@code module[from, to)}, writing each extended constant expression in it as one constant. */
         private void copyFolding(ByteSink p, int from, int to) {
-            int cursor = from;
-            for (long[] f : parsed.folds) {
-                if (f[0] >= from && f[1] <= to) {
-                    p.bytes(module, cursor, (int) f[0] - cursor);
-                    p.u8(f[2] == ValTypes.I32 ? 0x41 : 0x42);
-                    p.s64(f[3]);
-                    p.u8(0x0B);
-                    cursor = (int) f[1];
-                }
-            }
-            p.bytes(module, cursor, to - cursor);
+            ConstantFolding.copy(p, module, parsed.folds, from, to);
         }
     }
 }

@@ -57,7 +57,8 @@ class InstrumentationDifferentialTest {
     private static final Set<String> NOT_MODULES = Set.of("malformed.wasm", "not-wasm.bin");
     /** Exports no case calls directly: the reactor initializer (called before every case) and rustc's main. */
     private static final Set<String> NOT_CALLED = Set.of("c-sha256.wasm#_initialize", "c-rpc-run.wasm#_initialize",
-            "c-file-bridge.wasm#_initialize", "rust-json-cmd.wasm#main");
+            "c-file-bridge.wasm#_initialize", "rust-json-cmd.wasm#main", "c-json-run-today.wasm#_initialize",
+            "c-rpc-run-today.wasm#_initialize", "rust-json-cmd-today.wasm#main");
 
     private static WasmtimeEngine engine;
     private static final Map<String, EngineModule> compiled = new HashMap<>();
@@ -240,7 +241,100 @@ class InstrumentationDifferentialTest {
                 new Case("wat-start.wasm", "start").call("i32:1234", "get").call("i32:1234", "get"),
                 new Case("wat-trap-unreachable.wasm", "typed").call("i32:1", "ok").call("trap:UNREACHABLE", "run")
                         .call("i32:1", "ok"),
-                new Case("wat-wasi-exit.wasm", "command").call("exit:3", "_start").stdout("exiting with 3\n"));
+                new Case("wat-wasi-exit.wasm", "command").call("exit:3", "_start").stdout("exiting with 3\n"),
+                // Built the way today's toolchains build (reference types, padded call_indirect, bulk memory...).
+                new Case("c-add-today.wasm", "typed")
+                        .call("i32:5", "add", i32(2), i32(3)).call("i64:-9223372036854775808", "add64", i64(Long.MAX_VALUE), i64(1))
+                        .call("f32:3.75", "mulf", f32(1.5f), f32(2.5f)).call("f64:90.0", "calculate_discount", f64(100), i32(2))
+                        .call("f64:18.990499999999997", "calculate_discount", f64(19.99), i32(1))
+                        .call("i64:55", "fib", i32(10)).call("i32:-3", "div", i32(-7), i32(2))
+                        .call("trap:INTEGER_DIVISION_BY_ZERO", "div", i32(1), i32(0))
+                        .call("i32:12", "apply", i32(0), i32(7), i32(5)).call("i32:2", "apply", i32(1), i32(7), i32(5))
+                        .call("i32:35", "apply", i32(2), i32(7), i32(5)).call("i32:-7", "apply", i32(3), i32(-7), i32(5))
+                        .call("i32:0", "apply", i32(4), i32(7), i32(5)).call("i32:0", "apply", i32(-1), i32(7), i32(5))
+                        .call("i32:3", "trunc_sat", f64(3.7)).call("i32:2147483647", "trunc_sat", f64(1e10))
+                        .call("i32:0", "trunc_sat", f64(Double.NaN)).call("i32:-128", "sext8", i32(0x80))
+                        .call("ok", "fill", i32(70000), i32(7), i32(100)).call("ok", "copy", i32(80000), i32(70000), i32(50))
+                        .call("i32:1050", "checksum", i32(70000), i32(20000))
+                        .call("trap:MEMORY_OUT_OF_BOUNDS", "fill", i32(131062), i32(1), i32(11))
+                        .call("i32:0", "checksum", i32(131062), i32(10))
+                        .call("trap:MEMORY_OUT_OF_BOUNDS", "copy", i32(0), i32(131070), i32(4)),
+                new Case("c-proc-text-today.wasm", "text-bytes")
+                        .bytes(hex("Hello, Ada!"), "greet", utf8("Ada"))
+                        .bytes("ff0201", "reverse", new byte[] {1, 2, (byte) 0xff})
+                        .bytes(hex("ababab"), "repeat", utf8("ab"), new byte[] {3, 0, 0, 0})
+                        .bytes(hex("HELLO, WORLD! 123"), "transform", utf8("Hello, World! 123"), new byte[] {0, 0, 0, 0})
+                        .bytes(hex("hello, world! 123"), "transform", utf8("Hello, World! 123"), new byte[] {1, 0, 0, 0})
+                        .bytes(hex("Uryyb, Jbeyq! 123"), "transform", utf8("Hello, World! 123"), new byte[] {2, 0, 0, 0})
+                        .bytes("trap:UNREACHABLE", "transform", utf8("x"), new byte[] {3, 0, 0, 0}),
+                new Case("c-json-cmd-today.wasm", "sum").stdin("{\"a\":2,\"b\":3}").call("ok", "_start")
+                        .stdout("{\"sum\":5,\"product\":6}\n"),
+                new Case("c-json-cmd-today.wasm", "wrapping").stdin("{\"a\":9223372036854775807,\"b\":1}")
+                        .call("ok", "_start")
+                        .stdout("{\"sum\":-9223372036854775808,\"product\":9223372036854775807}\n"),
+                new Case("c-json-cmd-today.wasm", "invalid").stdin("{\"a\":1.5}").call("exit:2", "_start")
+                        .stdout("{\"error\":\"invalid JSON\"}\n"),
+                new Case("c-json-run-today.wasm", "mul").stdin("{\"op\":\"mul\",\"a\":6,\"b\":7}").call("ok", "run")
+                        .stdout("{\"op\":\"mul\",\"result\":42}\n"),
+                new Case("c-json-run-today.wasm", "div-by-zero").stdin("{\"op\":\"div\",\"a\":1,\"b\":0}").call("ok", "run")
+                        .stdout("{\"error\":\"division by zero\"}\n"),
+                new Case("c-rpc-run-today.wasm", "chain-id").stdin("{\"method\":\"eth_chainId\",\"id\":7}")
+                        .rpc("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":\"0x1\"}").call("ok", "run").call(null, "alloc", i32(16))
+                        .stdout("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":\"0x1\"}\n"),
+                new Case("rust-json-cmd-today.wasm", "ints").stdin("{\"values\":[1,2,3,4]}").call(null, "_start")
+                        .stdout("{\"sum\":10,\"count\":4}\n"),
+                new Case("rust-json-cmd-today.wasm", "invalid").stdin("{\"values\": [1,").call("exit:2", "_start").stdout("")
+                        .stderrMatching("invalid JSON: .*"),
+                new Case("rust-json-run-today.wasm", "balance").stdin("{\"address\":\"0xabc\",\"chainId\":1}\n").rpc(balance)
+                        .call("ok", "run").call(null, "alloc", i32(16))
+                        .stdout("{\"balance\":\"0x1bc16d674ec80000\",\"processed\":true}\n"),
+                new Case("wat-multi-table.wasm", "typed")
+                        .call("i32:12", "dispatch0", i32(0), i32(7), i32(5)).call("i32:2", "dispatch0", i32(1), i32(7), i32(5))
+                        .call("trap:TABLE_OUT_OF_BOUNDS", "dispatch0", i32(2), i32(7), i32(5))
+                        .call("i32:35", "dispatch1", i32(0), i32(7), i32(5)).call("i32:2", "dispatch1", i32(1), i32(7), i32(5))
+                        .call("i32:12", "dispatch1", i32(2), i32(7), i32(5))
+                        .call("trap:INDIRECT_CALL_TO_NULL", "dispatch1", i32(3), i32(7), i32(5))
+                        .call("trap:TABLE_OUT_OF_BOUNDS", "dispatch1", i32(4), i32(7), i32(5)).call("i32:24", "sizes"),
+                new Case("wat-elem-segments.wasm", "typed")
+                        .call("i32:10", "call", i32(0)).call("trap:INDIRECT_CALL_TO_NULL", "call", i32(1))
+                        .call("i32:0", "is_null", i32(0)).call("i32:1", "is_null", i32(3))
+                        .call("trap:TABLE_OUT_OF_BOUNDS", "is_null", i32(4))
+                        .call("i32:2030", "init").call("trap:TABLE_OUT_OF_BOUNDS", "init").call("i32:40", "declared"),
+                new Case("wat-table-ops.wasm", "get_set").call("i32:1", "get_set"),
+                new Case("wat-table-ops.wasm", "size").call("i32:3", "size"),
+                new Case("wat-table-ops.wasm", "grow").call("i32:352", "grow"),
+                new Case("wat-table-ops.wasm", "grow_past_max").call("i32:-1", "grow_past_max"),
+                new Case("wat-table-ops.wasm", "fill").call("i32:6", "fill"),
+                new Case("wat-table-ops.wasm", "copy").call("i32:112", "copy"),
+                new Case("wat-table-ops.wasm", "init").call("i32:34", "init"),
+                new Case("wat-table-ops.wasm", "drop_then_init").call("i32:1", "drop_then_init"),
+                new Case("wat-table-ops.wasm", "drop_then_init1").call("trap:TABLE_OUT_OF_BOUNDS", "drop_then_init1"),
+                new Case("wat-table-ops.wasm", "null_checks").call("i32:101", "null_checks")
+                        .call("i32:1", "select_ref", i32(1)).call("i32:2", "select_ref", i32(0)).call("i32:31", "externs"),
+                new Case("wat-extended-const.wasm", "typed")
+                        .call("i32:42", "a").call("i64:42", "b").call("i64:999999999999", "c")
+                        .call("i32:104", "load", i32(1040)).call("i32:105", "load", i32(1041)).call("i32:0", "load", i32(1039))
+                        .call("i32:7", "call", i32(1)).call("trap:INDIRECT_CALL_TO_NULL", "call", i32(0))
+                        .call("trap:TABLE_OUT_OF_BOUNDS", "call", i32(2)),
+                new Case("as-math.wasm", "typed")
+                        .call("i32:5", "add", i32(2), i32(3)).call("i32:-2147483648", "add", i32(Integer.MAX_VALUE), i32(1))
+                        .call("f64:95.0", "calculate_discount", f64(100), i32(1))
+                        .call("f64:18.990499999999997", "calculate_discount", f64(19.99), i32(1))
+                        .call("f64:5.0", "hypot", f64(3), f64(4)).call("f64:1.4142135623730952E300", "hypot", f64(1e300), f64(1e300))
+                        .call("i32:3", "to_i32", f64(3.7)).call("i32:-2147483648", "to_i32", f64(-1e10))
+                        .call("i32:0", "to_i32", f64(Double.NaN)).call("i32:-128", "low_byte", i32(0x80))
+                        .call("i32:127", "low_byte", i32(0x17f))
+                        // Its memory has 0 pages: there is nothing to compare.
+                        .memoryNotComparable(),
+                new Case("as-wasi-wc.wasm", "wc").stdin("hello world\nfoo\n").call("ok", "_start")
+                        .stdout("{\"bytes\":16,\"lines\":2,\"words\":3}\n"),
+                new Case("as-wasi-wc.wasm", "empty").call("ok", "_start").stdout("{\"bytes\":0,\"lines\":0,\"words\":0}\n"),
+                new Case("wat-call-indirect-padded.wasm", "typed")
+                        .call("i32:12", "dispatch", i32(0), i32(7), i32(5)).call("i32:2", "dispatch", i32(1), i32(7), i32(5))
+                        .call("i32:35", "dispatch", i32(2), i32(7), i32(5))
+                        .call("trap:TABLE_OUT_OF_BOUNDS", "dispatch", i32(3), i32(7), i32(5))
+                        .call("i32:12", "dispatch_mvp", i32(0), i32(7), i32(5))
+                        .call("trap:TABLE_OUT_OF_BOUNDS", "dispatch_mvp", i32(3), i32(7), i32(5)));
     }
 
     // ---- the tests ------------------------------------------------------------------------------
@@ -296,7 +390,9 @@ class InstrumentationDifferentialTest {
         byte[] original = Guests.bytes(c.module);
         ParsedModule parsed = WasmParser.parse(original, WasmFeature.defaults());
         EngineModule module = compiled.computeIfAbsent(c.module + (instrumented ? "#instrumented" : "#original"),
-                k -> engine.compile(instrumented ? Instrumenter.instrument(original, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE) : original));
+                k -> engine.compile(instrumented ? Instrumenter.instrument(original, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE)
+                        // Wasmtime 7 cannot parse extended constant expressions: the "original" has them folded.
+                        : ConstantFolding.fold(original, parsed)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         HostEnvironment host = new HostEnvironment(new HostSettings("differential-" + c.module + "-" + c.name, c.stdin,
                 c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null));
