@@ -80,6 +80,61 @@ class HostileCorpusTest extends ExecutorTestSupport {
     }
 
     @Test
+    void indicesPastTheModulesOwnAreRefusedBeforeInstrumentation() {
+        String[][] cases = {
+            {"hostile-call-unknown-func.wasm", "unknown function 1"},
+            {"hostile-global-oob.wasm", "unknown global 1"},
+            {"hostile-local-oob.wasm", "unknown local 2"},
+            {"hostile-ref-func-oob.wasm", "unknown function 1"},
+            {"hostile-elem-func-oob.wasm", "unknown function 1"},
+            {"hostile-call-indirect-bad-type.wasm", "unknown type 5"},
+            {"hostile-data-segment-huge.wasm", "data length 4294967295 exceeds"},
+            {"hostile-elem-segment-huge.wasm", "element count 2147483648 exceeds"}};
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> executor.register(Guests.bytes(c[0]))).as(c[0])
+                    .isInstanceOf(InvalidModuleException.class).hasMessageContaining(c[1]);
+            ExecutionResult r = run(task(c[0]).entry(Entry.typed("run")));
+            assertThat(r.error()).as(c[0]).isInstanceOf(InvalidModuleException.class);
+            assertThat(r.error().kind()).isEqualTo(ErrorKind.INVALID_MODULE);
+        }
+    }
+
+    @Test
+    void aTableGrowBombStopsAtTheTableCap() {
+        // One grow of 2^20 slots is past WASM_MAX_TABLE_ELEMENTS (10,000): refused at once, nothing allocated.
+        assertThat(run(task("hostile-table-grow-bomb.wasm").entry(Entry.typed("run")).policy(SHORT)).orThrow().value().asInt())
+                .isEqualTo(1);
+        assertThat(run(task("hostile-table-grow-bomb.wasm").entry(Entry.typed("grow_huge")).policy(SHORT)).orThrow()
+                .value().asInt()).isEqualTo(-1);
+    }
+
+    @Test
+    void hugeTableAndMemoryFillsAreStoppedWithinTheirBounds() {
+        assertThat(run(task("hostile-table-fill.wasm").entry(Entry.typed("grow")).policy(SHORT)).orThrow().value().asInt())
+                .isEqualTo(-1);
+        assertFailsWithin(ExecutionTimeoutException.class, 350,
+                () -> run(task("hostile-table-fill.wasm").entry(Entry.typed("run")).policy(SHORT)));
+        assertFailsWithin(OutOfGasException.class, 350, () -> run(task("hostile-table-fill.wasm").entry(Entry.typed("run"))
+                .policy(new Policy(0, 1_000_000, 5_000, 0))));
+        // An out-of-bounds fill of 2^32-1 slots is charged, then traps before writing anything.
+        ExecutionResult oob = run(task("hostile-table-fill.wasm").entry(Entry.typed("fill_oob")).policy(SHORT));
+        assertThat(((TrapException) oob.error()).trapCode()).isEqualTo("table_out_of_bounds");
+        assertThat(oob.gasUsed()).isGreaterThan(0xFFFF_FFFFL);
+        assertFailsWithin(OutOfGasException.class, 350, () -> run(task("hostile-table-fill.wasm").entry(Entry.typed("fill_oob"))
+                .policy(new Policy(0, 1_000_000, 5_000, 0))));
+
+        assertFailsWithin(ExecutionTimeoutException.class, 350,
+                () -> run(task("hostile-memory-fill.wasm").entry(Entry.typed("run")).policy(SHORT)));
+        ExecutionResult burnt = assertFailsWithin(OutOfGasException.class, 1_000,
+                () -> run(task("hostile-memory-fill.wasm").entry(Entry.typed("run")).policy(new Policy(1 << 20, 10_000_000, 5_000, 0))));
+        assertThat(burnt.gasUsed()).isEqualTo(10_000_000);
+        ExecutionResult memOob = run(task("hostile-memory-fill.wasm").entry(Entry.typed("fill_oob")).policy(SHORT));
+        assertThat(((TrapException) memOob.error()).trapCode()).isEqualTo("memory_out_of_bounds");
+        assertThat(run(task("hostile-memory-fill.wasm").entry(Entry.typed("fill_all")).policy(SHORT)).orThrow().value().asInt())
+                .isEqualTo(342);
+    }
+
+    @Test
     void executingARejectedModuleFailsWithTheSameError() {
         ExecutionResult r = run(task("hostile-unknown-import.wasm"));
         assertThat(r.error()).isInstanceOf(UnknownImportException.class);
