@@ -56,14 +56,16 @@ final class GeneratedRun {
         try {
             instance = module.instantiate(support.imports(parsed), new InstanceLimits(deadline));
         } catch (GuestTrap trap) {
-            // The original runs its start function while instantiating.
             run.outcome("start", "trap:" + trap.trapKind(), trap);
             return run;
         }
         try (instance) {
             if (instrumented) {
                 instance.call(Instrumentation.SET_LIMITS, i64(GAS), i32(65536));
-                if (parsed.startFunction().isPresent() && !run.call(instance, true, "start", Instrumentation.START)) {
+                // The original runs its start function while instantiating, and a trap there leaves no instance.
+                int traps = run.traps;
+                if (parsed.startFunction().isPresent()
+                        && (!run.call(instance, true, "start", Instrumentation.START) || run.traps > traps)) {
                     return run;
                 }
             }

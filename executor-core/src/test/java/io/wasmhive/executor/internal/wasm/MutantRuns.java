@@ -9,26 +9,26 @@ import io.wasmhive.executor.ExecutorOptions;
 import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmFeature;
-import io.wasmhive.executor.WasmValue;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.executor.WasmValue;
 import io.wasmhive.executor.engine.ValueType;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeEngine;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeSettings;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Registers modules on a one-worker executor and executes each exported function once under tiny limits,
+ * Registers modules on a small executor of {@link #WORKERS} workers and executes each exported function once under tiny limits,
  * recording every breach of what must hold whatever the bytes: gas used between 0 and the budget (exactly
  * the budget when out of gas), final memory within the task's {@code max_memory}, every table and memory of
  * the compiled module bounded by the server caps, only guest failures as errors, and no store left behind.
- * Not thread-safe.
+ * Thread-safe: {@link #run} may be called from as many threads as there are {@link #WORKERS}.
  */
 final class MutantRuns implements AutoCloseable {
 
@@ -43,9 +43,9 @@ final class MutantRuns implements AutoCloseable {
 
     private final WasmtimeEngine wasmtime;
     private final WasmExecutor executor;
-    final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
-    final Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
-    final java.util.concurrent.atomic.AtomicInteger compiled = new java.util.concurrent.atomic.AtomicInteger();
+    final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, Integer> outcomes = new ConcurrentSkipListMap<>();
+    final AtomicInteger compiled = new AtomicInteger();
 
     MutantRuns() {
         ExecutorOptions options = ExecutorOptions.builder().maxWorkers(WORKERS).initialWorkers(WORKERS).enableJit(false)
@@ -69,11 +69,11 @@ final class MutantRuns implements AutoCloseable {
             }
             return;
         }
-        info.exports().entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(e -> e.getValue().params().size() <= 16).limit(MAX_EXPORTS)
-                .forEach(e -> execute(name, info.id(), e.getKey(), e.getValue().params()));
+        info.exports().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(e -> e.getValue().params().size() <= 16).limit(MAX_EXPORTS).forEach(e -> execute(name, info.id(), e.getKey(), e.getValue().params()));
         // A worker keeps one store and replaces it when it has served enough instances or memory.
         if (wasmtime.liveStores() > WORKERS) {
-            violations.add(name + ": " + wasmtime.liveStores() + " live stores for " + WORKERS + " worker");
+            violations.add(name + ": " + wasmtime.liveStores() + " live stores for " + WORKERS + " workers");
         }
     }
 
