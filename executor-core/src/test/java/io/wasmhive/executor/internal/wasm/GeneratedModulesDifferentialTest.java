@@ -77,6 +77,27 @@ class GeneratedModulesDifferentialTest {
         assertThat(counts.logs).as("lines logged: the comparison must not be vacuous").isGreaterThan(n);
     }
 
+    @Test
+    void theHarnessSeesLogsTrapsAndTheStartFunctionOnBothSides() {
+        byte[] wasm = new TinyModule().type(TinyModule.params(TinyModule.I32)).type(new int[0])
+                .importFunc(FuzzingSupport.MODULE, "log-i32", 0)
+                .func(1, 0x41, 7, 0x10, 0)
+                .func(1, 0x41, 8, 0x10, 0, 0x00)
+                .start(1).export("trapper", 0, 2).build();
+        ParsedModule parsed = WasmParser.parse(wasm, WasmFeature.defaults());
+        byte[] instrumented = Instrumenter.instrument(wasm, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE);
+        try (WasmtimeEngine engine = new WasmtimeEngine(new WasmtimeSettings(WasmFeature.defaults(), false, 512 * 1024,
+                Duration.ofMillis(2), 256, 64L << 20));
+             EngineModule original = engine.compile(wasm); EngineModule metered = engine.compile(instrumented)) {
+            long budget = TimeUnit.MILLISECONDS.toNanos(BUDGET_MS);
+            List<String> expected = List.of("log-i32 7", "log-i32 8", "trapper[] = trap:UNREACHABLE");
+            assertThat(GeneratedRun.run(original, parsed, false, 1, budget).transcript).isEqualTo(expected);
+            GeneratedRun run = GeneratedRun.run(metered, parsed, true, 1, budget);
+            assertThat(run.transcript).isEqualTo(expected);
+            assertThat(run.gasLeft).hasSize(1).allSatisfy(left -> assertThat(left).isLessThan(GeneratedRun.GAS));
+        }
+    }
+
     private void check(WasmtimeEngine engine, long seed, byte[] wasm) throws ExecutionException {
         counts.generated++;
         ParsedModule parsed;

@@ -56,16 +56,13 @@ final class GeneratedRun {
         try {
             instance = module.instantiate(support.imports(parsed), new InstanceLimits(deadline));
         } catch (GuestTrap trap) {
-            run.outcome("start", "trap:" + trap.trapKind(), trap);
+            run.startFailed(trap);
             return run;
         }
         try (instance) {
             if (instrumented) {
                 instance.call(Instrumentation.SET_LIMITS, i64(GAS), i32(65536));
-                // The original runs its start function while instantiating, and a trap there leaves no instance.
-                int traps = run.traps;
-                if (parsed.startFunction().isPresent()
-                        && (!run.call(instance, true, "start", Instrumentation.START) || run.traps > traps)) {
+                if (parsed.startFunction().isPresent() && !run.start(instance)) {
                     return run;
                 }
             }
@@ -78,6 +75,28 @@ final class GeneratedRun {
             }
         }
         return run;
+    }
+
+    /**
+     * Runs the instrumented module's start function, which the original ran while instantiating; false if it
+     * trapped, which leaves the original without an instance.
+     */
+    private boolean start(EngineInstance instance) {
+        try {
+            instance.call(Instrumentation.START);
+            return true;
+        } catch (GuestTrap trap) {
+            startFailed(trap);
+            return false;
+        }
+    }
+
+    private void startFailed(GuestTrap trap) {
+        if (trap.trapKind() == GuestTrap.Kind.INTERRUPTED) {
+            timedOutAt = transcript.size();
+        } else {
+            outcome("start", "trap:" + trap.trapKind(), trap);
+        }
     }
 
     private void callExports(EngineInstance instance, ParsedModule parsed, boolean instrumented, Random random) {

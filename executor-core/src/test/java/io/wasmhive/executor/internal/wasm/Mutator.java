@@ -6,36 +6,59 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Mutates one valid module in the ways that find validator bugs: byte flips, ±1 on an instruction's index
  * immediate (a label, function, local, global, type, table, element or data index, or a memory access's
- * alignment) or on any LEB128 number, two sections swapped, a section dropped or duplicated, and truncation.
+ * alignment) or on any LEB128 number, an instruction's opcode replaced by another with the same immediates
+ * (so the body still decodes and only typing decides), two sections swapped, a section dropped or duplicated,
+ * and truncation.
  * A changed number keeps its encoded length, so every size around it stays right and the change reaches
  * validation instead of failing as malformed. Deterministic: the same module and random sequence always
  * give the same mutant. Immutable.
  */
 final class Mutator {
 
+    /**
+     * Opcodes that can replace one another: those without immediates (numeric operators, {@code drop},
+     * {@code select}, {@code ref.is_null}, {@code unreachable}, {@code nop}, {@code return}), and those with
+     * one index ({@code br}, {@code br_if}, {@code call}, locals, globals, {@code table.get}/{@code set},
+     * {@code ref.func}).
+     */
+    private static final int[][] SAME_SHAPE = {
+        IntStream.concat(IntStream.rangeClosed(0x45, 0xC4),
+                IntStream.of(0x00, 0x01, 0x0F, 0x1A, 0x1B, 0xD1)).toArray(),
+        {0x0C, 0x0D, 0x10, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xD2},
+    };
+
     private final byte[] module;
     private final List<Section> sections;
     /** Offsets of index and alignment immediates in the code section, as unsigned LEB128. */
     private final int[] immediates;
+    /** Offsets of single-byte opcodes in the code section that {@link #SAME_SHAPE} can replace. */
+    private final int[] opcodes;
 
     Mutator(byte[] module) {
         this.module = module.clone();
         ParsedModule parsed = WasmParser.parse(module, EnumSet.allOf(WasmFeature.class));
         this.sections = parsed.sections;
-        this.immediates = immediates(module, parsed);
+        List<Integer> found = new ArrayList<>();
+        List<Integer> swappable = new ArrayList<>();
+        scan(module, parsed, found, swappable);
+        this.immediates = found.stream().mapToInt(Integer::intValue).toArray();
+        this.opcodes = swappable.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** One mutant. */
     byte[] mutate(Random random) {
         int kind = random.nextInt(100);
-        if (kind < 30) {
+        if (kind < 25) {
             return flipBytes(module.clone(), random, 1 + random.nextInt(3));
-        } else if (kind < 55) {
+        } else if (kind < 45) {
             return bumpImmediate(module.clone(), random);
+        } else if (kind < 55) {
+            return swapOpcode(module.clone(), random);
         } else if (kind < 65) {
             return bumpAnyLeb(module.clone(), random);
         } else if (kind < 73) {
@@ -63,6 +86,17 @@ final class Mutator {
             return bumpAnyLeb(m, random);
         }
         return bumpLeb(m, immediates[random.nextInt(immediates.length)], random) ? m : flipBytes(m, random, 1);
+    }
+
+    /** Replaces one instruction's opcode by another that takes the same immediates. */
+    private byte[] swapOpcode(byte[] m, Random random) {
+        if (opcodes.length == 0) {
+            return flipBytes(m, random, 1);
+        }
+        int at = opcodes[random.nextInt(opcodes.length)];
+        int[] group = SAME_SHAPE[shape(m[at] & 0xFF)];
+        m[at] = (byte) group[random.nextInt(group.length)];
+        return m;
     }
 
     private static byte[] bumpAnyLeb(byte[] m, Random random) {
@@ -151,11 +185,22 @@ final class Mutator {
         return i == sections.size() ? module.length : sections.get(i).start();
     }
 
-    /** Where index and alignment immediates of the code section's instructions start. */
-    private static int[] immediates(byte[] module, ParsedModule parsed) {
+    /** The {@link #SAME_SHAPE} group of {@code opcode}, or -1. */
+    private static int shape(int opcode) {
+        for (int g = 0; g < SAME_SHAPE.length; g++) {
+            for (int o : SAME_SHAPE[g]) {
+                if (o == opcode) {
+                    return g;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Finds where index and alignment immediates start, and the opcodes {@link #SAME_SHAPE} can replace. */
+    private static void scan(byte[] module, ParsedModule parsed, List<Integer> found, List<Integer> swappable) {
         WasmReader r = new WasmReader(module);
         InstructionDecoder decoder = new InstructionDecoder(r, new FeatureGate(EnumSet.allOf(WasmFeature.class), r));
-        List<Integer> found = new ArrayList<>();
         for (int f = 0; f < parsed.bodyStarts.length; f++) {
             r.pos(parsed.bodyStarts[f]);
             int groups = r.u32();
@@ -165,13 +210,16 @@ final class Mutator {
             }
             decoder.begin();
             while (!decoder.done()) {
+                int at = r.pos();
                 int key = decoder.next();
                 if (hasIndex(key)) {
                     found.add(decoder.immediates);
                 }
+                if (key < Opcodes.FC_BASE && shape(key) >= 0) {
+                    swappable.add(at);
+                }
             }
         }
-        return found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Instructions whose first immediate is an index, or a memory access whose first is its alignment. */
