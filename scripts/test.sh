@@ -41,6 +41,9 @@ ensure_pkg javac openjdk-17-jdk-headless
 # The redis-server that embedded-redis ships links against OpenSSL 3. If it still cannot run, the
 # embedded Redis falls back to Debian's redis-server from the PATH: ensure_pkg redis-server.
 ensure_lib libssl.so.3 libssl3
+# binaryen's wasm-opt generates the modules of executor-core's GeneratedModulesDifferentialTest at test time
+# (wasm-opt -ttf); that test fails, rather than skips, without it.
+ensure_pkg wasm-opt binaryen
 
 if [[ -z ${JAVA_HOME:-} ]]; then
   JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")

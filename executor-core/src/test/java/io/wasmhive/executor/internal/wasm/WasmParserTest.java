@@ -72,7 +72,11 @@ class WasmParserTest {
         assertInvalid(module(voidType(), oneFunction()), "without code section");
         assertInvalid(module(section(1, 1, 0x60, 0, 0, 0)), "size mismatch");
         assertInvalid(function(0xFF), "unknown opcode 0xff");
+        // An expression needs its own final end (wabt 1.0.32 accepts both: MutationPropertyTest.KnownDifference).
         assertInvalid(function(0x02, 0x40), "unexpected end");
+        assertInvalid(module(section(6, 1, 0x7F, 0, 0x41, 0)), "unexpected end in global section");
+        // Data segment flags are 0, 1 or 2 (wabt 1.0.32 accepts up to 7, as for element segments).
+        assertInvalid(module(memory(0, 1), section(11, 1, 4, 0x41, 0, 0x0B, 0)), "invalid data segment flags 4");
         assertInvalid(module(voidType(), oneFunction(), section(10, 1, 3, 0, 0x0B, 0x01)), "before its declared size");
         assertInvalid(module(section(7, 1, 1, 0xC0, 0, 0)), "UTF-8");
         assertInvalid(function(0xFC, 99), "unknown opcode 0xfc 99 in function 0 at offset 0x");

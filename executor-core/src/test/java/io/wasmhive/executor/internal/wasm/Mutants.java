@@ -1,0 +1,52 @@
+package io.wasmhive.executor.internal.wasm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The mutants of the mutation property test: {@value #COUNT} modules, mutant {@code i} made by a
+ * {@link Mutator} of corpus module {@code i % n} (the guest corpus sorted by name, without the
+ * deliberately malformed module) with a random sequence seeded from {@value #SEED} and {@code i}.
+ * Changing the corpus, the mutator or these numbers changes the mutants: then
+ * {@code scripts/mutants.sh} writes their expectations anew.
+ */
+final class Mutants {
+
+    static final long SEED = 20_240_610L;
+    static final int COUNT = 10_000;
+
+    private Mutants() {
+    }
+
+    /** The corpus modules mutants are made from, sorted by file name. */
+    static List<Path> sources() {
+        return Corpus.modules().stream().filter(p -> !p.getFileName().toString().equals("malformed.wasm")).toList();
+    }
+
+    /** All mutants, in index order. */
+    static List<byte[]> all() {
+        return all(SEED, COUNT);
+    }
+
+    /** {@code count} mutants from {@code seed}, in index order: other sequences for exploratory runs. */
+    static List<byte[]> all(long seed, int count) {
+        List<Mutator> mutators = sources().stream().map(p -> new Mutator(Corpus.read(p))).toList();
+        if (mutators.isEmpty()) {
+            throw new AssertionError("the guest corpus is missing from the test resources");
+        }
+        List<byte[]> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(mutators.get(i % mutators.size()).mutate(new Random(mix(seed + i))));
+        }
+        return out;
+    }
+
+    /** SplitMix64's finaliser, so that neighbouring indices give unrelated random sequences. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
