@@ -183,7 +183,8 @@ OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-pro
  rust-json-cmd rust-typed wat-add wat-multi-value wat-bulk-memory wat-sign-ext wat-sat-trunc
  wat-mutable-global-export wat-start wat-trap-unreachable wat-loop-sum wat-call-indirect wat-wasi-exit
  hostile-infinite-loop hostile-memory-bomb hostile-recursion hostile-output-flood hostile-unknown-import
- hostile-simd hostile-gas-burner hostile-rpc-bad-pointers hostile-huge-initial-memory hostile-import-memory "
+ hostile-simd hostile-gas-burner hostile-rpc-bad-pointers hostile-rpc-alloc hostile-huge-initial-memory
+ hostile-import-memory "
 OWNED=" $(echo $OWNED) "   # one line, single spaces
 for name in $OWNED; do
     for src in "$SRC/wat/$name.wat" "$SRC/hostile/$name.wat"; do
