@@ -114,8 +114,16 @@ O="$STAGE/out"
 # ---------------------------------------------------------------------------------------------------------
 # (b) C guests (clang 14, wasi-libc, MVP only)
 # ---------------------------------------------------------------------------------------------------------
-CC=(clang --target=wasm32-wasi --sysroot=/usr -O2 -mcpu=mvp -Wall -ffile-prefix-map="$SRC"=/guests
-    -Wl,--strip-debug)
+# clang runs wasm-opt after linking whenever it finds one, in its own directory or on PATH (Debian's binaryen puts
+# one in /usr/bin), and that changes the output; the committed modules are built without it. So clang runs from
+# LLVM's own directory with a PATH that holds nothing but the linker.
+CC_BIN="$STAGE/cc-bin"
+mkdir -p "$CC_BIN"
+WASM_LD="$(command -v wasm-ld-14 || command -v wasm-ld)" || die "wasm-ld not found"
+ln -sf "$WASM_LD" "$CC_BIN/wasm-ld-14"
+ln -sf "$WASM_LD" "$CC_BIN/wasm-ld"
+CC=(env PATH="$CC_BIN" "$(readlink -f "$(command -v clang)")" --target=wasm32-wasi --sysroot=/usr -O2 -mcpu=mvp -Wall
+    -ffile-prefix-map="$SRC"=/guests -Wl,--strip-debug)
 NOLIBC=(-nostdlib -Wl,--no-entry)
 REACTOR=(-mexec-model=reactor)
 
