@@ -149,6 +149,25 @@ class HostWorkBoundsTest {
     }
 
     @Test
+    void assemblyScriptStringsAreReadUpTo1024CodeUnitsWhateverTheirHeaderSays() {
+        Guest guest = bigGuest(Guest.settings().maxOutput(4096));
+        int string = 1024 * 1024;
+        guest.memory.writeI32(string - 4, HUGE);
+        guest.memory.write(string, "a\0".repeat(2048).getBytes(StandardCharsets.ISO_8859_1));
+        long allocated = allocatedBy(() -> {
+            assertThat(AssemblyScriptStrings.read(guest.call, string)).isEqualTo("a".repeat(1024) + "…");
+            return 0;
+        });
+        assertThat(allocated).isLessThan(BOUND);
+        long traced = allocatedBy(() -> {
+            guest.env.function(HostCatalog.ENV, "trace").call(guest.call, new long[] {string, 0, 0, 0, 0, 0, 0});
+            return 0;
+        });
+        assertThat(traced).isLessThan(BOUND);
+        assertThat(guest.env.stderr()).hasSize(2 * ("trace: " + "a".repeat(1024) + "…\n").getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
     void pollOneoffTakesUpTo1024Subscriptions() {
         Guest guest = Guest.settings().deterministic().guest();
         ByteBuffer subscriptions = ByteBuffer.allocate(1025 * 48).order(ByteOrder.LITTLE_ENDIAN);
