@@ -197,9 +197,10 @@ class ProcedureApiIntegrationTests {
   @Test
   void aGuestFailingInsideAHostCallIsTheGuestsFailureInPlainWords() {
     // main(mode) sends a JSON-RPC request; the host re-enters the guest's alloc, which traps, loops or burns gas.
+    // Gas stops the loop here (out of gas is TIMEOUT in this API), so that a loaded machine cannot time out a trap.
     Map<String, Object> body = new LinkedHashMap<>(request("main", "hostile-rpc-alloc.wasm",
         List.of(param("mode", "INT")), "INT"));
-    body.put("limits", Map.of("max_time_ms", 300, "max_gas", 5_000_000));
+    body.put("limits", Map.of("max_time_ms", 10_000, "max_gas", 5_000_000));
     assertThat(http.post("/procedures", json(body)).status()).isEqualTo(201);
     assertGuestFailure(call("main", "[1]"), "TRAP");
     assertGuestFailure(call("main", "[2]"), "TIMEOUT");

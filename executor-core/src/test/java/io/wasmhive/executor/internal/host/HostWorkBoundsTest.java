@@ -28,7 +28,7 @@ class HostWorkBoundsTest {
 
     @BeforeAll
     static void allocationIsMeasurable() {
-        assumeThat(threads().isCurrentThreadCpuTimeSupported()).isTrue();
+        assumeThat(threads().isThreadAllocatedMemorySupported()).isTrue();
         assumeThat(threads().isThreadAllocatedMemoryEnabled()).isTrue();
     }
 
