@@ -303,8 +303,10 @@ TARGET_FEATURES_LIST_REFERENCE_TYPES=" c-add-today c-proc-text-today c-json-cmd-
 OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-probe c-rpc-run c-file-bridge c-state c-grow rust-json-run
  rust-json-cmd rust-typed wat-add wat-multi-value wat-bulk-memory wat-sign-ext wat-sat-trunc
  wat-mutable-global-export wat-start wat-trap-unreachable wat-loop-sum wat-call-indirect wat-wasi-exit
+ wat-assemblyscript
  hostile-infinite-loop hostile-memory-bomb hostile-recursion hostile-output-flood hostile-unknown-import
- hostile-simd hostile-gas-burner hostile-rpc-bad-pointers hostile-huge-initial-memory hostile-import-memory "
+ hostile-simd hostile-gas-burner hostile-rpc-bad-pointers hostile-rpc-alloc hostile-big-iovec hostile-huge-initial-memory
+ hostile-import-memory "
 OWNED=" $(echo $OWNED) "   # one line, single spaces
 for name in $OWNED; do
     for src in "$SRC/wat/$name.wat" "$SRC/hostile/$name.wat"; do
@@ -336,10 +338,9 @@ ALLOWED_IMPORTS=" host.rpc_call wasi_snapshot_preview1.args_get wasi_snapshot_pr
  wasi_snapshot_preview1.fd_write wasi_snapshot_preview1.fd_close wasi_snapshot_preview1.fd_fdstat_get
  wasi_snapshot_preview1.fd_prestat_get wasi_snapshot_preview1.fd_prestat_dir_name
  wasi_snapshot_preview1.fd_seek wasi_snapshot_preview1.path_open wasi_snapshot_preview1.path_filestat_get
- wasi_snapshot_preview1.proc_exit wasi_snapshot_preview1.sched_yield wasi_snapshot_preview1.poll_oneoff "
-# AssemblyScript's env.abort / env.seed / env.trace are not (yet) host imports.
-declare -A FOREIGN_IMPORTS_OK=([hostile-unknown-import]=1 [hostile-import-memory]=1 [as-abort]=1 [as-random]=1
-                               [as-trace]=1)
+ wasi_snapshot_preview1.proc_exit wasi_snapshot_preview1.sched_yield wasi_snapshot_preview1.poll_oneoff
+ host.progress env.abort env.seed env.trace "
+declare -A FOREIGN_IMPORTS_OK=([hostile-unknown-import]=1 [hostile-import-memory]=1)
 declare -A ALLOWED=()
 for imp in $ALLOWED_IMPORTS; do ALLOWED[$imp]=1; done
 

@@ -131,7 +131,7 @@ public final class WasmExecutor implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new HostFailureException("interrupted while waiting for the execution", e);
         } catch (ExecutionException | CompletionException | CancellationException e) {
-            throw new HostFailureException("the worker failed: " + e.getCause(), e.getCause());
+            throw new HostFailureException(HostFailureException.MESSAGE, e.getCause());
         }
     }
 

@@ -10,8 +10,14 @@ public interface GuestMemory {
     /** The current size in bytes. */
     long size();
 
-    /** Copies {@code length} bytes starting at {@code address}. */
+    /** Copies {@code length} bytes starting at {@code address} into a new array. */
     byte[] read(int address, int length);
+
+    /**
+     * Copies {@code length} bytes starting at {@code address} into {@code into} from {@code offset}, allocating
+     * nothing: what host functions use when the length comes from the guest.
+     */
+    void read(int address, byte[] into, int offset, int length);
 
     /** Copies {@code data} to {@code address}. */
     void write(int address, byte[] data);

@@ -446,6 +446,32 @@ public abstract class WasmEngineContractTest {
         assertThat(refused).hasSize(6).allMatch(GuestMemoryAccessException.class::isInstance);
     }
 
+    @Test
+    void aTrapInAReenteredExportComesOutOfCallExportAndEndsTheOuterCallWithTheSameTrap() {
+        List<Throwable> seenByHost = new ArrayList<>();
+        EngineInstance instance = instantiate(compile("hostile-rpc-alloc.wasm"), rpcCall((call, args) -> {
+            try {
+                return new long[] {call.callExport("alloc", 8)[0]};
+            } catch (RuntimeException e) {
+                seenByHost.add(e);
+                throw e;
+            }
+        }));
+        assertThat(instance.call("main", i32(0))).as("alloc behaves in mode 0").containsExactly(i32(4096));
+        assertThat(trapOf(instance, "main", i32(1))).isEqualTo(GuestTrap.Kind.UNREACHABLE);
+        assertThat(seenByHost).singleElement().isInstanceOf(GuestTrap.class);
+        assertThat(((GuestTrap) seenByHost.get(0)).trapKind()).isEqualTo(GuestTrap.Kind.UNREACHABLE);
+        assertThat(instance.call("main", i32(0))).as("usable again").containsExactly(i32(4104));
+    }
+
+    @Test
+    void anInterruptionInAReenteredExportEndsTheOuterCallAsInterrupted() {
+        EngineInstance instance = track(compile("hostile-rpc-alloc.wasm").instantiate(
+                rpcCall((call, args) -> new long[] {call.callExport("alloc", 8)[0]}),
+                new InstanceLimits(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100))));
+        assertThat(trapOf(instance, "main", i32(2))).isEqualTo(GuestTrap.Kind.INTERRUPTED);
+    }
+
     // ---- memory ------------------------------------------------------------------------------------
 
     @Test

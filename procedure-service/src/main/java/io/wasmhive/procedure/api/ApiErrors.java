@@ -1,12 +1,12 @@
 package io.wasmhive.procedure.api;
 
 import io.wasmhive.executor.ExecutorException;
+import io.wasmhive.platform.errors.ClientMessages;
+import io.wasmhive.platform.errors.InternalErrors;
 import io.wasmhive.procedure.api.ApiModel.ErrorBody;
 import io.wasmhive.procedure.api.ApiModel.ErrorJson;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** The one place errors become {@code {"error":{"code","message"}}} with the code's HTTP status. */
 @RestControllerAdvice
 class ApiErrors {
-
-  private static final Log logger = LogFactory.getLog(ApiErrors.class);
 
   @ExceptionHandler(ProcedureException.class)
   ResponseEntity<ErrorBody> procedure(ProcedureException e) {
@@ -43,14 +41,16 @@ class ApiErrors {
         return procedure(pe);
       }
     }
-    String detail = e.getMostSpecificCause().getMessage();
-    String firstLine = detail == null ? "" : ": " + detail.lines().findFirst().orElse("");
-    return respond(400, ErrorCode.BAD_REQUEST, "the request body is missing or not valid for this endpoint" + firstLine);
+    // The parser's own message names Java types; ClientMessages says what is wrong in the document's terms.
+    return respond(400, ErrorCode.BAD_REQUEST,
+        "the request body is missing or not valid for this endpoint: " + ClientMessages.jsonProblem(e));
   }
 
   @ExceptionHandler(TypeMismatchException.class)
   ResponseEntity<ErrorBody> typeMismatch(TypeMismatchException e) {
-    return respond(400, ErrorCode.BAD_REQUEST, e.getMessage());
+    // Spring's message names the Java types of the conversion; the parameter's name is what the client knows.
+    String name = e.getPropertyName() == null ? "a parameter" : "parameter '" + e.getPropertyName() + "'";
+    return respond(400, ErrorCode.BAD_REQUEST, name + " has an invalid value");
   }
 
   @ExceptionHandler(Exception.class)
@@ -60,8 +60,7 @@ class ApiErrors {
       String detail = framework.getBody().getDetail();
       return respond(status, codeFor(status), detail == null ? e.getMessage() : detail);
     }
-    logger.error("Unexpected failure", e);
-    return respond(500, ErrorCode.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
+    return respond(500, ErrorCode.INTERNAL_ERROR, InternalErrors.logged("Unexpected failure of the procedure API", e));
   }
 
   private static ErrorCode codeFor(int status) {

@@ -1,5 +1,6 @@
 package io.wasmhive.procedure.api;
 
+import io.wasmhive.platform.errors.ClientMessages;
 import io.wasmhive.procedure.api.ApiModel.CreateRequest;
 import io.wasmhive.procedure.api.ApiModel.LimitsJson;
 import io.wasmhive.procedure.api.ApiModel.ParamJson;
@@ -60,7 +61,7 @@ final class UploadForms {
       }
       return request;
     } catch (JacksonException e) {
-      throw badRequest("the 'meta' part is not valid JSON metadata: " + e.getOriginalMessage());
+      throw badRequest("the 'meta' part is not valid JSON metadata: " + ClientMessages.jsonProblem(e));
     }
   }
 

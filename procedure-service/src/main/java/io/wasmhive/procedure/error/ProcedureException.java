@@ -3,6 +3,7 @@ package io.wasmhive.procedure.error;
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.OverloadedException;
 import io.wasmhive.executor.TrapException;
+import io.wasmhive.platform.errors.InternalErrors;
 import java.time.Duration;
 
 /** The one unchecked exception of procedure-service: a stable {@link ErrorCode} and a message for the caller. */
@@ -23,10 +24,16 @@ public class ProcedureException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
-  /** The executor's error in the API's vocabulary; a trap's message names its trap code. */
+  /**
+   * The executor's error in the API's vocabulary; a trap's message names its trap code. An internal error is
+   * logged with its cause and reaches the client only as a reference.
+   */
   public static ProcedureException from(ExecutorException e) {
     ErrorCode code = ErrorCode.of(e.kind());
     String message = e instanceof TrapException trap ? "trap " + trap.trapCode() + ": " + e.getMessage() : e.getMessage();
+    if (code == ErrorCode.INTERNAL_ERROR) {
+      message = InternalErrors.logged("The executor failed (" + e.kind() + ")", e);
+    }
     Duration retryAfter = e instanceof OverloadedException o ? o.retryAfter() : null;
     if ((code == ErrorCode.OVERLOADED || code == ErrorCode.UNAVAILABLE) && retryAfter == null) {
       retryAfter = Duration.ofSeconds(1);

@@ -195,6 +195,26 @@ class ProcedureApiIntegrationTests {
   }
 
   @Test
+  void aGuestFailingInsideAHostCallIsTheGuestsFailureInPlainWords() {
+    // main(mode) sends a JSON-RPC request; the host re-enters the guest's alloc, which traps, loops or burns gas.
+    // Gas stops the loop here (out of gas is TIMEOUT in this API), so that a loaded machine cannot time out a trap.
+    Map<String, Object> body = new LinkedHashMap<>(request("main", "hostile-rpc-alloc.wasm",
+        List.of(param("mode", "INT")), "INT"));
+    body.put("limits", Map.of("max_time_ms", 10_000, "max_gas", 5_000_000));
+    assertThat(http.post("/procedures", json(body)).status()).isEqualTo(201);
+    assertGuestFailure(call("main", "[1]"), "TRAP");
+    assertGuestFailure(call("main", "[2]"), "TIMEOUT");
+    assertGuestFailure(call("main", "[3]"), "TIMEOUT");
+    assertThat(call("main", "[0]").body().get("result").asInt()).as("the response length").isPositive();
+  }
+
+  private static void assertGuestFailure(Reply reply, String code) {
+    assertError(reply, 422, code, "");
+    assertThat(reply.raw().headers().firstValue("Retry-After")).isEmpty();
+    assertThat(reply.errorMessage()).doesNotContain("Exception", "java.", "io.wasmhive", "wasmtime");
+  }
+
+  @Test
   void aCallPastItsTimeLimitIsATimeout() {
     Map<String, Object> body = new LinkedHashMap<>(request("run", "hostile-infinite-loop.wasm", List.of(), null));
     body.put("limits", Map.of("max_time_ms", 100));
@@ -229,6 +249,9 @@ class ProcedureApiIntegrationTests {
     assertError(http.post("/procedures", json(oversizedBody)), 413, "PAYLOAD_TOO_LARGE", "body");
 
     assertError(http.post("/procedures", "{\"name\": "), 400, "BAD_REQUEST", "");
+    Reply wrongType = http.post("/procedures", "{\"name\": {\"first\": \"add\"}}");
+    assertError(wrongType, 400, "BAD_REQUEST", "'name' is missing or has the wrong type");
+    assertThat(wrongType.errorMessage()).as("no Java type names").doesNotContain("java.", "`", "io.wasmhive");
     assertNothingStored("add", "missing");
 
     assertThat(create("add", "c-add.wasm", addParams(), "INT").status()).isEqualTo(201);

@@ -47,10 +47,11 @@ public class ExecutionEventStream implements SmartLifecycle {
     if (!enabled()) {
       return new FeatureState(false, false, offDetail);
     }
+    // The reader's failure names the Redis client's exception: it is in the log, and health says what it means.
     String failure = reader.failure();
     if (failure != null || reader.lastId() == null) {
       return FeatureState.degraded("cannot read " + RelayStreams.EXEC_EVENTS + " from Redis"
-          + (failure == null ? " yet" : ": " + failure));
+          + (failure == null ? " yet" : "; retrying"));
     }
     return FeatureState.up();
   }

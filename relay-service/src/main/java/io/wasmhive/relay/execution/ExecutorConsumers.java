@@ -87,6 +87,7 @@ public final class ExecutorConsumers {
         throw EventHandlingException.retryable("delivery " + delivery.deliveryCount() + " of "
             + request.requestId() + ": " + e.getMessage(), e);
       }
+      // RetryLater's message is written for the client: no class names, an internal error only by its reference.
       ran = ModuleRunner.Ran.failed(ExecutionFailure.INTERNAL_ERROR, "gave up after " + delivery.deliveryCount()
           + " deliveries: " + e.getMessage(), 0, 0);
     }

@@ -8,6 +8,7 @@ import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.platform.errors.InternalErrors;
 import io.wasmhive.platform.modules.ModuleStore;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ final class ModuleRunner {
     }
   }
 
-  /** A failure another delivery may not repeat. */
+  /** A failure another delivery may not repeat; its message is a plain sentence fit for the client. */
   static final class RetryLater extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -83,17 +84,29 @@ final class ModuleRunner {
         result = executor.execute(task(request, module, plan, progress));
       }
       if (!result.success() && result.error().retryable()) {
-        throw new RetryLater(result.error().kind() + ": " + result.error().getMessage(), result.error());
+        throw retryLater(request, result.error());
       }
       return outcome(plan, result);
     } catch (ExecutionFailure e) {
       return Ran.failed(e.code(), e.getMessage(), 0, millisSince(started));
     } catch (ExecutorException e) {
       if (e.retryable()) {
-        throw new RetryLater(e.kind() + ": " + e.getMessage(), e);
+        throw retryLater(request, e);
       }
       return Ran.failed(code(e.kind()), e.getMessage(), 0, millisSince(started));
     }
+  }
+
+  /**
+   * A failure of the executor rather than of the guest. Its message may reach the client (after the last delivery),
+   * so an internal error is logged with its cause and named only by a reference; overload and shutdown messages
+   * are the executor's own plain sentences.
+   */
+  private static RetryLater retryLater(ExecutionRequested request, ExecutorException e) {
+    String message = e.kind() == ErrorKind.INTERNAL
+        ? InternalErrors.logged("The executor failed on request " + request.requestId(), e)
+        : e.getMessage();
+    return new RetryLater(message, e);
   }
 
   /** The request's {@code module_sha256}; for a publisher that sends only the seed's fields, its CID's. */

@@ -72,7 +72,7 @@ final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
   @Override
   public FeatureState state() {
     return completions.connected() ? FeatureState.up()
-        : FeatureState.degraded("cannot read " + RelayStreams.EXEC_COMPLETED + ": " + completions.lastError());
+        : FeatureState.degraded("cannot read " + RelayStreams.EXEC_COMPLETED + " from Redis; retrying");
   }
 
   /** Futures waiting now, for tests and metrics. */

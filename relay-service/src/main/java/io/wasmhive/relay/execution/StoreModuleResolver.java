@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * {@link ModuleResolver} on the module store, the indexer and the names registry. A CID (v0 or v1) is looked up
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 final class StoreModuleResolver implements ModuleResolver {
 
+  private static final Log logger = LogFactory.getLog(StoreModuleResolver.class);
   private static final int CID_CACHE_SIZE = 10_000;
   private static final long FIRST_POLL_MS = 50;
   private static final long MAX_POLL_MS = 500;
@@ -101,7 +104,9 @@ final class StoreModuleResolver implements ModuleResolver {
     try {
       pending = index.request(cid);
     } catch (RuntimeException e) {
-      tried.add("index request to indexer: could not be published: " + e.getMessage());
+      // What was tried goes to the client: the failure's own message (the Redis client's words) only to the log.
+      logger.warn("Could not request " + cid + " from the indexer: " + e.getMessage());
+      tried.add("index request to indexer: could not be published (the event bus is unreachable)");
       throw new ModuleNotFoundException(reference, tried);
     }
     try (pending) {

@@ -39,7 +39,6 @@ final class StreamTail implements AutoCloseable {
   private final AtomicLong failures = new AtomicLong();
   private volatile boolean running;
   private volatile boolean connected = true;
-  private volatile String lastError = "";
   private Thread thread;
   private String lastId;
 
@@ -129,9 +128,9 @@ final class StreamTail implements AutoCloseable {
 
   private void failed(RuntimeException e) {
     failures.incrementAndGet();
-    lastError = String.valueOf(e.getMessage());
     if (connected) {
-      logger.warn("Cannot read " + stream + " (" + e.getClass().getSimpleName() + "); retrying with back-off");
+      logger.warn("Cannot read " + stream + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+          + "); retrying with back-off");
     }
     connected = false;
   }
@@ -148,10 +147,6 @@ final class StreamTail implements AutoCloseable {
   /** False while the last read failed. */
   boolean connected() {
     return connected;
-  }
-
-  String lastError() {
-    return lastError;
   }
 
   /** Stops the thread; blocks until it ends, at most the block timeout plus 2 seconds. Idempotent. */

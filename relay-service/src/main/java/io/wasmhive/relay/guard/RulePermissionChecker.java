@@ -29,7 +29,7 @@ final class RulePermissionChecker implements PermissionChecker, AutoCloseable {
 
   private volatile List<PermissionRule> stored = List.of();
 
-  private volatile String refreshFailure;
+  private volatile boolean refreshFailing;
 
   /** Rules from configuration and, when {@code mongo} is not null, from MongoDB every {@code refresh}. */
   RulePermissionChecker(List<PermissionRule> configured, PermissionRule.Effect defaultEffect,
@@ -83,25 +83,24 @@ final class RulePermissionChecker implements PermissionChecker, AutoCloseable {
   void refresh() {
     try {
       stored = mongo.load();
-      if (refreshFailure != null) {
+      if (refreshFailing) {
         logger.info("Permission rules are read from MongoDB again");
       }
-      refreshFailure = null;
+      refreshFailing = false;
     } catch (RuntimeException failure) {
-      if (refreshFailure == null) {
+      if (!refreshFailing) {
         logger.warn("Cannot read the permission rules from MongoDB (" + failure.getMessage()
             + "); the last rules read stay in force");
       }
-      refreshFailure = failure.getClass().getSimpleName();
+      refreshFailing = true;
     }
   }
 
   @Override
   public FeatureState state() {
-    String failure = refreshFailure;
-    return failure == null ? FeatureState.up()
-        : FeatureState.degraded("permission rules from MongoDB could not be refreshed (" + failure
-            + "); the last rules read apply");
+    // The failure's class is for the log above; the health report is public and says what it means.
+    return !refreshFailing ? FeatureState.up()
+        : FeatureState.degraded("permission rules from MongoDB could not be refreshed; the last rules read apply");
   }
 
   @Override

@@ -338,8 +338,10 @@ public class ExecuteWasmService implements AutoCloseable {
       throw new RelayApiException(HttpStatus.NOT_FOUND, "MODULE_NOT_FOUND", e.getMessage())
           .withErrorField("tried", e.tried());
     } catch (EventBusException e) {
+      // The bus's message names the Redis client's exception: the log gets it, the client a plain sentence.
+      log.warn("Module resolution of {} failed: {}", reference, e.getMessage());
       throw new RelayApiException(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE",
-          "module resolution needs the event bus, which is unreachable: " + e.getMessage());
+          "module resolution needs the event bus, which is unreachable; retry later");
     }
   }
 

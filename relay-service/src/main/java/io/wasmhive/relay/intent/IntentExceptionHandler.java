@@ -1,7 +1,6 @@
 package io.wasmhive.relay.intent;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.wasmhive.platform.errors.InternalErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -12,8 +11,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Renders every failure of the intent API in the relay's error shape. */
 @RestControllerAdvice(assignableTypes = {IntentController.class, RelayHealthController.class})
 public class IntentExceptionHandler {
-
-  private static final Logger log = LoggerFactory.getLogger(IntentExceptionHandler.class);
 
   @ExceptionHandler(RelayApiException.class)
   public ResponseEntity<Object> relay(RelayApiException e) {
@@ -32,8 +29,7 @@ public class IntentExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   public ResponseEntity<Object> unexpected(Exception e) {
-    log.error("Unexpected failure of the intent API", e);
     return ApiErrors.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-        "the relay failed unexpectedly; the error is logged");
+        InternalErrors.logged("Unexpected failure of the intent API", e));
   }
 }

@@ -1,8 +1,8 @@
 package io.wasmhive.relay.names;
 
+import io.wasmhive.platform.errors.ClientMessages;
+import io.wasmhive.platform.errors.InternalErrors;
 import java.util.Map;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = NamesController.class)
 class NameErrors {
-
-  private static final Log logger = LogFactory.getLog(NameErrors.class);
 
   @ExceptionHandler(NameException.class)
   ResponseEntity<Map<String, Object>> name(NameException e) {
@@ -35,10 +33,17 @@ class NameErrors {
     return respond(HttpStatus.BAD_REQUEST, "INVALID_NAME", e.getMessage());
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class})
-  ResponseEntity<Map<String, Object>> unreadable(Exception e) {
-    return respond(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "the request body or a parameter is not valid: "
-        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    // The parser's message names Java types: ClientMessages says what is wrong in the document's own terms.
+    return respond(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "the request body is not valid: "
+        + ClientMessages.jsonProblem(e));
+  }
+
+  @ExceptionHandler(TypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> typeMismatch(TypeMismatchException e) {
+    String name = e.getPropertyName() == null ? "a parameter" : "parameter '" + e.getPropertyName() + "'";
+    return respond(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", name + " is not valid");
   }
 
   @ExceptionHandler(Exception.class)
@@ -49,8 +54,8 @@ class NameErrors {
       return respond(status, status.is4xxClientError() ? "INVALID_REQUEST" : "INTERNAL_ERROR",
           detail == null ? String.valueOf(e.getMessage()) : detail);
     }
-    logger.error("Unexpected failure of the names API", e);
-    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "internal error: " + e.getClass().getSimpleName());
+    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        InternalErrors.logged("Unexpected failure of the names API", e));
   }
 
   private static ResponseEntity<Map<String, Object>> respond(HttpStatus status, String code, String message) {

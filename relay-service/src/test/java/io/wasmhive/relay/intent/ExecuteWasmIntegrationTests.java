@@ -1,5 +1,6 @@
 package io.wasmhive.relay.intent;
 
+import static io.wasmhive.relay.testing.Relays.eventTypes;
 import static io.wasmhive.relay.testing.Relays.payloadsOf;
 import static io.wasmhive.relay.testing.Relays.store;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -275,6 +276,29 @@ class ExecuteWasmIntegrationTests {
     assertThat(wrongArgs.status()).isEqualTo(422);
     assertThat(wrongArgs.json().at("/error/code").asString()).isEqualTo("INVALID_INPUT");
     assertThat(counter("relay.execute_wasm.error")).isEqualTo(errors + 2);
+  }
+
+  @Test
+  void aGuestFailingInsideAHostCallIs422WithItsOwnCodeAfterOneDelivery() {
+    // main(mode) calls host.rpc_call; the host re-enters the guest's alloc, which traps, loops or burns gas.
+    StoredModule alloc = store(app, "hostile-rpc-alloc.wasm");
+    assertGuestFailure(alloc, 1, "{\"max_gas\":1000000,\"max_time\":5000}", "TRAP");
+    assertGuestFailure(alloc, 2, "{\"max_gas\":10000000000,\"max_time\":300}", "TIMEOUT");
+    assertGuestFailure(alloc, 3, "{\"max_gas\":1000000,\"max_time\":5000}", "OUT_OF_GAS");
+    Reply fine = http.execute("erin", "{\"cid\":\"" + alloc.cidV1() + "\",\"inputs\":[0]," + POLICY + "}");
+    assertThat(fine.status()).as(fine.toString()).isEqualTo(200);
+  }
+
+  private static void assertGuestFailure(StoredModule module, int mode, String policy, String code) {
+    Reply reply = http.execute("erin", "{\"cid\":\"" + module.cidV1() + "\",\"inputs\":[" + mode + "],\"policy\":"
+        + policy + "}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+    assertThat(reply.json().at("/error/code").asString()).isEqualTo(code);
+    assertThat(reply.json().at("/error/message").asString()).as("a message for people")
+        .doesNotContain("Exception", "java.", "io.wasmhive", "wasmtime");
+    List<String> events = eventTypes(app, reply.json().get("request_id").asString());
+    assertThat(events).as("executed on the first delivery, never redelivered").containsOnlyOnce("execution_started")
+        .endsWith("execution_error");
   }
 
   @Test

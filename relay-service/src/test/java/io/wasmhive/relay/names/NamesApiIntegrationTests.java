@@ -93,7 +93,12 @@ class NamesApiIntegrationTests {
     assertError(get("/names/UPPER"), "INVALID_NAME", "lower-case");
     assertError(get("/names?limit=1001"), "INVALID_REQUEST", "limit between 1 and 1000");
     assertError(get("/names?offset=-1"), "INVALID_REQUEST", "offset");
-    assertError(get("/names?limit=x"), "INVALID_REQUEST", "not valid");
+    assertError(get("/names?limit=x"), "INVALID_REQUEST", "parameter 'limit' is not valid");
+    Reply wrongType = send(request("/names").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": [\"calc\"], \"version\": \"1.0.0\"}")));
+    assertError(wrongType, "INVALID_REQUEST", "'name' is missing or has the wrong type");
+    assertThat(wrongType.json().at("/error/message").asString()).as("no Java type names")
+        .doesNotContain("java.", "`", "io.wasmhive");
   }
 
   @Test

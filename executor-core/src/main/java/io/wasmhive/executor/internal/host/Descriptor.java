@@ -1,5 +1,7 @@
 package io.wasmhive.executor.internal.host;
 
+import io.wasmhive.executor.engine.GuestMemory;
+
 /**
  * What an open file descriptor refers to: a stdio stream, a virtual file or a virtual directory. The
  * defaults are the answers of a descriptor that cannot do the operation.
@@ -17,13 +19,22 @@ interface Descriptor {
         return ALL_RIGHTS;
     }
 
-    /** Reads up to {@code max} bytes at the current position; empty at the end. */
-    default byte[] read(long max) {
+    /**
+     * Copies up to {@code max} bytes from the current position straight into guest memory at {@code address}
+     * and returns how many (0 at the end). The caller has checked that the buffer lies in memory. No host
+     * buffer is involved, so a guest asking for a huge read costs nothing beyond what there is to read.
+     */
+    default long readInto(GuestMemory memory, int address, long max) {
         throw new WasiError(Errno.BADF);
     }
 
-    /** Writes all of {@code bytes}. */
-    default void write(byte[] bytes) {
+    /**
+     * Copies {@code length} bytes of guest memory at {@code address} straight to the current position. The
+     * descriptor checks its budget (output limit, filesystem cap) before copying anything, so the host never
+     * holds more than the budget allows, whatever length the guest asks for. The caller has checked that the
+     * bytes lie in memory.
+     */
+    default void writeFrom(GuestMemory memory, int address, long length) {
         throw new WasiError(Errno.BADF);
     }
 

@@ -16,8 +16,13 @@ final class ExecutionSeed {
     }
 
     static byte[] sha256(byte[] input) {
+        return sha256Digest().digest(input);
+    }
+
+    /** A fresh SHA-256 digest. */
+    static MessageDigest sha256Digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }

@@ -13,12 +13,15 @@ import java.util.Optional;
 
 /**
  * Every import the host offers, with its exact core-WebAssembly signature: the whole WASI preview1
- * function list (signatures as lowered in wasi-libc's generated {@code api.c}) and the {@code host} module.
+ * function list (signatures as lowered in wasi-libc's generated {@code api.c}), the {@code host} module and
+ * AssemblyScript's {@code env.abort}, {@code env.seed} and {@code env.trace}.
  */
 final class HostCatalog {
 
     static final String WASI = "wasi_snapshot_preview1";
     static final String HOST = "host";
+    /** AssemblyScript's imports ({@link AssemblyScriptEnv}). */
+    static final String ENV = "env";
 
     // Declared before TYPES: static initialisers run in textual order.
     private static final String[] WASI_SIGNATURES = {
@@ -96,6 +99,9 @@ final class HostCatalog {
         }
         add(types, HOST, "rpc_call i32 i32 i32 -> i32");
         add(types, HOST, "progress i32 ->");
+        add(types, ENV, "abort i32 i32 i32 i32 ->");
+        add(types, ENV, "seed -> f64");
+        add(types, ENV, "trace i32 i32 f64 f64 f64 f64 f64 ->");
         return Collections.unmodifiableMap(types);
     }
 

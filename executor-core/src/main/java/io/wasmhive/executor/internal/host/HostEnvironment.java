@@ -39,12 +39,14 @@ public final class HostEnvironment {
         new WasiPaths(fds, fs).register(table);
         new WasiDirectories(fds, fs).register(table);
         new HostRpc(dispatcher, settings.progressListener()).register(table);
+        new AssemblyScriptEnv(stderr, seed).register(table);
         functions = table.complete();
     }
 
     /**
      * The catalog: the signature of an import the host offers, for checking a module's imports when it is
-     * registered. Covers all of WASI preview1 (unimplemented calls answer ENOSYS) and the {@code host} module.
+     * registered. Covers all of WASI preview1 (unimplemented calls answer ENOSYS), the {@code host} module and
+     * AssemblyScript's {@code env.abort}, {@code env.seed} and {@code env.trace}.
      */
     public static Optional<HostFunctionType> lookup(String module, String name) {
         return HostCatalog.lookup(module, name);

@@ -1,5 +1,7 @@
 package io.wasmhive.executor.internal.host;
 
+import io.wasmhive.executor.engine.GuestMemory;
+
 /** A descriptor on a virtual directory; the pre-opened root carries the name the guest sees. */
 record OpenDirectory(VirtualDirectory directory, String preopenName) implements Descriptor {
 
@@ -9,12 +11,12 @@ record OpenDirectory(VirtualDirectory directory, String preopenName) implements 
     }
 
     @Override
-    public byte[] read(long max) {
+    public long readInto(GuestMemory memory, int address, long max) {
         throw new WasiError(Errno.ISDIR);
     }
 
     @Override
-    public void write(byte[] bytes) {
+    public void writeFrom(GuestMemory memory, int address, long length) {
         throw new WasiError(Errno.ISDIR);
     }
 

@@ -1,5 +1,7 @@
 package io.wasmhive.executor.internal.host;
 
+import io.wasmhive.executor.engine.GuestMemory;
+
 /** A descriptor on a virtual file: a position, the append flag, and whether this descriptor wrote. */
 final class OpenFile implements Descriptor {
 
@@ -35,19 +37,19 @@ final class OpenFile implements Descriptor {
     }
 
     @Override
-    public byte[] read(long max) {
-        byte[] chunk = file.read(position, max);
-        position += chunk.length;
-        return chunk;
+    public long readInto(GuestMemory memory, int address, long max) {
+        int count = file.readInto(memory, address, position, max);
+        position += count;
+        return count;
     }
 
     @Override
-    public void write(byte[] bytes) {
+    public void writeFrom(GuestMemory memory, int address, long length) {
         if (append) {
             position = file.size();
         }
-        file.write(position, bytes, false);
-        position += bytes.length;
+        file.writeFrom(memory, address, position, length);
+        position += length;
         written = true;
     }
 

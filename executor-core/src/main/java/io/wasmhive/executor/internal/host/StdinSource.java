@@ -1,6 +1,6 @@
 package io.wasmhive.executor.internal.host;
 
-import java.util.Arrays;
+import io.wasmhive.executor.engine.GuestMemory;
 
 /** fd 0: the task's input, read once from start to end. */
 final class StdinSource implements Descriptor {
@@ -23,11 +23,11 @@ final class StdinSource implements Descriptor {
     }
 
     @Override
-    public byte[] read(long max) {
+    public long readInto(GuestMemory memory, int address, long max) {
         int count = (int) Math.min(max, data.length - position);
-        byte[] chunk = Arrays.copyOfRange(data, position, position + count);
+        memory.write(address, data, position, count);
         position += count;
-        return chunk;
+        return count;
     }
 
     @Override

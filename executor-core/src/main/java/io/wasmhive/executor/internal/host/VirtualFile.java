@@ -1,5 +1,6 @@
 package io.wasmhive.executor.internal.host;
 
+import io.wasmhive.executor.engine.GuestMemory;
 import java.util.Arrays;
 
 /**
@@ -31,13 +32,29 @@ final class VirtualFile extends VfsNode {
         return size;
     }
 
-    /** Copies up to {@code max} bytes from {@code position}; empty at or past the end. */
-    byte[] read(long position, long max) {
+    /** Copies up to {@code max} bytes from {@code position} to guest memory; returns the count, 0 at or past the end. */
+    int readInto(GuestMemory memory, int address, long position, long max) {
         if (position >= size) {
-            return new byte[0];
+            return 0;
         }
-        int from = (int) position;
-        return Arrays.copyOfRange(data, from, (int) Math.min(size, from + Math.min(max, size - from)));
+        int count = (int) Math.min(max, size - position);
+        memory.write(address, data, (int) position, count);
+        return count;
+    }
+
+    /**
+     * Copies {@code length} bytes of guest memory to {@code position}, growing the file first: ENOSPC beyond the
+     * budget is decided before a byte is copied or a buffer grown for it.
+     */
+    void writeFrom(GuestMemory memory, int address, long position, long length) {
+        long end = position + length;
+        if (position < 0 || end < position) {
+            throw new WasiError(Errno.NOSPC);
+        }
+        if (end > size) {
+            resize(end, false);
+        }
+        memory.read(address, data, (int) position, (int) length);
     }
 
     /** The whole content. */

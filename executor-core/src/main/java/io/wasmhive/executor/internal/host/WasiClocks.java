@@ -39,8 +39,13 @@ final class WasiClocks {
         long length = args.u32(1);
         // Bounds first, so a bad buffer does not advance the deterministic stream.
         CallArgs.requireInBounds(args.memory(), buffer, length);
-        for (long done = 0; done < length; done += RANDOM_CHUNK) {
-            byte[] chunk = new byte[(int) Math.min(RANDOM_CHUNK, length - done)];
+        // One chunk for the whole call: the host allocates at most 64 KiB however many bytes the guest asks for.
+        byte[] chunk = new byte[(int) Math.min(RANDOM_CHUNK, length)];
+        for (long done = 0; done < length; done += chunk.length) {
+            int count = (int) Math.min(chunk.length, length - done);
+            if (count < chunk.length) {
+                chunk = new byte[count];
+            }
             random.fill(chunk);
             args.memory().write(buffer + (int) done, chunk);
         }

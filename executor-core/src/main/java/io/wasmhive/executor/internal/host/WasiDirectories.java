@@ -1,12 +1,12 @@
 package io.wasmhive.executor.internal.host;
 
-import java.io.ByteArrayOutputStream;
+import io.wasmhive.executor.engine.GuestMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** WASI directory calls: create, remove and list. */
 final class WasiDirectories {
@@ -57,29 +57,44 @@ final class WasiDirectories {
     /**
      * Lists {@code .}, {@code ..} and the entries in name order, starting at the cookie (an index). Fills
      * the buffer and cuts the last entry short when it does not fit, which tells the guest to call again.
+     * Each entry goes to guest memory as it is formatted, so the host holds one entry at a time however large
+     * a buffer the guest offers.
      */
     private int fdReaddir(CallArgs args) {
         VirtualDirectory directory = fds.directory(args.i32(0)).directory();
+        GuestMemory memory = args.memory();
+        int buffer = args.i32(1);
         long bufferLength = args.u32(2);
-        long cookie = args.i64(3);
-        List<Map.Entry<String, VfsNode>> entries = new ArrayList<>();
-        entries.add(Map.entry(".", directory));
-        entries.add(Map.entry("..", directory));
-        entries.addAll(directory.entries().entrySet());
-        ByteArrayOutputStream listing = new ByteArrayOutputStream();
-        for (long i = Math.max(0, cookie); i < entries.size() && listing.size() < bufferLength; i++) {
-            Map.Entry<String, VfsNode> entry = entries.get((int) i);
-            byte[] name = entry.getKey().getBytes(StandardCharsets.UTF_8);
-            ByteBuffer dirent = ByteBuffer.allocate(DIRENT_SIZE + name.length).order(ByteOrder.LITTLE_ENDIAN);
-            dirent.putLong(i + 1).putLong(entry.getValue().inode()).putInt(name.length)
-                    .put(entry.getValue().filetype()).position(DIRENT_SIZE);
-            dirent.put(name);
-            listing.writeBytes(dirent.array());
+        long cookie = Math.max(0, args.i64(3));
+        long used = 0;
+        long index = 0;
+        Iterator<Map.Entry<String, VfsNode>> entries = listing(directory);
+        while (entries.hasNext() && used < bufferLength) {
+            Map.Entry<String, VfsNode> entry = entries.next();
+            if (index++ < cookie) {
+                continue;
+            }
+            byte[] dirent = dirent(index, entry.getKey(), entry.getValue());
+            int count = (int) Math.min(dirent.length, bufferLength - used);
+            // int arithmetic wraps like wasm32 addresses; the memory rejects whatever falls outside.
+            memory.write(buffer + (int) used, dirent, 0, count);
+            used += count;
         }
-        byte[] bytes = listing.toByteArray();
-        int used = (int) Math.min(bytes.length, bufferLength);
-        args.memory().write(args.i32(1), bytes, 0, used);
-        args.memory().writeI32(args.i32(4), used);
+        memory.writeI32(args.i32(4), (int) used);
         return Errno.SUCCESS;
+    }
+
+    private static Iterator<Map.Entry<String, VfsNode>> listing(VirtualDirectory directory) {
+        return Stream.concat(Stream.of(Map.entry(".", (VfsNode) directory), Map.entry("..", (VfsNode) directory)),
+                directory.entries().entrySet().stream()).iterator();
+    }
+
+    /** One WASI dirent: next cookie, inode, name length, filetype, then the name. */
+    private static byte[] dirent(long nextCookie, String name, VfsNode node) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer dirent = ByteBuffer.allocate(DIRENT_SIZE + bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+        dirent.putLong(nextCookie).putLong(node.inode()).putInt(bytes.length).put(node.filetype()).position(DIRENT_SIZE);
+        dirent.put(bytes);
+        return dirent.array();
     }
 }

@@ -13,6 +13,12 @@ import java.util.List;
  */
 final class WasiPoll {
 
+    /**
+     * The most subscriptions one call may carry; more is EINVAL. A fixed bound rather than one derived from the
+     * guest's memory size, so the host's work per call does not grow with what the guest asks.
+     */
+    static final int MAX_SUBSCRIPTIONS = 1024;
+
     private static final int SUBSCRIPTION_SIZE = 48;
     private static final int EVENT_SIZE = 32;
     private static final int TAG_CLOCK = 0;
@@ -37,12 +43,12 @@ final class WasiPoll {
     private int pollOneoff(CallArgs args) {
         GuestMemory memory = args.memory();
         long count = args.u32(2);
-        if (count == 0) {
+        if (count == 0 || count > MAX_SUBSCRIPTIONS) {
             return Errno.INVAL;
         }
-        if (count * SUBSCRIPTION_SIZE > memory.size()) {
-            return Errno.FAULT;
-        }
+        // Both arrays must lie in memory before anything is read, slept or written.
+        CallArgs.requireInBounds(memory, args.i32(0), count * SUBSCRIPTION_SIZE);
+        CallArgs.requireInBounds(memory, args.i32(1), count * EVENT_SIZE);
         List<Subscription> subscriptions = read(memory, args.i32(0), (int) count);
         List<byte[]> events = subscriptions.stream().anyMatch(s -> s.tag() != TAG_CLOCK)
                 ? descriptorEvents(subscriptions)

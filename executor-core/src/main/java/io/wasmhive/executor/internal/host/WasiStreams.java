@@ -20,6 +20,10 @@ final class WasiStreams {
         table.wasi("fd_write", this::fdWrite);
     }
 
+    /**
+     * Reads into each iovec in turn, straight from the descriptor's bytes into guest memory: the work is what
+     * there is to read, never the length the guest asks for.
+     */
     private int fdRead(CallArgs args) {
         Descriptor descriptor = fds.get(args.i32(0));
         GuestMemory memory = args.memory();
@@ -32,10 +36,9 @@ final class WasiStreams {
             long wanted = Math.min(length, descriptor.readable());
             // Check the buffer before reading, so a bad pointer does not swallow input.
             CallArgs.requireInBounds(memory, buffer, wanted);
-            byte[] chunk = descriptor.read(wanted);
-            memory.write(buffer, chunk);
-            total += chunk.length;
-            if (chunk.length < length) {
+            long read = descriptor.readInto(memory, buffer, wanted);
+            total += read;
+            if (read < length) {
                 break;
             }
         }
@@ -44,8 +47,9 @@ final class WasiStreams {
     }
 
     /**
-     * Writes each iovec in turn. A failure after some bytes went out reports the bytes written, like a
-     * short POSIX write; the output limit instead ends the execution ({@link OutputSink#write}).
+     * Writes each iovec in turn, straight from guest memory to the descriptor, which checks its budget first
+     * ({@link Descriptor#writeFrom}). A failure after some bytes went out reports the bytes written, like a
+     * short POSIX write; the output limit instead ends the execution ({@link OutputSink#writeFrom}).
      */
     private int fdWrite(CallArgs args) {
         Descriptor descriptor = fds.get(args.i32(0));
@@ -58,7 +62,7 @@ final class WasiStreams {
             long length = Integer.toUnsignedLong(memory.readI32(iovs + 8 * i + 4));
             try {
                 CallArgs.requireInBounds(memory, buffer, length);
-                descriptor.write(memory.read(buffer, (int) length));
+                descriptor.writeFrom(memory, buffer, length);
             } catch (WasiError | GuestMemoryAccessException e) {
                 if (total == 0) {
                     throw e;

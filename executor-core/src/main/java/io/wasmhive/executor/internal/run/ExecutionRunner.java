@@ -59,7 +59,9 @@ public final class ExecutionRunner {
         } catch (ExecutorException e) {
             outcome.error = e;
         } catch (RuntimeException e) {
-            outcome.error = new HostFailureException("host failure: " + e, e);
+            // A defect or a failure of the engine, not of the guest. The message is for whoever sent the task and
+            // says nothing of the host's internals; the cause stays attached for the service's log.
+            outcome.error = new HostFailureException(HostFailureException.MESSAGE, e);
         }
         return outcome.toResult(task.id(), System.nanoTime() - start, worker);
     }

@@ -39,7 +39,14 @@ final class Failures {
                         + policy.maxMemory() + " bytes was refused");
             }
         }
-        return new TrapException(code(trap), "the guest trapped: " + code(trap) + " (" + trap.getMessage() + ")");
+        return new TrapException(code(trap), "the guest trapped: " + code(trap) + detail(trap));
+    }
+
+    /** The engine's own words, first line only: later lines would be a backtrace, which no client should see. */
+    private static String detail(GuestTrap trap) {
+        String message = trap.getMessage();
+        String first = message == null ? "" : message.lines().findFirst().orElse("").strip();
+        return first.isEmpty() ? "" : " (" + first + ")";
     }
 
     /** Gas consumed given the gas left; the whole budget when it ran out. */

@@ -56,6 +56,12 @@ final class BufferMemory implements GuestMemory {
     }
 
     @Override
+    public void read(int address, byte[] into, int offset, int length) {
+        ByteBuffer buf = buffer();
+        buf.get(check(buf, address, length), into, offset, length);
+    }
+
+    @Override
     public void write(int address, byte[] data) {
         write(address, data, 0, data.length);
     }

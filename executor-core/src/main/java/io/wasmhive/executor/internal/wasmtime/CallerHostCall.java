@@ -5,6 +5,8 @@ import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Func;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.Val;
+import io.github.kawamuray.wasmtime.WasmFunctionError;
+import io.github.kawamuray.wasmtime.WasmtimeException;
 import io.wasmhive.executor.engine.GuestMemory;
 import io.wasmhive.executor.engine.GuestMemoryAccessException;
 import io.wasmhive.executor.engine.HostCall;
@@ -14,12 +16,14 @@ import java.util.Optional;
 final class CallerHostCall implements HostCall {
 
     private final Caller<Void> caller;
+    private final StoreSlot slot;
     private final Store<Void> store;
     private BufferMemory memory;
 
-    CallerHostCall(Caller<Void> caller, Store<Void> store) {
+    CallerHostCall(Caller<Void> caller, StoreSlot slot) {
         this.caller = caller;
-        this.store = store;
+        this.slot = slot;
+        this.store = slot.store();
     }
 
     @Override
@@ -58,7 +62,14 @@ final class CallerHostCall implements HostCall {
                 // Host re-entry is only used for alloc(i32) and similar i32 signatures.
                 params[i] = Val.fromI32((int) args[i]);
             }
-            Val[] results = func.call(store, params);
+            Val[] results;
+            try {
+                results = func.call(store, params);
+            } catch (WasmtimeException | WasmFunctionError e) {
+                // The guest trapped, was interrupted or exited inside the re-entered export: say so in engine-neutral
+                // terms, so that the host function lets it through and the outer call ends with the same outcome.
+                throw WasmtimeInstance.translate(e, slot);
+            }
             long[] out = new long[results.length];
             for (int i = 0; i < results.length; i++) {
                 out[i] = Values.toBits(results[i]);

@@ -49,7 +49,7 @@ final class StoreSlot {
             for (int i = 0; i < params.length; i++) {
                 args[i] = Values.toBits(params[i]);
             }
-            long[] out = fn.call(new CallerHostCall(caller, store), args);
+            long[] out = fn.call(new CallerHostCall(caller, this), args);
             for (int i = 0; i < results.length; i++) {
                 results[i] = Values.toVal(typeOf(fn, i), out[i]);
             }

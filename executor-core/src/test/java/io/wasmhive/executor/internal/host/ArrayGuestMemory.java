@@ -29,6 +29,11 @@ final class ArrayGuestMemory implements GuestMemory {
     }
 
     @Override
+    public void read(int address, byte[] into, int offset, int length) {
+        System.arraycopy(bytes, check(address, length), into, offset, length);
+    }
+
+    @Override
     public void write(int address, byte[] data) {
         write(address, data, 0, data.length);
     }

@@ -10,19 +10,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Plays the guest in tests: owns a 4 MiB memory with a bump allocator (also its {@code alloc} export) and
+ * Plays the guest in tests: owns a memory (4 MiB unless asked otherwise) with a bump allocator (also its {@code alloc} export) and
  * calls the environment's host functions with raw arguments, as an engine would.
  */
 final class Guest {
 
     static final int MEMORY_SIZE = 4 * 1024 * 1024;
 
-    final ArrayGuestMemory memory = new ArrayGuestMemory(MEMORY_SIZE);
-    final FakeHostCall call = new FakeHostCall(memory, this::alloc);
+    final ArrayGuestMemory memory;
+    final FakeHostCall call;
     final HostEnvironment env;
     private int next = 1024;
 
     Guest(HostSettings settings) {
+        this(settings, MEMORY_SIZE);
+    }
+
+    Guest(HostSettings settings, int memorySize) {
+        memory = new ArrayGuestMemory(memorySize);
+        call = new FakeHostCall(memory, this::alloc);
         env = new HostEnvironment(settings);
     }
 
@@ -133,6 +139,11 @@ final class Guest {
 
         Guest guest() {
             return new Guest(build());
+        }
+
+        /** A guest with a memory of {@code memorySize} bytes instead of 4 MiB. */
+        Guest guest(int memorySize) {
+            return new Guest(build(), memorySize);
         }
     }
 }

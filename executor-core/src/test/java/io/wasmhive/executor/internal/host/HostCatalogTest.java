@@ -12,11 +12,15 @@ class HostCatalogTest {
 
     private static final ValueType I32 = ValueType.I32;
     private static final ValueType I64 = ValueType.I64;
+    private static final ValueType F64 = ValueType.F64;
 
     @Test
-    void offersAllOfWasiPreview1AndTheHostModule() {
-        assertThat(HostCatalog.all()).hasSize(48);
+    void offersAllOfWasiPreview1TheHostModuleAndAssemblyScriptsEnv() {
+        assertThat(HostCatalog.all()).hasSize(51);
         assertThat(HostCatalog.all().stream().filter(t -> t.module().equals(HostCatalog.WASI))).hasSize(46);
+        assertThat(HostCatalog.all().stream().filter(t -> t.module().equals(HostCatalog.HOST))).hasSize(2);
+        assertThat(HostCatalog.all().stream().filter(t -> t.module().equals(HostCatalog.ENV)).map(HostFunctionType::name))
+                .containsExactly("abort", "seed", "trace");
     }
 
     @Test
@@ -31,7 +35,14 @@ class HostCatalogTest {
                 .extracting(HostFunctionType::params).isEqualTo(List.of(I32, I32, I32));
         assertThat(HostEnvironment.lookup("host", "progress")).get()
                 .extracting(HostFunctionType::results).isEqualTo(List.of());
+        assertThat(HostEnvironment.lookup("env", "abort")).contains(HostFunctionType.of(
+                "env", "abort", List.of(I32, I32, I32, I32), List.of()));
+        assertThat(HostEnvironment.lookup("env", "seed")).contains(HostFunctionType.of(
+                "env", "seed", List.of(), List.of(F64)));
+        assertThat(HostEnvironment.lookup("env", "trace")).contains(HostFunctionType.of(
+                "env", "trace", List.of(I32, I32, F64, F64, F64, F64, F64), List.of()));
         assertThat(HostEnvironment.lookup("env", "fd_write")).isEmpty();
+        assertThat(HostEnvironment.lookup("env", "memory")).isEmpty();
         assertThat(HostEnvironment.lookup("wasi_snapshot_preview1", "sock_open")).isEmpty();
     }
 
@@ -54,7 +65,7 @@ class HostCatalogTest {
 
     @Test
     void unknownFunctionIsRefused() {
-        assertThatThrownBy(() -> new Guest().env.function("env", "abort"))
+        assertThatThrownBy(() -> new Guest().env.function("env", "console.log"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

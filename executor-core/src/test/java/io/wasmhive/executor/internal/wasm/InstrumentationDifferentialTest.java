@@ -7,6 +7,7 @@ import static io.wasmhive.executor.WasmValue.i64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.executor.Guests;
+import io.wasmhive.executor.TrapException;
 import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.WasmValue;
 import io.wasmhive.executor.engine.EngineInstance;
@@ -199,6 +200,9 @@ class InstrumentationDifferentialTest {
                         .call("f64:18.990499999999997", "calculate_discount", f64(19.99), i32(1))
                         .call("i32:1", "is_even", i64(4)).call("i32:0", "is_even", i64(7)).call("i32:1", "is_even", i64(0))
                         .call("i32:0", "is_even", i64(-3)).call("i32:1", "is_even", i64(Long.MIN_VALUE)),
+                new Case("wat-assemblyscript.wasm", "env").call(null, "seed").call("ok", "trace", i32(1152), i32(2))
+                        .call("trap:abort", "abort", i32(1024), i32(1088), i32(12), i32(5))
+                        .call("trap:abort", "abort_long", i32(5000)).stderrMatching("trace: progress 1\\.5, 2\n"),
                 new Case("wat-add.wasm", "typed").call("i32:42", "add", i32(40), i32(2))
                         .call("i32:-2147483648", "add", i32(Integer.MAX_VALUE), i32(1)),
                 new Case("wat-bulk-memory.wasm", "typed")
@@ -433,6 +437,9 @@ class InstrumentationDifferentialTest {
             return "trap:" + t.trapKind();
         } catch (GuestExit e) {
             return "exit:" + e.code();
+        } catch (TrapException e) {
+            // A host function that ends the execution as a trap (AssemblyScript's env.abort).
+            return "trap:" + e.trapCode();
         }
     }
 
