@@ -330,6 +330,14 @@ class InstrumentationDifferentialTest {
                         .call("i32:127", "low_byte", i32(0x17f))
                         // Its memory has 0 pages: there is nothing to compare.
                         .memoryNotComparable(),
+                new Case("as-abort.wasm", "abort").call("i32:42", "checked_double", i32(21))
+                        .call("trap:abort", "checked_double", i32(-1)).call("i32:-3", "safe_div", i32(-7), i32(2))
+                        .call("trap:abort", "safe_div", i32(1), i32(0)).call("i32:42", "checked_double", i32(21)),
+                // The seed comes from the execution id, the same on both sides: the rolls must agree, whatever they are.
+                new Case("as-random.wasm", "seeded").call(null, "roll").call(null, "roll").call(null, "roll")
+                        .call(null, "sample").memoryNotComparable(), // 0 pages: nothing to compare
+                new Case("as-trace.wasm", "trace").call("f64:42.0", "run", f64(41))
+                        .stderrMatching("trace: msg 1\\.5, 2\\.5\ntrace: x 41\n"),
                 new Case("as-wasi-wc.wasm", "wc").stdin("hello world\nfoo\n").call("ok", "_start")
                         .stdout("{\"bytes\":16,\"lines\":2,\"words\":3}\n"),
                 new Case("as-wasi-wc.wasm", "empty").call("ok", "_start").stdout("{\"bytes\":0,\"lines\":0,\"words\":0}\n"),
