@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * The mutants of the mutation property test: {@value #COUNT} modules, mutant {@code i} made by a
- * {@link Mutator} of corpus module {@code i % n} (the guest corpus sorted by name, without the
- * deliberately malformed module) with a random sequence seeded from {@value #SEED} and {@code i}.
+ * {@link Mutator} of corpus module {@code i % n} (the valid modules of the guest corpus, sorted by name:
+ * the deliberately malformed and invalid hostile ones have no structure to mutate) with a random sequence seeded from {@value #SEED} and {@code i}.
  * Changing the corpus, the mutator or these numbers changes the mutants: then
  * {@code scripts/mutants.sh} writes their expectations anew.
  */
@@ -20,9 +20,18 @@ final class Mutants {
     private Mutants() {
     }
 
-    /** The corpus modules mutants are made from, sorted by file name. */
+    /** The corpus modules mutants are made from, sorted by file name: those that parse with every feature. */
     static List<Path> sources() {
-        return Corpus.modules().stream().filter(p -> !p.getFileName().toString().equals("malformed.wasm")).toList();
+        return Corpus.modules().stream().filter(Mutants::parses).toList();
+    }
+
+    private static boolean parses(Path module) {
+        try {
+            WasmParser.parse(Corpus.read(module), java.util.EnumSet.allOf(io.wasmhive.executor.WasmFeature.class));
+            return true;
+        } catch (io.wasmhive.executor.ExecutorException e) {
+            return false;
+        }
     }
 
     /** All mutants, in index order. */
