@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.wasmhive.executor.Guests;
 import io.wasmhive.executor.InvalidModuleException;
 import io.wasmhive.executor.OutputLimitException;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.WasmValue;
 import io.wasmhive.executor.internal.host.HostEnvironment;

@@ -1,7 +1,7 @@
 package io.wasmhive.procedure.execution;
 
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmValue;
-import io.wasmhive.executor.engine.ValueType;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.store.Param;

@@ -1,8 +1,8 @@
 package io.wasmhive.relay.execution;
 
 import io.wasmhive.executor.ModuleInfo.Signature;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmValue;
-import io.wasmhive.executor.engine.ValueType;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmhive.executor.ModuleInfo.Signature;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmValue;
-import io.wasmhive.executor.engine.ValueType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
