@@ -39,7 +39,15 @@ public interface WasmExecutor extends AutoCloseable {
      */
     CompletableFuture<ExecutionResult> submit(ExecutionTask task);
 
-    /** Runs a task and waits for its result. Blocks; throws only what {@link #submit} throws. */
+    /**
+     * Runs a task and waits for its result. Blocks; throws only what {@link #submit} throws. Thread-safe.
+     *
+     * <p>How it waits: when it is the only caller waiting and the waiting callers, idle workers spinning and
+     * running guests together fit on the cores, it busy-polls the result for at most 50 µs (parking and waking a
+     * thread costs about as much as a short typed call), then parks until the result is there. Callers that wait
+     * in many threads at once (request threads of a busy service) never spin. A caller that must never spin uses
+     * {@link #submit} and waits on the future itself.
+     */
     ExecutionResult execute(ExecutionTask task);
 
     /**
@@ -61,7 +69,10 @@ public interface WasmExecutor extends AutoCloseable {
     /** Waits for the workers to finish after {@link #shutdown()}. Blocks. */
     boolean awaitTermination(Duration timeout) throws InterruptedException;
 
-    /** Shuts down, waits up to 30 s for running tasks, then frees the cache and the engine. */
+    /**
+     * Shuts down, waits up to 30 s for running tasks, then ends the threads that run RPC handlers (waiting up to
+     * 5 s for handlers that ignore interruption) and frees the cache and the engine. Blocks.
+     */
     @Override
     void close();
 }

@@ -12,6 +12,7 @@ import io.wasmhive.executor.ShutDownException;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.executor.engine.WasmEngine;
 import io.wasmhive.executor.internal.host.HostEnvironment;
+import io.wasmhive.executor.internal.host.RpcCalls;
 import io.wasmhive.executor.internal.pool.PoolSettings;
 import io.wasmhive.executor.internal.pool.WorkerPool;
 import io.wasmhive.executor.internal.registry.ModuleRegistry;
@@ -36,6 +37,7 @@ public final class PooledExecutor implements WasmExecutor {
     private final ExecutorOptions options;
     private final WasmEngine engine;
     private final ModuleRegistry registry;
+    private final RpcCalls rpcCalls = new RpcCalls();
     private final WorkerPool pool;
 
     private PooledExecutor(ExecutorOptions options, WasmEngine engine) {
@@ -43,7 +45,7 @@ public final class PooledExecutor implements WasmExecutor {
         this.engine = engine;
         this.registry = new ModuleRegistry(engine, options.features(), options.maxModuleBytes(),
                 options.maxPolicy().maxMemory(), options.maxTableElements(), options.cacheSize(), GasCosts.defaults());
-        ExecutionRunner runner = new ExecutionRunner(registry, options);
+        ExecutionRunner runner = new ExecutionRunner(registry, options, rpcCalls);
         this.pool = new WorkerPool(new PoolSettings(options.maxWorkers(), options.initialWorkers(), options.idleTimeout(),
                 options.queueCapacity(), options.workerStackBytes(), Duration.ofSeconds(1)),
                 runner::run, () -> engine.warmUpThread(HostEnvironment.commonImports()), engine::releaseThreadResources);
@@ -155,6 +157,7 @@ public final class PooledExecutor implements WasmExecutor {
         return pool.awaitTermination(timeout);
     }
 
+    /** After the workers: no execution is left to call a handler, so the RPC threads can end. */
     @Override
     public void close() {
         shutdown();
@@ -163,6 +166,7 @@ public final class PooledExecutor implements WasmExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        rpcCalls.close();
         registry.close();
         engine.close();
     }
