@@ -30,6 +30,17 @@ public interface WasmExecutor extends AutoCloseable {
      */
     ModuleInfo register(byte[] bytes);
 
+    /**
+     * What registration learned of the module with this id (the SHA-256 hex of its bytes): from the cache, else
+     * registered now from the {@link ExecutorOptions#moduleSource() module source}. Blocks while reading and
+     * compiling. Thread-safe.
+     *
+     * @throws ModuleNotFoundException when neither the cache nor the source has the module; what {@link #register}
+     *         throws for the source's bytes; HostFailureException when the source fails or returns bytes of another
+     *         hash; ShutDownException after {@link #shutdown()}
+     */
+    ModuleInfo load(String moduleId);
+
     /** Whether {@link #shutdown()} or {@link #close()} was called. Thread-safe. */
     boolean isShutdown();
 

@@ -43,7 +43,7 @@ public final class PooledExecutor implements WasmExecutor {
     private PooledExecutor(ExecutorOptions options, WasmEngine engine) {
         this.options = options;
         this.engine = engine;
-        this.registry = new ModuleRegistry(engine, options.features(), options.maxModuleBytes(),
+        this.registry = new ModuleRegistry(engine, options.moduleSource(), options.features(), options.maxModuleBytes(),
                 options.maxPolicy().maxMemory(), options.maxTableElements(), options.cacheSize(), GasCosts.defaults());
         ExecutionRunner runner = new ExecutionRunner(registry, options, rpcCalls);
         this.pool = new WorkerPool(new PoolSettings(options.maxWorkers(), options.initialWorkers(), options.idleTimeout(),
@@ -78,6 +78,14 @@ public final class PooledExecutor implements WasmExecutor {
             throw new ShutDownException("the executor is shutting down");
         }
         return registry.register(bytes);
+    }
+
+    @Override
+    public ModuleInfo load(String moduleId) {
+        if (pool.isShutdown()) {
+            throw new ShutDownException("the executor is shutting down");
+        }
+        return registry.load(moduleId);
     }
 
     @Override
