@@ -48,6 +48,23 @@ class ArgumentConverterTest {
     assertThat(ArgumentConverter.convert(bool, args("[0]"))).containsExactly(WasmValue.i32(0));
   }
 
+  @Test
+  void messagesNameTheArgumentAndWhatItMustBe() {
+    Procedure p = procedure(List.of(DataType.INT, DataType.BOOL), List.of(ValueType.I32, ValueType.I32));
+    assertMessage(p, "[2147483648, true]", "argument 'p0' (i32) is out of range: it must be between -2147483648 and "
+        + "2147483647, got 2147483648");
+    assertMessage(p, "[1.5, true]", "argument 'p0' (i32) must be an integer, got 1.5");
+    assertMessage(p, "[null, true]", "argument 'p0' (i32) must be a number, got null");
+    assertMessage(p, "[1, null]", "argument 'p1' must be a BOOL (true, false, 0 or 1), got null");
+    assertMessage(p, "[1, \"yes\"]", "argument 'p1' must be a BOOL (true, false, 0 or 1), got \"yes\"");
+    assertMessage(p, "[1]", "procedure proc takes 2 arguments, got 1");
+  }
+
+  private static void assertMessage(Procedure p, String json, String message) {
+    assertThatThrownBy(() -> ArgumentConverter.convert(p, args(json))).as(json)
+        .isInstanceOf(ProcedureException.class).hasMessage(message);
+  }
+
   private static void assertCode(Procedure p, String json, ErrorCode code) {
     assertThatThrownBy(() -> ArgumentConverter.convert(p, args(json))).as(json)
         .isInstanceOfSatisfying(ProcedureException.class, e -> assertThat(e.code()).isEqualTo(code));
