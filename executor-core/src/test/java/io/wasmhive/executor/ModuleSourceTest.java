@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -150,14 +152,37 @@ class ModuleSourceTest {
     }
 
     @Test
+    void aTaskWithBytesArrivingWhileTheSourceSaysNoStillRegistersThem() throws InterruptedException {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountingSource slowAndEmpty = new CountingSource(id -> {
+            asked.countDown();
+            sleep(300);
+            return Optional.empty();
+        });
+        try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(2).initialWorkers(2)
+                .moduleSource(slowAndEmpty).build())) {
+            CompletableFuture<ExecutionResult> withoutBytes = ex.submit(add(ADD, 1, 1));
+            assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<ExecutionResult> withBytes = ex.submit(ExecutionTask.builder(ADD)
+                    .moduleBytes(Guests.bytes("c-add.wasm")).entry(Entry.typed("add", i32(2), i32(2))).build());
+            assertThat(withoutBytes.join().error()).isInstanceOf(ModuleNotFoundException.class);
+            assertThat(withBytes.join().orThrow().value().asInt()).isEqualTo(4);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void tasksArrivingTogetherForAMissingModuleReadItOnce() {
         // The source takes a while, as a database read does: the other tasks arrive meanwhile and wait for it.
         CountingSource slow = new CountingSource(id -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleep(200);
             return Optional.of(Guests.bytes("c-add.wasm"));
         });
         try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(4).initialWorkers(4)

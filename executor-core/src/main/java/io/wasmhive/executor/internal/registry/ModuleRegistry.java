@@ -107,7 +107,17 @@ public final class ModuleRegistry implements AutoCloseable {
             if (running == null) {
                 return compileInto(id, bytes, mine);
             }
-            CompiledModule shared = join(running);
+            CompiledModule shared;
+            try {
+                shared = join(running);
+            } catch (ModuleNotFoundException e) {
+                if (bytes == null) {
+                    throw e;
+                }
+                // That registration had no bytes and the source none; these bytes may still register the module.
+                compiling.remove(id, running);
+                continue;
+            }
             if (shared.retain()) {
                 hits.increment();
                 return shared;
