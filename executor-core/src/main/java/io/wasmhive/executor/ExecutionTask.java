@@ -65,7 +65,10 @@ public final class ExecutionTask {
     /** The SHA-256 hex of the module's original bytes. */
     public String moduleId() { return moduleId; }
 
-    /** The module's bytes, used to register it when it is not cached; may be {@code null}. */
+    /**
+     * The module's bytes, used to register it when it is not cached (before the executor's {@link ModuleSource}
+     * is asked); may be {@code null}, and is when the executor has a module source.
+     */
     public byte[] moduleBytes() { return moduleBytes; }
 
     public Entry entry() { return entry; }

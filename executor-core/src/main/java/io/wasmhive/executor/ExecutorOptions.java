@@ -51,6 +51,7 @@ public final class ExecutorOptions {
     private final long workerStackBytes;
     private final Duration epochTick;
     private final RpcHandler rpcHandler;
+    private final ModuleSource moduleSource;
 
     private ExecutorOptions(Builder b) {
         this.maxWorkers = b.maxWorkers;
@@ -72,6 +73,7 @@ public final class ExecutorOptions {
         this.workerStackBytes = b.workerStackBytes;
         this.epochTick = b.epochTick;
         this.rpcHandler = b.rpcHandler;
+        this.moduleSource = b.moduleSource;
         validate();
     }
 
@@ -208,6 +210,9 @@ public final class ExecutorOptions {
     /** The RPC handler for tasks that bring none. */
     public RpcHandler rpcHandler() { return rpcHandler; }
 
+    /** Where modules missing from the cache are read from. Default {@link ModuleSource#NONE}. */
+    public ModuleSource moduleSource() { return moduleSource; }
+
     /** Builds {@link ExecutorOptions}. Not thread-safe. */
     public static final class Builder {
         private int maxWorkers = 16;
@@ -228,6 +233,7 @@ public final class ExecutorOptions {
         private long workerStackBytes = 8L * 1024 * 1024;
         private Duration epochTick = Duration.ofMillis(2);
         private RpcHandler rpcHandler = RpcHandler.UNAVAILABLE;
+        private ModuleSource moduleSource = ModuleSource.NONE;
 
         private Builder() {
         }
@@ -268,6 +274,9 @@ public final class ExecutorOptions {
         public Builder epochTick(Duration v) { this.epochTick = Objects.requireNonNull(v); return this; }
 
         public Builder rpcHandler(RpcHandler v) { this.rpcHandler = Objects.requireNonNull(v); return this; }
+
+        /** Where the executor reads a module that a task names and its cache does not hold. */
+        public Builder moduleSource(ModuleSource v) { this.moduleSource = Objects.requireNonNull(v); return this; }
 
         /** Validates and builds; {@link IllegalArgumentException} names the first invalid setting. */
         public ExecutorOptions build() {

@@ -1,6 +1,5 @@
 package io.wasmhive.executor;
 
-import io.wasmhive.executor.engine.ValueType;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,9 @@
 package io.wasmhive.executor;
 
-/** No compiled module with the requested id is cached and the task carries no bytes to register it. */
+/**
+ * No compiled module with the requested id is cached, the task carries no bytes to register it and the
+ * executor's {@link ModuleSource} has none.
+ */
 public class ModuleNotFoundException extends ExecutorException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,5 @@
 package io.wasmhive.executor;
 
-import io.wasmhive.executor.internal.wasm.WasmParser;
 import java.util.Set;
 
 /**
@@ -22,6 +21,6 @@ public final class ModuleValidator {
      * @throws DisallowedFeatureException naming the proposal used, where, and that it is off
      */
     public static void validate(byte[] bytes, Set<WasmFeature> features) {
-        WasmParser.parse(bytes, features);
+        ExecutorProvider.installed().validate(bytes, features);
     }
 }

@@ -1,6 +1,5 @@
 package io.wasmhive.executor;
 
-import io.wasmhive.executor.engine.ValueType;
 
 /** A typed WebAssembly number: the argument or result of a typed call. Raw bits as in {@link ValueType}. */
 public record WasmValue(ValueType type, long bits) {

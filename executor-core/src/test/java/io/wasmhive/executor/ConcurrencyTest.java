@@ -4,6 +4,7 @@ import static io.wasmhive.executor.Guests.task;
 import static io.wasmhive.executor.WasmValue.i32;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wasmhive.executor.internal.runtime.PooledExecutor;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeEngine;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeSettings;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class ConcurrencyTest {
         ExecutorOptions options = ExecutorOptions.builder().maxWorkers(2).initialWorkers(2).build();
         WasmtimeEngine engine = new WasmtimeEngine(new WasmtimeSettings(options.features(), options.enableJit(),
                 options.maxWasmStack(), options.epochTick(), 256, (long) options.maxMemoryMb() << 20));
-        WasmExecutor executor = WasmExecutor.create(options, engine);
+        WasmExecutor executor = PooledExecutor.create(options, engine);
         for (String guest : List.of("c-add.wasm", "c-state.wasm", "c-echo.wasm")) {
             executor.register(Guests.bytes(guest));
         }

@@ -4,6 +4,7 @@ import static io.wasmhive.executor.Guests.task;
 import static io.wasmhive.executor.WasmValue.i32;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wasmhive.executor.internal.runtime.PooledExecutor;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeEngine;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeSettings;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ class IsolationTest {
                 options.maxWasmStack(), options.epochTick(), 256, (long) options.maxMemoryMb() << 20));
         Set<String> workers = new HashSet<>();
         int maxStores = 0;
-        try (WasmExecutor executor = WasmExecutor.create(options, engine)) {
+        try (WasmExecutor executor = PooledExecutor.create(options, engine)) {
             for (int i = 0; i < 1000; i++) {
                 // Linear memory and a mutable global written by the last execution of the same module.
                 assertThat(typed(executor, workers, "c-state.wasm", "peek_buf")).as("peek_buf #%d", i).isZero();

@@ -5,6 +5,7 @@ import static io.wasmhive.executor.WasmValue.i32;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wasmhive.executor.internal.runtime.PooledExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class WorkerPoolTest {
         io.wasmhive.executor.internal.wasmtime.WasmtimeEngine engine = new io.wasmhive.executor.internal.wasmtime.WasmtimeEngine(
                 new io.wasmhive.executor.internal.wasmtime.WasmtimeSettings(WasmFeature.defaults(), true, 512 * 1024,
                         Duration.ofMillis(2), 256, 64L << 20));
-        try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(3).initialWorkers(3).build(), engine)) {
+        try (WasmExecutor ex = PooledExecutor.create(ExecutorOptions.builder().maxWorkers(3).initialWorkers(3).build(), engine)) {
             waitUntil(() -> engine.liveStores() == 3);
             ExecutionResult echo = ex.execute(task("c-echo.wasm").stdin(Guests.utf8("warm")).build());
             assertThat(Guests.utf8(echo.orThrow().stdout())).isEqualTo("warm");

@@ -13,7 +13,7 @@ public interface HostFunction {
      * Runs the function.
      *
      * @param call access to the calling instance (memory, exports)
-     * @param args raw argument bits, one per parameter (see {@link ValueType})
+     * @param args raw argument bits, one per parameter (see {@link io.wasmhive.executor.ValueType})
      * @return raw result bits, one per result (an empty array for none)
      * @throws GuestExit to end the execution with an exit code (WASI {@code proc_exit})
      * @throws io.wasmhive.executor.ExecutorException to end the execution with that error

@@ -1,5 +1,6 @@
 package io.wasmhive.executor.engine;
 
+import io.wasmhive.executor.ValueType;
 import java.util.List;
 
 /** The import name and WebAssembly signature of a host function. */

@@ -11,10 +11,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.wasmhive.executor.Guests;
 import io.wasmhive.executor.InvalidModuleException;
 import io.wasmhive.executor.OutputLimitException;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.WasmValue;
 import io.wasmhive.executor.internal.host.HostEnvironment;
 import io.wasmhive.executor.internal.host.HostSettings;
+import io.wasmhive.executor.internal.host.RpcCalls;
 import io.wasmhive.executor.internal.wasm.GasCosts;
 import io.wasmhive.executor.internal.wasm.Instrumentation;
 import io.wasmhive.executor.internal.wasm.Instrumenter;
@@ -361,8 +363,10 @@ public abstract class WasmEngineContractTest {
 
     @Test
     void guestExitFromTheRealHostEnvironmentCarriesTheCode() {
+        RpcCalls rpcCalls = new RpcCalls();
+        opened.push(rpcCalls);
         HostEnvironment host = new HostEnvironment(new HostSettings("contract-exit", new byte[0], List.of(), Map.of(),
-                Map.of(), true, 1024, null, System.nanoTime() + TimeUnit.SECONDS.toNanos(10), null));
+                Map.of(), true, 1024, null, System.nanoTime() + TimeUnit.SECONDS.toNanos(10), null), rpcCalls);
         Map<String, HostFunction> imports = Map.of(
                 "wasi_snapshot_preview1.fd_write", host.function("wasi_snapshot_preview1", "fd_write"),
                 "wasi_snapshot_preview1.proc_exit", host.function("wasi_snapshot_preview1", "proc_exit"));

@@ -1,15 +1,11 @@
 package io.wasmhive.platform.embedded;
 
-import java.util.LinkedHashMap;
+import io.wasmhive.platform.env.VariableAliases;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.util.StringUtils;
 
 /**
  * Keeps the seed's environment variable names working: {@code MONGODB_URI} becomes
@@ -28,23 +24,6 @@ public class StoreUrlEnvironmentPostProcessor implements EnvironmentPostProcesso
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    Map<String, Object> mapped = new LinkedHashMap<>();
-    ALIASES.forEach((variable, property) -> {
-      String value = environment.getProperty(variable);
-      if (StringUtils.hasText(value)) {
-        mapped.put(property, value.trim());
-      }
-    });
-    if (mapped.isEmpty()) {
-      return;
-    }
-    MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME, mapped);
-    MutablePropertySources sources = environment.getPropertySources();
-    String systemEnvironment = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
-    if (sources.contains(systemEnvironment)) {
-      sources.addAfter(systemEnvironment, source);
-    } else {
-      sources.addLast(source);
-    }
+    VariableAliases.add(environment, PROPERTY_SOURCE_NAME, ALIASES, VariableAliases.Rank.BELOW_SYSTEM_ENVIRONMENT);
   }
 }

@@ -2,7 +2,7 @@ package io.wasmhive.procedure.catalog;
 
 import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.ModuleInfo.Signature;
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.store.DataType;

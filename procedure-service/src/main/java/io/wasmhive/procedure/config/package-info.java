@@ -1,5 +1,5 @@
 /**
- * Configuration of procedure-service: the {@code procedure.*} limits and the {@code executor-core} bean built
- * from them and from the seed's {@code WASM_*} environment variables.
+ * Configuration of procedure-service: the {@code procedure.*} limits, and the policies they give platform-infra's
+ * executor bean (whose pool the seed's {@code WASM_*} environment variables configure).
  */
 package io.wasmhive.procedure.config;

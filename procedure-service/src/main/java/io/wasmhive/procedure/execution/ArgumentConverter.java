@@ -1,7 +1,9 @@
 package io.wasmhive.procedure.execution;
 
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmValue;
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.platform.executor.ValueConversionException;
+import io.wasmhive.platform.executor.WasmJson;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.store.Param;
@@ -11,79 +13,60 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Checks JSON arguments against a procedure's parameters and converts them; never wraps or rounds silently. */
+/**
+ * Checks JSON arguments against a procedure's parameters and converts them; never wraps or rounds silently.
+ * Numbers go through platform-infra's {@link WasmJson} (its range checks and messages); what is the procedure's
+ * own is the count and BOOL, which takes {@code true}, {@code false}, 0 or 1 as an {@code i32}.
+ */
 final class ArgumentConverter {
-
-  private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
-  private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
-  private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   private ArgumentConverter() {
   }
 
   /** The call's WebAssembly arguments, or {@code BAD_REQUEST} (count) / {@code TYPE_MISMATCH} (type, range). */
   static List<WasmValue> convert(Procedure procedure, List<JsonNode> args) {
-    List<Param> params = procedure.params();
-    if (args.size() != params.size()) {
-      throw new ProcedureException(ErrorCode.BAD_REQUEST, "procedure " + procedure.name() + " takes "
-          + params.size() + " arguments, got " + args.size());
-    }
+    checkCount(procedure, args);
     List<WasmValue> values = new ArrayList<>(args.size());
     for (int i = 0; i < args.size(); i++) {
-      values.add(convert(params.get(i), procedure.exportParams().get(i), args.get(i)));
+      values.add(convert(procedure.params().get(i), procedure.exportParams().get(i), args.get(i)));
     }
     return values;
   }
 
+  /** {@code BAD_REQUEST} unless there is one argument per declared parameter (typed and bytes calls alike). */
+  static void checkCount(Procedure procedure, List<JsonNode> args) {
+    if (args.size() != procedure.params().size()) {
+      throw new ProcedureException(ErrorCode.BAD_REQUEST, "procedure " + procedure.name() + " takes "
+          + procedure.params().size() + " arguments, got " + args.size());
+    }
+  }
+
   /** One numeric argument as the WebAssembly value {@code type}; {@code TYPE_MISMATCH} when it does not fit. */
   static WasmValue convert(Param param, ValueType type, JsonNode arg) {
-    if (arg == null || arg.isNull() || arg.isMissingNode()) {
-      throw mismatch(param, "null");
-    }
     return switch (param.dataType()) {
-      case INT -> WasmValue.i32(integer(param, arg, INT_MIN, INT_MAX).intValue());
-      case BIGINT -> WasmValue.i64(integer(param, arg, LONG_MIN, LONG_MAX).longValue());
-      case FLOAT, DOUBLE -> floating(param, type, arg);
+      case INT, BIGINT, FLOAT, DOUBLE -> number(param, type, arg);
       case BOOL -> WasmValue.i32(bool(param, arg) ? 1 : 0);
       case TEXT, BYTES, JSON -> throw new IllegalArgumentException(param.dataType() + " is not numeric");
     };
   }
 
-  private static BigInteger integer(Param param, JsonNode arg, BigInteger min, BigInteger max) {
-    if (!arg.isIntegralNumber()) {
-      throw mismatch(param, arg.isNumber() ? "a fractional number " + arg : arg.getNodeType().toString().toLowerCase());
+  private static WasmValue number(Param param, ValueType type, JsonNode arg) {
+    try {
+      return WasmJson.toValue(arg, type, "argument '" + param.name() + "'");
+    } catch (ValueConversionException e) {
+      throw new ProcedureException(ErrorCode.TYPE_MISMATCH, e.getMessage());
     }
-    BigInteger value = arg.bigIntegerValue();
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new ProcedureException(ErrorCode.TYPE_MISMATCH, "argument '" + param.name() + "' = " + value
-          + " is out of range for " + param.dataType() + " [" + min + ", " + max + "]");
-    }
-    return value;
-  }
-
-  private static WasmValue floating(Param param, ValueType type, JsonNode arg) {
-    if (!arg.isNumber()) {
-      throw mismatch(param, arg.getNodeType().toString().toLowerCase());
-    }
-    double value = arg.doubleValue();
-    boolean fits = type == ValueType.F32 ? Math.abs(value) <= Float.MAX_VALUE : Double.isFinite(value);
-    if (!fits) {
-      throw new ProcedureException(ErrorCode.TYPE_MISMATCH, "argument '" + param.name() + "' = " + arg
-          + " is out of range for " + param.dataType() + " (" + type.name().toLowerCase() + ")");
-    }
-    return type == ValueType.F32 ? WasmValue.f32((float) value) : WasmValue.f64(value);
   }
 
   private static boolean bool(Param param, JsonNode arg) {
-    if (arg.isBoolean()) {
+    if (arg != null && arg.isBoolean()) {
       return arg.booleanValue();
     }
-    if (arg.isIntegralNumber() && (arg.bigIntegerValue().equals(BigInteger.ZERO)
+    if (arg != null && arg.isIntegralNumber() && (arg.bigIntegerValue().equals(BigInteger.ZERO)
         || arg.bigIntegerValue().equals(BigInteger.ONE))) {
       return arg.bigIntegerValue().equals(BigInteger.ONE);
     }
-    throw mismatch(param, arg.toString());
+    throw mismatch(param, arg == null || arg.isMissingNode() ? "null" : arg.toString());
   }
 
   static ProcedureException mismatch(Param param, String got) {

@@ -1,7 +1,7 @@
 package io.wasmhive.procedure.execution;
 
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmValue;
-import io.wasmhive.executor.engine.ValueType;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.store.Param;
@@ -26,14 +26,10 @@ final class BytesArguments {
 
   /** One byte array per parameter, or {@code BAD_REQUEST} (count) / {@code TYPE_MISMATCH} (type, range). */
   static List<byte[]> encode(Procedure procedure, List<JsonNode> args) {
-    List<Param> params = procedure.params();
-    if (args.size() != params.size()) {
-      throw new ProcedureException(ErrorCode.BAD_REQUEST, "procedure " + procedure.name() + " takes "
-          + params.size() + " arguments, got " + args.size());
-    }
+    ArgumentConverter.checkCount(procedure, args);
     List<byte[]> encoded = new ArrayList<>(args.size());
     for (int i = 0; i < args.size(); i++) {
-      encoded.add(encode(params.get(i), args.get(i)));
+      encoded.add(encode(procedure.params().get(i), args.get(i)));
     }
     return encoded;
   }

@@ -1,8 +1,8 @@
 package io.wasmhive.procedure.execution;
 
 import io.wasmhive.executor.ExecutorException;
+import io.wasmhive.executor.ModuleNotFoundException;
 import io.wasmhive.executor.WasmExecutor;
-import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.procedure.config.ProcedureProperties;
 import io.wasmhive.procedure.metrics.ProcedureMetrics;
 import io.wasmhive.procedure.store.ProcedureStore;
@@ -28,17 +28,15 @@ class ModuleWarmer implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(ModuleWarmer.class);
 
   private final ProcedureStore procedures;
-  private final ModuleStore modules;
   private final WasmExecutor executor;
   private final ProcedureMetrics metrics;
   private final int limit;
   private volatile boolean stopping;
   private volatile Thread thread;
 
-  ModuleWarmer(ProcedureStore procedures, ModuleStore modules, WasmExecutor executor,
-      ProcedureMetrics metrics, ProcedureProperties properties) {
+  ModuleWarmer(ProcedureStore procedures, WasmExecutor executor, ProcedureMetrics metrics,
+      ProcedureProperties properties) {
     this.procedures = procedures;
-    this.modules = modules;
     this.executor = executor;
     this.metrics = metrics;
     this.limit = Math.min(properties.warmModules(), executor.options().cacheSize());
@@ -84,15 +82,14 @@ class ModuleWarmer implements DisposableBean {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 
+  /** Loads the module into the executor's cache; the executor reads it from the module store (its source). */
   private boolean compile(String hash) {
-    byte[] bytes = modules.bytes(hash).orElse(null);
-    if (bytes == null) {
+    try {
+      metrics.timeCompile(() -> executor.load(hash));
+      return true;
+    } catch (ModuleNotFoundException e) {
       log.warn("Module {} of a procedure is missing from the module store", hash);
       return false;
-    }
-    try {
-      metrics.timeCompile(() -> executor.register(bytes));
-      return true;
     } catch (ExecutorException e) {
       log.warn("Module {} did not compile: {}", hash, e.getMessage());
       return false;

@@ -4,12 +4,9 @@ import io.wasmhive.executor.Entry;
 import io.wasmhive.executor.ExecutionResult;
 import io.wasmhive.executor.ExecutionTask;
 import io.wasmhive.executor.ExecutorException;
-import io.wasmhive.executor.ModuleNotFoundException;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
-import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.procedure.catalog.ProcedureCatalog;
-import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.metrics.ProcedureMetrics;
 import io.wasmhive.procedure.store.Limits;
@@ -22,23 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls procedures on the executor. Procedures come from {@link ProcedureCatalog#resolve}, which answers
- * from memory on a hit. The compiled module is taken from the executor's cache; on a miss its
- * bytes are read from the shared {@link ModuleStore} once and registered again. Blocks until the call ends;
+ * from memory on a hit. The call names the module by SHA-256; the executor runs it from its cache, or on a miss
+ * reads it from the shared module store (its module source) and registers it first. Blocks until the call ends;
  * thread-safe.
  */
 @Service
 public class ProcedureInvoker {
 
   private final ProcedureCatalog catalog;
-  private final ModuleStore modules;
   private final WasmExecutor executor;
   private final ProcedureMetrics metrics;
   private final JsonMapper json;
 
-  ProcedureInvoker(ProcedureCatalog catalog, ModuleStore modules, WasmExecutor executor,
-      ProcedureMetrics metrics, JsonMapper json) {
+  ProcedureInvoker(ProcedureCatalog catalog, WasmExecutor executor, ProcedureMetrics metrics, JsonMapper json) {
     this.catalog = catalog;
-    this.modules = modules;
     this.executor = executor;
     this.metrics = metrics;
     this.json = json;
@@ -70,16 +64,10 @@ public class ProcedureInvoker {
   }
 
   private Object call(Procedure procedure, List<JsonNode> args) {
-    String name = procedure.name();
     Entry entry = procedure.usesBytesAbi()
         ? new Entry.Bytes(procedure.export(), BytesArguments.encode(procedure, args))
         : new Entry.Typed(procedure.export(), ArgumentConverter.convert(procedure, args));
-    ExecutionResult result = run(procedure, entry, null);
-    if (result.error() instanceof ModuleNotFoundException) {
-      byte[] bytes = modules.bytes(procedure.moduleSha256()).orElseThrow(() -> new ProcedureException(
-          ErrorCode.INTERNAL_ERROR, "the module " + procedure.moduleSha256() + " of " + name + " is missing"));
-      result = metrics.timeCompile(() -> run(procedure, entry, bytes));
-    }
+    ExecutionResult result = run(procedure, entry);
     if (!result.success()) {
       throw ProcedureException.from(result.error());
     }
@@ -87,16 +75,15 @@ public class ProcedureInvoker {
         : ResultConverter.toJson(procedure, result.values());
   }
 
-  private ExecutionResult run(Procedure procedure, Entry entry, byte[] moduleBytes) {
+  private ExecutionResult run(Procedure procedure, Entry entry) {
     Limits limits = procedure.limits();
     ExecutionTask task = ExecutionTask.builder(procedure.moduleSha256())
-        .moduleBytes(moduleBytes)
         .entry(entry)
         .policy(new Policy(limits.maxMemory(), limits.maxGas(), limits.maxTimeMs(), 0))
         .build();
     try {
-      // submit + join rather than execute: execute busy-polls for the result, which on a loaded two-core
-      // machine takes CPU from the workers that produce the results.
+      // submit + join rather than execute: execute may spin briefly for the result (its Javadoc), and the
+      // request threads of a loaded service should leave the cores to the workers that produce the results.
       return executor.submit(task).join();
     } catch (ExecutorException e) {
       throw ProcedureException.from(e);

@@ -1,6 +1,6 @@
 package io.wasmhive.procedure.store;
 
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.ValueType;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;

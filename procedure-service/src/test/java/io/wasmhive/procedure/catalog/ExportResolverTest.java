@@ -1,9 +1,9 @@
 package io.wasmhive.procedure.catalog;
 
-import static io.wasmhive.executor.engine.ValueType.F32;
-import static io.wasmhive.executor.engine.ValueType.F64;
-import static io.wasmhive.executor.engine.ValueType.I32;
-import static io.wasmhive.executor.engine.ValueType.I64;
+import static io.wasmhive.executor.ValueType.F32;
+import static io.wasmhive.executor.ValueType.F64;
+import static io.wasmhive.executor.ValueType.I32;
+import static io.wasmhive.executor.ValueType.I64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

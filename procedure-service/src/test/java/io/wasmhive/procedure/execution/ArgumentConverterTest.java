@@ -3,8 +3,8 @@ package io.wasmhive.procedure.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmValue;
-import io.wasmhive.executor.engine.ValueType;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.store.DataType;
@@ -46,6 +46,23 @@ class ArgumentConverterTest {
     Procedure bool = procedure(List.of(DataType.BOOL), List.of(ValueType.I32));
     assertCode(bool, "[2]", ErrorCode.TYPE_MISMATCH);
     assertThat(ArgumentConverter.convert(bool, args("[0]"))).containsExactly(WasmValue.i32(0));
+  }
+
+  @Test
+  void messagesNameTheArgumentAndWhatItMustBe() {
+    Procedure p = procedure(List.of(DataType.INT, DataType.BOOL), List.of(ValueType.I32, ValueType.I32));
+    assertMessage(p, "[2147483648, true]", "argument 'p0' (i32) is out of range: it must be between -2147483648 and "
+        + "2147483647, got 2147483648");
+    assertMessage(p, "[1.5, true]", "argument 'p0' (i32) must be an integer, got 1.5");
+    assertMessage(p, "[null, true]", "argument 'p0' (i32) must be a number, got null");
+    assertMessage(p, "[1, null]", "argument 'p1' must be a BOOL (true, false, 0 or 1), got null");
+    assertMessage(p, "[1, \"yes\"]", "argument 'p1' must be a BOOL (true, false, 0 or 1), got \"yes\"");
+    assertMessage(p, "[1]", "procedure proc takes 2 arguments, got 1");
+  }
+
+  private static void assertMessage(Procedure p, String json, String message) {
+    assertThatThrownBy(() -> ArgumentConverter.convert(p, args(json))).as(json)
+        .isInstanceOf(ProcedureException.class).hasMessage(message);
   }
 
   private static void assertCode(Procedure p, String json, ErrorCode code) {

@@ -3,7 +3,7 @@ package io.wasmhive.procedure.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.store.DataType;

@@ -2,7 +2,7 @@ package io.wasmhive.procedure.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.ValueType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -1,29 +1,28 @@
 package io.wasmhive.relay.execution;
 
-import io.wasmhive.executor.ExecutorOptions;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusProperties;
 import io.wasmhive.platform.events.EventTypes;
 import io.wasmhive.platform.events.Subscription;
+import io.wasmhive.platform.executor.WasmExecutorConfiguration;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.relay.events.RelayStreams;
 import io.wasmhive.relay.names.NameRegistry;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The execution feature's beans: the gateway and the resolver in every mode; the shared {@link WasmExecutor} and
- * the executor consumers when {@code relay.mode} is {@code all} or {@code worker} (not {@code api}).
+ * The execution feature's beans: the gateway and the resolver in every mode; the shared {@link WasmExecutor} (from
+ * platform-infra's {@link WasmExecutorConfiguration}) and the executor consumers when {@code relay.mode} is
+ * {@code all} or {@code worker} (not {@code api}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ExecutorProperties.class)
@@ -53,21 +52,14 @@ class ExecutionConfiguration {
   }
 
   /**
-   * The one executor of the process, built like procedure-service's: pool settings from seed 004's
-   * {@code WASM_*} variables read through Spring's environment (environment variable, system property or
-   * {@code --WASM_MAX_WORKERS=4}); policies from executor-core's defaults. Closed when the context closes.
+   * The one executor of the process, platform-infra's (pool settings from seed 004's {@code WASM_*} variables,
+   * modules read from the module store on a cache miss, policies from executor-core's defaults), only where
+   * executors run.
    */
-  @Bean(destroyMethod = "close")
+  @Configuration(proxyBeanMethods = false)
   @ConditionalOnExpression(RUNS_EXECUTORS)
-  WasmExecutor wasmExecutor(Environment environment) {
-    Map<String, String> variables = new HashMap<>();
-    for (String name : ExecutorOptions.VARIABLES) {
-      String value = environment.getProperty(name);
-      if (value != null) {
-        variables.put(name, value);
-      }
-    }
-    return WasmExecutor.create(ExecutorOptions.fromEnvironment(variables));
+  @Import(WasmExecutorConfiguration.class)
+  static class Executor {
   }
 
   @Bean(destroyMethod = "close")

@@ -6,13 +6,19 @@ import io.wasmhive.executor.ExecutionResult;
 import io.wasmhive.executor.ExecutionTask;
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.ModuleInfo;
+import io.wasmhive.executor.ModuleInfo.Signature;
+import io.wasmhive.executor.ModuleNotFoundException;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.executor.WasmValue;
 import io.wasmhive.platform.errors.InternalErrors;
+import io.wasmhive.platform.executor.ValueConversionException;
+import io.wasmhive.platform.executor.WasmJson;
 import io.wasmhive.platform.modules.ModuleStore;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.IntConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * Runs one request on the shared {@link WasmExecutor}: the module's bytes come from the module store by SHA-256
- * and are registered once (the registration is remembered per SHA-256, up to the executor's cache size); the
- * entry follows {@link EntryRule}; inputs and outputs follow {@link TypedValues} or travel as JSON over stdio.
+ * Runs one request on the shared {@link WasmExecutor}, whose module source is the module store: the module is
+ * named by SHA-256 and the executor reads and registers it when its cache lacks it. The entry follows
+ * {@link EntryRule}; typed inputs and outputs are converted by platform-infra's {@link WasmJson} under the rule that
+ * {@code inputs} is an array of one number per parameter, other entries take and give JSON over stdio.
  * Guest and input failures become failed {@link Ran}s; failures worth another delivery (the pool is overloaded or
  * shutting down, the host failed) are thrown as {@link RetryLater}. Thread-safe; blocks while the module runs.
  */
@@ -33,19 +40,11 @@ final class ModuleRunner {
   private final WasmExecutor executor;
   private final ModuleStore store;
   private final JsonMapper json;
-  private final Map<String, ModuleInfo> registered;
 
   ModuleRunner(WasmExecutor executor, ModuleStore store, JsonMapper json) {
     this.executor = executor;
     this.store = store;
     this.json = json;
-    int capacity = executor.options().cacheSize();
-    this.registered = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, ModuleInfo> eldest) {
-        return size() > capacity;
-      }
-    });
   }
 
   /** What an execution produced, before it gets its time stamp and node. */
@@ -73,16 +72,9 @@ final class ModuleRunner {
   Ran run(ExecutionRequested request, IntConsumer progress) {
     long started = System.nanoTime();
     try {
-      String sha256 = sha256(request);
-      ModuleInfo module = module(sha256);
+      ModuleInfo module = module(sha256(request));
       EntryRule.Plan plan = EntryRule.choose(module);
-      ExecutionTask task = task(request, module, plan, progress);
-      ExecutionResult result = executor.execute(task);
-      if (!result.success() && result.error().kind() == ErrorKind.MODULE_NOT_FOUND) {
-        registered.remove(module.id());  // Evicted from the executor's cache: register again, once.
-        module = module(sha256);
-        result = executor.execute(task(request, module, plan, progress));
-      }
+      ExecutionResult result = executor.execute(task(request, module, plan, progress));
       if (!result.success() && result.error().retryable()) {
         throw retryLater(request, result.error());
       }
@@ -112,23 +104,21 @@ final class ModuleRunner {
   /** The request's {@code module_sha256}; for a publisher that sends only the seed's fields, its CID's. */
   private String sha256(ExecutionRequested request) {
     if (request.moduleSha256() != null && !request.moduleSha256().isBlank()) {
-      return request.moduleSha256();
+      return request.moduleSha256().trim().toLowerCase(Locale.ROOT);
     }
     return store.resolve(String.valueOf(request.cid())).orElseThrow(() -> new ExecutionFailure(
         ExecutionFailure.MODULE_UNAVAILABLE, "the request names no module_sha256 and the module store has no module "
             + request.cid()));
   }
 
+  /** What the executor knows of the module: from its cache, else read from the module store and registered. */
   private ModuleInfo module(String sha256) {
-    ModuleInfo known = registered.get(sha256);
-    if (known != null) {
-      return known;
+    try {
+      return executor.load(sha256);
+    } catch (ModuleNotFoundException e) {
+      throw new ExecutionFailure(ExecutionFailure.MODULE_UNAVAILABLE,
+          "no module with SHA-256 " + sha256 + " is in the module store");
     }
-    byte[] bytes = store.bytes(sha256).orElseThrow(() -> new ExecutionFailure(ExecutionFailure.MODULE_UNAVAILABLE,
-        "no module with SHA-256 " + sha256 + " is in the module store"));
-    ModuleInfo module = executor.register(bytes);
-    registered.put(sha256, module);
-    return module;
   }
 
   private ExecutionTask task(ExecutionRequested request, ModuleInfo module, EntryRule.Plan plan,
@@ -140,11 +130,49 @@ final class ModuleRunner {
         .progressListener(progress);
     if (plan instanceof EntryRule.Plan.Typed typed) {
       return task.entry(new Entry.Typed(typed.export(),
-          TypedValues.arguments(typed.export(), typed.signature(), request.inputs()))).build();
+          arguments(typed.export(), typed.signature(), request.inputs()))).build();
     }
     String export = ((EntryRule.Plan.Stdio) plan).export();
     byte[] stdin = json.writeValueAsBytes(request.inputs() == null ? NullNode.getInstance() : request.inputs());
     return task.entry(export == null ? Entry.command() : Entry.stdio(export)).stdin(stdin).build();
+  }
+
+  /**
+   * The typed call's arguments: {@code inputs} must be a JSON array of exactly one number per parameter, each
+   * converted by {@link WasmJson}; anything else is {@code INVALID_INPUT}.
+   */
+  static List<WasmValue> arguments(String export, Signature signature, JsonNode inputs) {
+    int count = signature.params().size();
+    if (inputs == null || !inputs.isArray()) {
+      throw invalidInput(export + " takes typed arguments: inputs must be a JSON array of " + count + " numbers "
+          + signature.params());
+    }
+    if (inputs.size() != count) {
+      throw invalidInput(export + " takes " + count + " arguments " + signature.params() + ", inputs has "
+          + inputs.size());
+    }
+    List<WasmValue> args = new ArrayList<>(count);
+    try {
+      for (int i = 0; i < count; i++) {
+        args.add(WasmJson.toValue(inputs.get(i), signature.params().get(i), "argument " + i + " of " + export));
+      }
+    } catch (ValueConversionException e) {
+      throw invalidInput(e.getMessage());
+    }
+    return args;
+  }
+
+  private static ExecutionFailure invalidInput(String message) {
+    return new ExecutionFailure(ExecutionFailure.INVALID_INPUT, message);
+  }
+
+  /** A typed call's results as JSON ({@link WasmJson#toJson(List)}); a NaN or infinite float is INVALID_OUTPUT. */
+  static JsonNode output(List<WasmValue> values) {
+    try {
+      return WasmJson.toJson(values);
+    } catch (ValueConversionException e) {
+      throw new ExecutionFailure(ExecutionFailure.INVALID_OUTPUT, e.getMessage());
+    }
   }
 
   private Ran outcome(EntryRule.Plan plan, ExecutionResult r) {
@@ -154,7 +182,7 @@ final class ModuleRunner {
     }
     try {
       if (plan instanceof EntryRule.Plan.Typed) {
-        return new Ran(true, TypedValues.output(r.values()), null, null, r.gasUsed(), ms);
+        return new Ran(true, output(r.values()), null, null, r.gasUsed(), ms);
       }
       if (r.exitCode() != 0) {
         return Ran.failed("TRAP", "the module exited with code " + r.exitCode() + stderr(r), r.gasUsed(), ms);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.ModuleInfo.Signature;
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.ValueType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusException;
 import io.wasmhive.platform.events.redis.RedisStreamEventBus;
@@ -58,6 +59,10 @@ class TwoRelaysIntegrationTests {
   void onlyTheWorkerRunsExecutors() {
     assertThat(api.getBeanNamesForType(ExecutorConsumers.class)).isEmpty();
     assertThat(worker.getBeanNamesForType(ExecutorConsumers.class)).hasSize(1);
+    // The executor too, configured by seed 004's names (RelayApps passes WASM_INITIAL_WORKERS=1, WASM_MAX_WORKERS=4).
+    assertThat(api.getBeanNamesForType(WasmExecutor.class)).isEmpty();
+    assertThat(worker.getBean(WasmExecutor.class).options().maxWorkers()).isEqualTo(4);
+    assertThat(worker.getBean(WasmExecutor.class).options().initialWorkers()).isEqualTo(1);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.wasmhive.executor.internal.host;
 
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.engine.HostFunctionType;
-import io.wasmhive.executor.engine.ValueType;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;

@@ -17,13 +17,16 @@ public final class HostEnvironment {
     private final OutputSink stderr;
     private final Map<String, HostFunction> functions;
 
-    /** Builds the environment; fails with {@link io.wasmhive.executor.InvalidTaskException} if the files do not fit. */
-    public HostEnvironment(HostSettings settings) {
+    /**
+     * Builds the environment, whose RPC handlers run on {@code rpcCalls} (the executor's); fails with
+     * {@link io.wasmhive.executor.InvalidTaskException} if the files do not fit.
+     */
+    public HostEnvironment(HostSettings settings, RpcCalls rpcCalls) {
         stdout = new OutputSink("stdout", settings.maxOutputBytes());
         stderr = new OutputSink("stderr", settings.maxOutputBytes());
         VirtualFileSystem fs = VirtualFileSystem.of(settings.files());
         FdTable fds = new FdTable(new StdinSource(settings.stdin()), stdout, stderr, fs.root());
-        RpcDispatcher dispatcher = new RpcDispatcher(settings.rpcHandler(), settings.deadlineNanos());
+        RpcDispatcher dispatcher = new RpcDispatcher(settings.rpcHandler(), settings.deadlineNanos(), rpcCalls);
         byte[] seed = ExecutionSeed.of(settings.executionId());
         HostClock clock = settings.deterministic()
                 ? new VirtualHostClock(seed)

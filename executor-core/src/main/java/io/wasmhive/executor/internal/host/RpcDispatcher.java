@@ -16,10 +16,12 @@ final class RpcDispatcher {
 
     private final RpcHandler handler;
     private final long deadlineNanos;
+    private final RpcCalls calls;
 
-    RpcDispatcher(RpcHandler handler, long deadlineNanos) {
+    RpcDispatcher(RpcHandler handler, long deadlineNanos, RpcCalls calls) {
         this.handler = handler;
         this.deadlineNanos = deadlineNanos;
+        this.calls = calls;
     }
 
     /** Answers {@code request}; blocks in the handler until the execution's deadline at the latest. */
@@ -54,7 +56,7 @@ final class RpcDispatcher {
         }
         byte[] response;
         try {
-            response = RpcCalls.call(handler, request, remaining);
+            response = calls.call(handler, request, remaining);
         } catch (RpcCalls.Failure e) {
             return JsonRpcError.of(id, JsonRpcError.HANDLER_FAILED,
                     e.timedOut() ? "the RPC call did not finish before the execution deadline" : "the RPC call failed");

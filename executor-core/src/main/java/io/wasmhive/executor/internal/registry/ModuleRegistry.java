@@ -7,6 +7,7 @@ import io.wasmhive.executor.InvalidTaskException;
 import io.wasmhive.executor.MemoryLimitException;
 import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.ModuleNotFoundException;
+import io.wasmhive.executor.ModuleSource;
 import io.wasmhive.executor.ModuleTooLargeException;
 import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.engine.EngineModule;
@@ -15,6 +16,7 @@ import io.wasmhive.executor.internal.wasm.GasCosts;
 import io.wasmhive.executor.internal.wasm.Instrumenter;
 import io.wasmhive.executor.internal.wasm.ParsedModule;
 import io.wasmhive.executor.internal.wasm.WasmParser;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +26,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Registers modules: checks size, identifies by SHA-256, parses and checks features and imports,
  * instruments, compiles once per id (concurrent registrations of one id share a compilation) and keeps
- * the result in a bounded LRU cache. Thread-safe.
+ * the result in a bounded LRU cache. A module asked for by id that the cache does not hold is read from the
+ * {@link ModuleSource} (once for all who ask at the same time) and verified against the id. Thread-safe.
  */
 public final class ModuleRegistry implements AutoCloseable {
 
     private final WasmEngine engine;
+    private final ModuleSource source;
     private final Set<WasmFeature> features;
     private final long maxModuleBytes;
     private final long maxMemoryBytes;
@@ -43,9 +47,10 @@ public final class ModuleRegistry implements AutoCloseable {
      * @param maxMemoryBytes the server's largest {@code max_memory}: modules whose initial memory is larger are refused
      * @param maxTableElements the most elements a table may hold: larger initial tables are refused
      */
-    public ModuleRegistry(WasmEngine engine, Set<WasmFeature> features, long maxModuleBytes, long maxMemoryBytes,
-                          int maxTableElements, int cacheSize, GasCosts costs) {
+    public ModuleRegistry(WasmEngine engine, ModuleSource source, Set<WasmFeature> features, long maxModuleBytes,
+                          long maxMemoryBytes, int maxTableElements, int cacheSize, GasCosts costs) {
         this.engine = engine;
+        this.source = source;
         this.features = Set.copyOf(features);
         this.maxModuleBytes = maxModuleBytes;
         this.maxMemoryBytes = maxMemoryBytes;
@@ -64,9 +69,22 @@ public final class ModuleRegistry implements AutoCloseable {
         }
     }
 
+    /** What registration learned of the module with this id, registering it from the source on a cache miss. */
+    public ModuleInfo load(String id) {
+        CompiledModule module = acquire(id, null);
+        try {
+            return module.info();
+        } finally {
+            module.release();
+        }
+    }
+
     /**
      * The compiled module with a reference held for the caller, who must {@link CompiledModule#release()} it.
-     * Compiles from {@code bytes} on a cache miss; without bytes a miss is {@link ModuleNotFoundException}.
+     * Compiles on a cache miss from {@code bytes}, or without them from what the source has.
+     *
+     * @throws ModuleNotFoundException when the cache and the source lack the module and {@code bytes} is null
+     * @throws InvalidTaskException when {@code bytes} do not hash to {@code id}
      */
     public CompiledModule acquire(String id, byte[] bytes) {
         CompiledModule cached = cache.acquire(id);
@@ -74,13 +92,14 @@ public final class ModuleRegistry implements AutoCloseable {
             hits.increment();
             return cached;
         }
-        if (bytes == null) {
-            throw new ModuleNotFoundException("module " + id + " is not registered");
-        }
-        checkSize(bytes);
-        String actual = Sha256.hex(bytes);
-        if (!actual.equals(id)) {
-            throw new InvalidTaskException("module bytes hash to " + actual + ", not to the requested id " + id);
+        if (bytes != null) {
+            checkSize(bytes);
+            String actual = Sha256.hex(bytes);
+            if (!actual.equals(id)) {
+                throw new InvalidTaskException("module bytes hash to " + actual + ", not to the requested id " + id);
+            }
+        } else if (!Sha256.isHex(id)) {
+            throw new ModuleNotFoundException("module " + id + " is not registered: a module id is a SHA-256 in hex");
         }
         while (true) {
             CompletableFuture<CompiledModule> mine = new CompletableFuture<>();
@@ -88,7 +107,17 @@ public final class ModuleRegistry implements AutoCloseable {
             if (running == null) {
                 return compileInto(id, bytes, mine);
             }
-            CompiledModule shared = join(running);
+            CompiledModule shared;
+            try {
+                shared = join(running);
+            } catch (ModuleNotFoundException e) {
+                if (bytes == null) {
+                    throw e;
+                }
+                // That registration had no bytes and the source none; these bytes may still register the module.
+                compiling.remove(id, running);
+                continue;
+            }
             if (shared.retain()) {
                 hits.increment();
                 return shared;
@@ -99,7 +128,7 @@ public final class ModuleRegistry implements AutoCloseable {
     private CompiledModule compileInto(String id, byte[] bytes, CompletableFuture<CompiledModule> future) {
         try {
             CompiledModule again = cache.acquire(id);
-            CompiledModule module = again != null ? again : compile(id, bytes);
+            CompiledModule module = again != null ? again : compile(id, bytes != null ? bytes : fetch(id));
             if (again == null) {
                 misses.increment();
                 module.retain();
@@ -115,6 +144,28 @@ public final class ModuleRegistry implements AutoCloseable {
         } finally {
             compiling.remove(id, future);
         }
+    }
+
+    /** The source's bytes of module {@code id}, checked for size and against the id. Blocks on the source. */
+    private byte[] fetch(String id) {
+        Optional<byte[]> found;
+        try {
+            found = source.bytes(id);
+        } catch (RuntimeException e) {
+            throw new HostFailureException(HostFailureException.MESSAGE, e);
+        }
+        if (found == null || found.isEmpty()) {
+            throw new ModuleNotFoundException(source == ModuleSource.NONE ? "module " + id + " is not registered"
+                    : "module " + id + " is neither registered nor in the module source");
+        }
+        byte[] bytes = checkSize(found.get());
+        String actual = Sha256.hex(bytes);
+        if (!actual.equals(id)) {
+            // The store behind the source is corrupt: the service's log needs this, the client does not.
+            throw new HostFailureException(HostFailureException.MESSAGE, new IllegalStateException(
+                    "the module source returned bytes that hash to " + actual + " for module " + id));
+        }
+        return bytes;
     }
 
     private CompiledModule compile(String id, byte[] bytes) {

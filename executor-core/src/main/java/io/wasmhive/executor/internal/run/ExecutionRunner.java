@@ -17,6 +17,7 @@ import io.wasmhive.executor.engine.HostFunction;
 import io.wasmhive.executor.engine.InstanceLimits;
 import io.wasmhive.executor.internal.host.HostEnvironment;
 import io.wasmhive.executor.internal.host.HostSettings;
+import io.wasmhive.executor.internal.host.RpcCalls;
 import io.wasmhive.executor.internal.registry.CompiledModule;
 import io.wasmhive.executor.internal.registry.ModuleRegistry;
 import io.wasmhive.executor.internal.wasm.ImportEntry;
@@ -37,10 +38,13 @@ public final class ExecutionRunner {
 
     private final ModuleRegistry registry;
     private final ExecutorOptions options;
+    private final RpcCalls rpcCalls;
 
-    public ExecutionRunner(ModuleRegistry registry, ExecutorOptions options) {
+    /** @param rpcCalls the executor's threads for RPC handlers */
+    public ExecutionRunner(ModuleRegistry registry, ExecutorOptions options, RpcCalls rpcCalls) {
         this.registry = registry;
         this.options = options;
+        this.rpcCalls = rpcCalls;
     }
 
     /** Runs the task; never throws for guest failures, which come back in the result. Blocks. */
@@ -75,7 +79,8 @@ public final class ExecutionRunner {
         EntryCall entry = EntryCall.of(task.entry(), module.parsed(), policy);
         // max_time bounds the guest, not the compilation a cache miss costs.
         long deadline = System.nanoTime() + policy.maxTime() * 1_000_000L;
-        HostEnvironment host = module.parsed().imports().isEmpty() ? null : new HostEnvironment(settings(task, policy, deadline));
+        HostEnvironment host = module.parsed().imports().isEmpty() ? null
+                : new HostEnvironment(settings(task, policy, deadline), rpcCalls);
         try (EngineInstance instance = module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline))) {
             // Whether outcome holds the final gas: returned by the entry's call wrapper, or read after a trap.
             boolean metered = false;

@@ -1,7 +1,7 @@
 package io.wasmhive.executor.internal.wasm;
 
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmFeature;
-import io.wasmhive.executor.engine.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.wasmhive.executor.internal.wasm;
 
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.ValueType;
 import java.util.List;
 
 /** A function type whose parameters and results are all number types. */

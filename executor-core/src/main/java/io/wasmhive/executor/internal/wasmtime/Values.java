@@ -1,7 +1,7 @@
 package io.wasmhive.executor.internal.wasmtime;
 
 import io.github.kawamuray.wasmtime.Val;
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.ValueType;
 import java.util.List;
 
 /** Conversions between raw value bits and wasmtime-java's {@link Val}. */

@@ -17,6 +17,9 @@ final class Guest {
 
     static final int MEMORY_SIZE = 4 * 1024 * 1024;
 
+    /** The RPC threads of every test guest, as an executor has one pool for all its executions. */
+    private static final RpcCalls RPC_CALLS = new RpcCalls();
+
     final ArrayGuestMemory memory;
     final FakeHostCall call;
     final HostEnvironment env;
@@ -29,7 +32,7 @@ final class Guest {
     Guest(HostSettings settings, int memorySize) {
         memory = new ArrayGuestMemory(memorySize);
         call = new FakeHostCall(memory, this::alloc);
-        env = new HostEnvironment(settings);
+        env = new HostEnvironment(settings, RPC_CALLS);
     }
 
     Guest() {

@@ -3,8 +3,8 @@ package io.wasmhive.executor.internal.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.engine.HostFunctionType;
-import io.wasmhive.executor.engine.ValueType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,13 +3,13 @@ package io.wasmhive.executor.internal.wasm;
 import static io.wasmhive.executor.WasmValue.i32;
 import static io.wasmhive.executor.WasmValue.i64;
 
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmValue;
 import io.wasmhive.executor.engine.EngineInstance;
 import io.wasmhive.executor.engine.EngineModule;
 import io.wasmhive.executor.engine.GuestMemory;
 import io.wasmhive.executor.engine.GuestTrap;
 import io.wasmhive.executor.engine.InstanceLimits;
-import io.wasmhive.executor.engine.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -18,6 +18,7 @@ import io.wasmhive.executor.engine.GuestTrap;
 import io.wasmhive.executor.engine.HostFunction;
 import io.wasmhive.executor.engine.InstanceLimits;
 import io.wasmhive.executor.internal.host.HostEnvironment;
+import io.wasmhive.executor.internal.host.RpcCalls;
 import io.wasmhive.executor.internal.host.HostSettings;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeEngine;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeSettings;
@@ -62,6 +63,7 @@ class InstrumentationDifferentialTest {
             "c-rpc-run-today.wasm#_initialize", "rust-json-cmd-today.wasm#main");
 
     private static WasmtimeEngine engine;
+    private static final RpcCalls RPC_CALLS = new RpcCalls();
     private static final Map<String, EngineModule> compiled = new HashMap<>();
 
     @BeforeAll
@@ -76,6 +78,7 @@ class InstrumentationDifferentialTest {
         compiled.clear();
         engine.releaseThreadResources();
         engine.close();
+        RPC_CALLS.close();
     }
 
     // ---- the table ------------------------------------------------------------------------------
@@ -407,7 +410,7 @@ class InstrumentationDifferentialTest {
                         : ConstantFolding.fold(original, parsed)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         HostEnvironment host = new HostEnvironment(new HostSettings("differential-" + c.module + "-" + c.name, c.stdin,
-                c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null));
+                c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null), RPC_CALLS);
         Map<String, HostFunction> imports = new HashMap<>();
         parsed.imports().forEach(imp -> imports.put(imp.module() + "." + imp.name(), host.function(imp.module(), imp.name())));
         Outcome out = new Outcome();

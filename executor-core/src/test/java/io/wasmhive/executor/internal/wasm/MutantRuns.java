@@ -8,10 +8,11 @@ import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.ExecutorOptions;
 import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.Policy;
-import io.wasmhive.executor.WasmFeature;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.WasmValue;
-import io.wasmhive.executor.engine.ValueType;
+import io.wasmhive.executor.internal.runtime.PooledExecutor;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeEngine;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeSettings;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class MutantRuns implements AutoCloseable {
                 .maxPolicy(new Policy(SERVER_MAX_MEMORY, TINY.maxGas(), TINY.maxTime(), TINY.maxOutput())).build();
         wasmtime = new WasmtimeEngine(new WasmtimeSettings(WasmFeature.defaults(), false, options.maxWasmStack(),
                 options.epochTick(), 256, SERVER_MAX_MEMORY));
-        executor = WasmExecutor.create(options, new WitnessEngine(wasmtime, this::checkCaps, this::checkMemory));
+        executor = PooledExecutor.create(options, new WitnessEngine(wasmtime, this::checkCaps, this::checkMemory));
         run("warm-up", new TinyModule().type(new int[0]).func(0).export("f", 0, 0).build());
     }
 

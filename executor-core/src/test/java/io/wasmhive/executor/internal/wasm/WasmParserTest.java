@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmhive.executor.InvalidModuleException;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmFeature;
-import io.wasmhive.executor.engine.ValueType;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;

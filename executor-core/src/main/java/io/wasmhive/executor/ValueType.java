@@ -1,4 +1,4 @@
-package io.wasmhive.executor.engine;
+package io.wasmhive.executor;
 
 /**
  * The four WebAssembly number types. Values cross the engine boundary as raw {@code long} bits:
