@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.StreamIds;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.data.redis.connection.stream.MapRecord;

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.StreamIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -125,7 +126,7 @@ final class EventStreamReader implements Runnable {
 
   private void noticeTrimmedDuringOutage() {
     String oldest = client.oldestId();
-    if (oldest != null && !EventStreamClient.BEFORE_ALL.equals(lastId) && StreamIds.compare(lastId, oldest) < 0) {
+    if (oldest != null && !StreamIds.BEFORE_ALL.equals(lastId) && StreamIds.compare(lastId, oldest) < 0) {
       logger.warn(RelayStreams.EXEC_EVENTS + " was trimmed past " + lastId + " during the outage; telling "
           + hub.connections() + " subscriber(s) that events were lost");
       hub.broadcast(SseFrames.data(decoder.eventsLost(lastId, oldest)));

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.StreamIds;
 import io.wasmhive.relay.identity.IdentityResolver;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;

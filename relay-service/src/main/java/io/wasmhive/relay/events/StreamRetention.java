@@ -1,8 +1,6 @@
 package io.wasmhive.relay.events;
 
 import io.wasmhive.platform.events.EventBusProperties;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -24,9 +22,6 @@ final class StreamRetention implements BeanPostProcessor {
     if (!(bean instanceof EventBusProperties bus) || bus.streams().containsKey(RelayStreams.EXEC_EVENTS)) {
       return bean;
     }
-    Map<String, EventBusProperties.StreamSettings> streams = new HashMap<>(bus.streams());
-    streams.put(RelayStreams.EXEC_EVENTS, new EventBusProperties.StreamSettings(retention.getAsLong()));
-    return new EventBusProperties(bus.enabled(), bus.consumerName(), bus.maxLength(), bus.approximateTrimming(),
-        bus.deadLetterSuffix(), streams, bus.consumer(), bus.backoff());
+    return bus.withStreamMaxLength(RelayStreams.EXEC_EVENTS, retention.getAsLong());
   }
 }

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.StreamIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

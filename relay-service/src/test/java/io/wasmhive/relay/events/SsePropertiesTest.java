@@ -52,9 +52,7 @@ class SsePropertiesTest {
 
     assertThat(changed.maxLength(RelayStreams.EXEC_EVENTS)).isEqualTo(42);
     assertThat(changed.maxLength("other")).isEqualTo(plain.maxLength());
-    EventBusProperties explicit = new EventBusProperties(true, "", 100_000, true, ".dlq",
-        Map.of(RelayStreams.EXEC_EVENTS, new EventBusProperties.StreamSettings(7)), plain.consumer(),
-        plain.backoff());
+    EventBusProperties explicit = plain.withStreamMaxLength(RelayStreams.EXEC_EVENTS, 7);
     assertThat(retention.postProcessBeforeInitialization(explicit, "bus")).isSameAs(explicit);
     assertThat(retention.postProcessBeforeInitialization("not the bus", "x")).isEqualTo("not the bus");
   }

@@ -1,17 +1,23 @@
-package io.wasmhive.relay.events;
+package io.wasmhive.platform.events;
 
 import java.util.regex.Pattern;
 
-/** Redis stream entry ids ({@code 1767323045678-0}): validation and ordering. Does not block; thread-safe. */
-final class StreamIds {
+/**
+ * Stream entry ids ({@code 1767323045678-0}): validation and ordering, as Redis orders them. Does not
+ * block; thread-safe.
+ */
+public final class StreamIds {
 
   private static final Pattern ID = Pattern.compile("\\d{1,20}(-\\d{1,20})?");
+
+  /** The id before every possible entry. */
+  public static final String BEFORE_ALL = "0-0";
 
   private StreamIds() {
   }
 
   /** Whether the text is an entry id a client may resume from. */
-  static boolean isValid(String id) {
+  public static boolean isValid(String id) {
     if (id == null || !ID.matcher(id).matches()) {
       return false;
     }
@@ -24,7 +30,7 @@ final class StreamIds {
   }
 
   /** Orders two valid ids as Redis does: by milliseconds, then by sequence ({@code 5} means {@code 5-0}). */
-  static int compare(String a, String b) {
+  public static int compare(String a, String b) {
     long[] x = parts(a);
     long[] y = parts(b);
     int byTime = Long.compareUnsigned(x[0], y[0]);
@@ -32,7 +38,7 @@ final class StreamIds {
   }
 
   /** The later of two ids, either of which may be null. */
-  static String max(String a, String b) {
+  public static String max(String a, String b) {
     if (a == null) {
       return b;
     }

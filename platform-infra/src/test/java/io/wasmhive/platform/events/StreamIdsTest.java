@@ -1,4 +1,4 @@
-package io.wasmhive.relay.events;
+package io.wasmhive.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
