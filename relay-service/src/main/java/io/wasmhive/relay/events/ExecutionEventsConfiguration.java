@@ -1,6 +1,7 @@
 package io.wasmhive.relay.events;
 
 import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.EventBusProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wasmhive.relay.identity.IdentityResolver;
 import java.time.Clock;
@@ -14,12 +15,11 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the lifecycle events: the publisher and the stream's retention in every mode (workers publish too); the
- * reader, subscribers and the {@code GET /intent/execute-wasm/events} servlet unless {@code relay.mode} is
+ * follow, subscribers and the {@code GET /intent/execute-wasm/events} servlet unless {@code relay.mode} is
  * {@code worker}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +41,7 @@ class ExecutionEventsConfiguration {
   }
 
   @Bean
-  ExecutionEventStream executionEventStream(SseProperties properties, StringRedisTemplate redis,
+  ExecutionEventStream executionEventStream(SseProperties properties, EventBus bus, EventBusProperties busProperties,
       ObjectProvider<JsonMapper> mapper, ObjectProvider<MeterRegistry> meters,
       @Value("${relay.mode:all}") String mode) {
     if ("worker".equalsIgnoreCase(mode.trim())) {
@@ -51,12 +51,12 @@ class ExecutionEventsConfiguration {
       return new ExecutionEventStream(properties, "disabled by configuration (relay.sse.enabled=false)");
     }
     EventDecoder decoder = new EventDecoder(mapper.getIfAvailable(JsonMapper::new));
-    EventStreamClient client = new EventStreamClient(redis, RelayStreams.EXEC_EVENTS);
     SubscriberHub hub = new SubscriberHub(properties.maxConnections());
-    EventStreamReader reader = new EventStreamReader(client, decoder, hub, properties.reader());
-    EventReplay replay = new EventReplay(client, decoder, properties.reader().batchSize());
-    meters.ifAvailable(registry -> SseMetrics.bind(registry, hub, reader));
-    return new ExecutionEventStream(properties, hub, reader, replay);
+    EventReplay replay = new EventReplay(bus, decoder, busProperties.follow().batchSize());
+    ExecutionEventStream stream = new ExecutionEventStream(properties, hub, bus, new SseFollower(decoder, hub),
+        replay);
+    meters.ifAvailable(registry -> SseMetrics.bind(registry, hub, stream));
+    return stream;
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package io.wasmhive.relay.events;
 
 import io.wasmhive.platform.events.EventBusProperties;
+import io.wasmhive.platform.events.contract.Streams;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -19,9 +20,9 @@ final class StreamRetention implements BeanPostProcessor {
 
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
-    if (!(bean instanceof EventBusProperties bus) || bus.streams().containsKey(RelayStreams.EXEC_EVENTS)) {
+    if (!(bean instanceof EventBusProperties bus) || bus.streams().containsKey(Streams.EXEC_EVENTS)) {
       return bean;
     }
-    return bus.withStreamMaxLength(RelayStreams.EXEC_EVENTS, retention.getAsLong());
+    return bus.withStreamMaxLength(Streams.EXEC_EVENTS, retention.getAsLong());
   }
 }

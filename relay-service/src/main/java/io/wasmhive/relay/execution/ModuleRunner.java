@@ -9,6 +9,7 @@ import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.platform.errors.InternalErrors;
+import io.wasmhive.platform.events.contract.ExecutionRequested;
 import io.wasmhive.platform.modules.ModuleStore;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,12 +1,9 @@
 package io.wasmhive.relay.intent;
 
 import io.wasmhive.platform.events.EventBusException;
-import io.wasmhive.relay.execution.ExecutionGateway;
-import io.wasmhive.relay.execution.ExecutionOutcome;
-import io.wasmhive.relay.execution.ExecutionRequest;
-import io.wasmhive.relay.execution.ModuleNotFoundException;
-import io.wasmhive.relay.execution.ModuleResolver;
-import io.wasmhive.relay.execution.ResolvedModule;
+import io.wasmhive.relay.gateway.ExecutionGateway;
+import io.wasmhive.relay.gateway.ExecutionOutcome;
+import io.wasmhive.relay.gateway.ExecutionRequest;
 import io.wasmhive.relay.guard.ConcurrencyLimiter;
 import io.wasmhive.relay.guard.IdempotencyStore;
 import io.wasmhive.relay.guard.IdempotencyStore.Claim;
@@ -16,6 +13,9 @@ import io.wasmhive.relay.guard.PermissionRequest;
 import io.wasmhive.relay.guard.RateLimitDecision;
 import io.wasmhive.relay.guard.RateLimiter;
 import io.wasmhive.relay.identity.RequestIdentity;
+import io.wasmhive.relay.resolution.ModuleNotFoundException;
+import io.wasmhive.relay.resolution.ModuleResolver;
+import io.wasmhive.relay.resolution.ResolvedModule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package io.wasmhive.relay.intent;
 
-import io.wasmhive.relay.ServesApi;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wasmhive.relay.execution.ExecutionGateway;
-import io.wasmhive.relay.execution.ModuleResolver;
+import io.wasmhive.relay.ServesApi;
+import io.wasmhive.relay.gateway.ExecutionGateway;
 import io.wasmhive.relay.guard.ConcurrencyLimiter;
 import io.wasmhive.relay.guard.IdempotencyStore;
 import io.wasmhive.relay.guard.PermissionChecker;
 import io.wasmhive.relay.guard.RateLimiter;
+import io.wasmhive.relay.resolution.ModuleResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

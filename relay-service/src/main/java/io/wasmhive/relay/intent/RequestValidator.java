@@ -2,7 +2,7 @@ package io.wasmhive.relay.intent;
 
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
-import io.wasmhive.relay.execution.ExecutionPolicy;
+import io.wasmhive.relay.gateway.ExecutionPolicy;
 import io.wasmhive.relay.names.GlyphName;
 import java.util.Iterator;
 import java.util.Map;

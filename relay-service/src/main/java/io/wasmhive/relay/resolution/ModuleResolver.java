@@ -1,4 +1,4 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.resolution;
 
 import java.time.Duration;
 

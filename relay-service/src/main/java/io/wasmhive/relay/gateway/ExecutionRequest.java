@@ -1,10 +1,12 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.gateway;
 
+import io.wasmhive.platform.events.contract.ExecutionRequested;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An accepted execution, as published on {@code wasm_exec_requested}.
+ * An accepted execution, as the pipeline hands it to the gateway; {@link #toWire()} is its form on
+ * {@code wasm_exec_requested}.
  *
  * @param requestId the request id (SHA-256 hex) that every event of this execution carries
  * @param cid the module as the client named it (CID or {@code glyph://} name)
@@ -17,4 +19,12 @@ import tools.jackson.databind.JsonNode;
  */
 public record ExecutionRequest(String requestId, String cid, String moduleSha256, JsonNode inputs,
     ExecutionPolicy policy, String userId, String sessionId, Instant timestamp) {
+
+  /** The request as {@code wasm_exec_requested} carries it; a missing timestamp is now. */
+  public ExecutionRequested toWire() {
+    ExecutionRequested.WirePolicy wirePolicy = policy == null ? null
+        : new ExecutionRequested.WirePolicy(policy.maxMemory(), policy.maxGas(), policy.maxTimeMs());
+    return new ExecutionRequested(requestId, cid, moduleSha256, inputs, wirePolicy, userId, sessionId,
+        (timestamp == null ? Instant.now() : timestamp).toString());
+  }
 }

@@ -1,4 +1,4 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.resolution;
 
 import static io.wasmhive.relay.testing.Relays.guest;
 import static io.wasmhive.relay.testing.Relays.payloads;
@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.platform.events.EventBus;
-import io.wasmhive.platform.events.EventName;
+import io.wasmhive.platform.events.contract.ModuleIndexFailed;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.modules.ModuleAddresses;
 import io.wasmhive.platform.modules.ModuleOrigin;
@@ -114,7 +114,7 @@ class ModuleResolverIntegrationTests {
       }
     });
     await().atMost(Duration.ofSeconds(10)).until(() -> indexRequests(cid) == 1);
-    bus.publish(new IndexFailed(cid, "no gateway has it", List.of("g1 NOT_FOUND 1: 404"), 1));
+    bus.publish(new ModuleIndexFailed(cid, "no gateway has it", List.of("g1 NOT_FOUND 1: 404"), 1));
 
     Throwable thrown = failure.get();
     assertThat(thrown).isInstanceOf(ModuleNotFoundException.class);
@@ -135,11 +135,6 @@ class ModuleResolverIntegrationTests {
       assertThat(f.get().sha256()).isEqualTo(ModuleAddresses.sha256(wasm));
     }
     assertThat(indexRequests(cid)).isEqualTo(1);
-  }
-
-  /** The indexer's failure event, as indexer-service publishes it. */
-  @EventName("module_index_failed")
-  record IndexFailed(String cid, String error, List<String> gatewayFailures, int attempts) {
   }
 
   private long indexRequests(String cid) {

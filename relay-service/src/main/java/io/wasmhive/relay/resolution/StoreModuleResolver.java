@@ -1,4 +1,4 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.resolution;
 
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
@@ -42,12 +42,6 @@ final class StoreModuleResolver implements ModuleResolver {
   }
 
   /**
-   * Resolves the reference.
-   *
-   * @throws IllegalArgumentException when it is neither a CID nor a valid {@code glyph://} name
-   * @throws ModuleNotFoundException naming what was tried
-   */
-  /**
    * CID → SHA-256 of the stored module, for CIDs found before. A CID is a hash of the content, so the answer never
    * changes: a hit costs no store round trip. Bounded (least recently used out); names are not cached ({@code
    * latest} moves).
@@ -62,6 +56,12 @@ final class StoreModuleResolver implements ModuleResolver {
         }
       });
 
+  /**
+   * Resolves the reference.
+   *
+   * @throws IllegalArgumentException when it is neither a CID nor a valid {@code glyph://} name
+   * @throws ModuleNotFoundException naming what was tried
+   */
   @Override
   public ResolvedModule resolve(String reference, Duration wait) {
     List<String> tried = new ArrayList<>();

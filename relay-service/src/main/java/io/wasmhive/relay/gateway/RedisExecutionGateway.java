@@ -1,42 +1,40 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.gateway;
 
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusException;
-import io.wasmhive.relay.events.RelayStreams;
+import io.wasmhive.platform.events.FollowHandle;
+import io.wasmhive.platform.events.Follower;
+import io.wasmhive.platform.events.StartPosition;
+import io.wasmhive.platform.events.StreamEvent;
+import io.wasmhive.platform.events.contract.ExecutionCompleted;
+import io.wasmhive.platform.events.contract.Streams;
+import io.wasmhive.relay.events.ExecutionEventPublisher;
 import io.wasmhive.relay.health.FeatureState;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link ExecutionGateway} on Redis streams. {@link #submit} publishes {@code execution_queued} and then the
- * request (so subscribers see queued before started); one {@link StreamTail} per instance reads
- * {@code wasm_exec_completed} and completes this instance's waiters, whichever instance ran the execution.
- * Thread-safe.
+ * request (so subscribers see queued before started); the instance's follow of {@code wasm_exec_completed} (the
+ * bus's, without a group) completes this instance's waiters, whichever instance ran the execution. Thread-safe.
  */
 final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
 
   private final EventBus bus;
-  private final LifecycleEvents events;
+  private final ExecutionEventPublisher events;
   private final QueuePosition queue;
-  private final JsonMapper json;
   private final Waiters waiters;
-  private final StreamTail completions;
+  private final FollowHandle completions;
 
-  RedisExecutionGateway(EventBus bus, LifecycleEvents events, StringRedisTemplate redis, JsonMapper json,
-      Duration maxWait, Duration readBlock) {
+  RedisExecutionGateway(EventBus bus, ExecutionEventPublisher events, QueuePosition queue, Duration maxWait) {
     this.bus = bus;
     this.events = events;
-    this.queue = new QueuePosition(redis);
-    this.json = json;
+    this.queue = queue;
     this.waiters = new Waiters(maxWait, 1024, Duration.ofMinutes(1));
-    this.completions = new StreamTail(redis, RelayStreams.EXEC_COMPLETED, readBlock, this::completed,
-        waiters::expire);
-    completions.start();
+    this.completions = bus.follow(Streams.EXEC_COMPLETED, StartPosition.LATEST, new Completions());
   }
 
   /**
@@ -51,7 +49,7 @@ final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
     try {
       long position = queue.next();
       events.publish(events.queued(request.requestId(), request.userId(), request.cid(), position));
-      bus.publish(RelayStreams.EXEC_REQUESTED, ExecutionRequested.of(request));
+      bus.publish(Streams.EXEC_REQUESTED, request.toWire());
     } catch (EventBusException e) {
       future.cancel(false);
       throw e;
@@ -71,8 +69,8 @@ final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
 
   @Override
   public FeatureState state() {
-    return completions.connected() ? FeatureState.up()
-        : FeatureState.degraded("cannot read " + RelayStreams.EXEC_COMPLETED + " from Redis; retrying");
+    return completions.isConnected() ? FeatureState.up()
+        : FeatureState.degraded("cannot read " + Streams.EXEC_COMPLETED + " from Redis; retrying");
   }
 
   /** Futures waiting now, for tests and metrics. */
@@ -80,18 +78,26 @@ final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
     return waiters.size();
   }
 
-  private void completed(Map<String, String> fields) {
-    if (!"wasm_exec_completed".equals(fields.get("type")) || fields.get("payload") == null) {
-      return;
-    }
-    ExecutionCompleted completed = json.readValue(fields.get("payload"), ExecutionCompleted.class);
-    waiters.complete(completed.requestId(), completed.toOutcome());
-  }
-
   @Override
   public void close() {
     completions.close();
-    waiters.failAll(new java.util.concurrent.CancellationException("the relay is shutting down"));
+    waiters.failAll(new CancellationException("the relay is shutting down"));
   }
 
+  /** Completes this instance's waiters from every outcome, and expires the old ones after every read. */
+  private final class Completions implements Follower {
+
+    @Override
+    public void onEvent(StreamEvent event) {
+      if (Streams.EXEC_COMPLETED.equals(event.type())) {
+        ExecutionCompleted completed = bus.decode(event, ExecutionCompleted.class);
+        waiters.complete(completed.requestId(), ExecutionOutcome.of(completed));
+      }
+    }
+
+    @Override
+    public void afterRead() {
+      waiters.expire();
+    }
+  }
 }

@@ -1,6 +1,6 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.gateway;
 
-import io.wasmhive.relay.events.RelayStreams;
+import io.wasmhive.platform.events.contract.Streams;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -37,7 +37,7 @@ final class QueuePosition {
 
   /** The position a request published now would have; blocks one round trip; throws when Redis fails. */
   long next() {
-    Long waiting = redis.execute(WAITING, List.of(RelayStreams.EXEC_REQUESTED), RelayStreams.EXECUTORS_GROUP,
+    Long waiting = redis.execute(WAITING, List.of(Streams.EXEC_REQUESTED), Streams.EXECUTORS_GROUP,
         Integer.toString(CAP));
     return 1 + (waiting == null ? 0 : waiting);
   }

@@ -1,10 +1,12 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.gateway;
 
+import io.wasmhive.platform.events.contract.ExecutionCompleted;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 
 /**
- * A finished execution, as published on {@code wasm_exec_completed}.
+ * A finished execution, as the pipeline sees it; {@link #of} reads it from {@code wasm_exec_completed}.
  *
  * @param requestId the request id
  * @param success whether the module ran to completion and produced an output
@@ -21,4 +23,11 @@ import tools.jackson.databind.JsonNode;
  */
 public record ExecutionOutcome(String requestId, boolean success, JsonNode output, String errorCode, String error,
     long gasUsed, long durationMs, Instant executedAt, String executorNode) {
+
+  /** The outcome {@code wasm_exec_completed} carries; a missing output is a JSON null. */
+  public static ExecutionOutcome of(ExecutionCompleted c) {
+    return new ExecutionOutcome(c.requestId(), c.success(), c.output() == null ? NullNode.getInstance() : c.output(),
+        c.errorCode(), c.error(), c.gasUsed(), c.duration(),
+        c.executedAt() == null ? Instant.EPOCH : Instant.parse(c.executedAt()), c.executorNode());
+  }
 }

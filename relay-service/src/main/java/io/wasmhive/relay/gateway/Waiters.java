@@ -1,4 +1,4 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.gateway;
 
 import java.time.Duration;
 import java.util.ArrayList;

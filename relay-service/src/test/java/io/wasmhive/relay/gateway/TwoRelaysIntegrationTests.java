@@ -1,4 +1,4 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.gateway;
 
 import io.wasmhive.relay.testing.RelayApps;
 import static io.wasmhive.relay.testing.Relays.eventTypes;
@@ -13,6 +13,7 @@ import io.wasmhive.platform.events.EventBusException;
 import io.wasmhive.platform.events.redis.RedisStreamEventBus;
 import io.wasmhive.platform.modules.StoredModule;
 import io.wasmhive.platform.testing.RedisTestServer;
+import io.wasmhive.relay.execution.ExecutorConsumers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

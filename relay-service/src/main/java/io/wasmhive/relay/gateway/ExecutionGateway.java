@@ -1,4 +1,4 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.gateway;
 
 import io.wasmhive.relay.health.FeatureState;
 import java.util.concurrent.CompletableFuture;

@@ -1,39 +1,38 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.resolution;
 
 import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.FollowHandle;
+import io.wasmhive.platform.events.StartPosition;
+import io.wasmhive.platform.events.StreamEvent;
+import io.wasmhive.platform.events.contract.ModuleIndexFailed;
+import io.wasmhive.platform.events.contract.ModuleIndexRequested;
+import io.wasmhive.platform.events.contract.ModuleIndexed;
+import io.wasmhive.platform.events.contract.Streams;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Index requests for CIDs the module store lacks: publishes {@code module_index_requested} once per CID while
  * someone in this instance waits for it, and wakes the waiters when the indexer answers on
- * {@code module_indexed} or {@code module_index_failed} (each followed by a {@link StreamTail}). CIDs are
- * compared in their canonical v1 form. Thread-safe.
+ * {@code module_indexed} or {@code module_index_failed} (each followed by the bus without a group, from the newest
+ * entry at start). CIDs are compared in their canonical v1 form. Thread-safe.
  */
 final class IndexRequests implements AutoCloseable {
 
   private final EventBus bus;
-  private final JsonMapper json;
   private final Clock clock;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-  private final StreamTail indexed;
-  private final StreamTail failed;
+  private final FollowHandle indexed;
+  private final FollowHandle failed;
 
-  IndexRequests(EventBus bus, StringRedisTemplate redis, JsonMapper json, Clock clock, Duration block) {
+  IndexRequests(EventBus bus, Clock clock) {
     this.bus = bus;
-    this.json = json;
     this.clock = clock;
-    this.indexed = new StreamTail(redis, "module_indexed", block, fields -> answered(fields, false), () -> { });
-    this.failed = new StreamTail(redis, "module_index_failed", block, fields -> answered(fields, true), () -> { });
-    indexed.start();
-    failed.start();
+    this.indexed = bus.follow(Streams.MODULE_INDEXED, StartPosition.LATEST, this::indexed);
+    this.failed = bus.follow(Streams.MODULE_INDEX_FAILED, StartPosition.LATEST, this::failed);
   }
 
   /**
@@ -56,7 +55,7 @@ final class IndexRequests implements AutoCloseable {
       pending.remove(key, existing);  // Closed by its last holder in the meantime.
     }
     try {
-      bus.publish(new ModuleIndexRequested(cid, null, "relay-service", clock.instant().toString()));
+      bus.publish(new ModuleIndexRequested(cid, null, "relay-service", clock.instant()));
     } catch (RuntimeException e) {
       mine.close();
       throw e;
@@ -64,21 +63,24 @@ final class IndexRequests implements AutoCloseable {
     return mine;
   }
 
-  private void answered(Map<String, String> fields, boolean failure) {
-    String payload = fields.get("payload");
-    if (payload == null) {
-      return;
-    }
-    JsonNode event = json.readTree(payload);
-    String cid = event.path("cid").asString("");
+  private void indexed(StreamEvent event) {
+    wake(bus.decode(event, ModuleIndexed.class).cid(), null);
+  }
+
+  private void failed(StreamEvent event) {
+    ModuleIndexFailed failure = bus.decode(event, ModuleIndexFailed.class);
+    wake(failure.cid(), "failed: " + (failure.error() == null ? "(no error given)" : failure.error()));
+  }
+
+  private void wake(String cid, String failureOrNull) {
     Pending waiting;
     try {
-      waiting = pending.get(canonical(cid));
+      waiting = cid == null ? null : pending.get(canonical(cid));
     } catch (InvalidCidException e) {
       return;
     }
     if (waiting != null) {
-      waiting.wake(failure ? "failed: " + event.path("error").asString("(no error given)") : null);
+      waiting.wake(failureOrNull);
     }
   }
 

@@ -1,4 +1,4 @@
-package io.wasmhive.relay.execution;
+package io.wasmhive.relay.gateway;
 
 /**
  * The resource policy of one execution, after validation against the server's maxima.
