@@ -3,6 +3,7 @@ package io.wasmhive.relay.events;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wasmhive.relay.error.RelayErrors;
 import io.wasmhive.relay.identity.IdentityResolver;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,9 +63,8 @@ class ExecutionEventsConfiguration {
   @Bean
   @ConditionalOnExpression("!'${relay.mode:all}'.trim().equalsIgnoreCase('worker')")
   ServletRegistrationBean<ExecutionEventsServlet> executionEventsServlet(ExecutionEventStream stream,
-      IdentityResolver identities, ObjectProvider<JsonMapper> mapper) {
-    ExecutionEventsServlet servlet = new ExecutionEventsServlet(stream, identities,
-        new SseErrors(mapper.getIfAvailable(JsonMapper::new)));
+      IdentityResolver identities, RelayErrors errors) {
+    ExecutionEventsServlet servlet = new ExecutionEventsServlet(stream, identities, errors);
     ServletRegistrationBean<ExecutionEventsServlet> registration = new ServletRegistrationBean<>(servlet, PATH);
     registration.setName("executionEvents");
     registration.setAsyncSupported(true);
