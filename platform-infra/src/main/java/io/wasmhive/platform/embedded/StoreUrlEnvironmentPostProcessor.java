@@ -1,15 +1,8 @@
 package io.wasmhive.platform.embedded;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.util.StringUtils;
+import io.wasmhive.platform.environment.VariableAliases;
 
 /**
  * Keeps the seed's environment variable names working: {@code MONGODB_URI} becomes
@@ -17,34 +10,14 @@ import org.springframework.util.StringUtils;
  * mapped values rank just below the system environment, so they beat configuration files while
  * command-line arguments, system properties and Spring's own variable names still beat them.
  */
-public class StoreUrlEnvironmentPostProcessor implements EnvironmentPostProcessor {
+public class StoreUrlEnvironmentPostProcessor extends VariableAliases {
 
   /** The name of the property source this post-processor adds. */
   public static final String PROPERTY_SOURCE_NAME = "wasmhiveStoreUrls";
 
-  private static final Map<String, String> ALIASES = Map.of(
-      "MONGODB_URI", "spring.mongodb.uri",
-      "REDIS_URL", "spring.data.redis.url");
-
-  @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    Map<String, Object> mapped = new LinkedHashMap<>();
-    ALIASES.forEach((variable, property) -> {
-      String value = environment.getProperty(variable);
-      if (StringUtils.hasText(value)) {
-        mapped.put(property, value.trim());
-      }
-    });
-    if (mapped.isEmpty()) {
-      return;
-    }
-    MapPropertySource source = new MapPropertySource(PROPERTY_SOURCE_NAME, mapped);
-    MutablePropertySources sources = environment.getPropertySources();
-    String systemEnvironment = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
-    if (sources.contains(systemEnvironment)) {
-      sources.addAfter(systemEnvironment, source);
-    } else {
-      sources.addLast(source);
-    }
+  public StoreUrlEnvironmentPostProcessor() {
+    super(PROPERTY_SOURCE_NAME, Map.of(
+        "MONGODB_URI", "spring.mongodb.uri",
+        "REDIS_URL", "spring.data.redis.url"));
   }
 }

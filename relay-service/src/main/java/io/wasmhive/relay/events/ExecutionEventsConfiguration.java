@@ -1,15 +1,16 @@
 package io.wasmhive.relay.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusProperties;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.wasmhive.relay.ConditionalOnRelayMode;
+import io.wasmhive.relay.RelayMode;
+import io.wasmhive.relay.RelayProperties;
 import io.wasmhive.relay.error.RelayErrors;
 import io.wasmhive.relay.identity.IdentityResolver;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -43,9 +44,8 @@ class ExecutionEventsConfiguration {
 
   @Bean
   ExecutionEventStream executionEventStream(SseProperties properties, EventBus bus, EventBusProperties busProperties,
-      ObjectProvider<JsonMapper> mapper, ObjectProvider<MeterRegistry> meters,
-      @Value("${relay.mode:all}") String mode) {
-    if ("worker".equalsIgnoreCase(mode.trim())) {
+      ObjectProvider<JsonMapper> mapper, ObjectProvider<MeterRegistry> meters, RelayProperties relay) {
+    if (!relay.mode().servesApi()) {
       return new ExecutionEventStream(properties, "relay.mode=worker serves no HTTP events");
     }
     if (!properties.enabled()) {
@@ -61,7 +61,7 @@ class ExecutionEventsConfiguration {
   }
 
   @Bean
-  @ConditionalOnExpression("!'${relay.mode:all}'.trim().equalsIgnoreCase('worker')")
+  @ConditionalOnRelayMode({RelayMode.ALL, RelayMode.API})
   ServletRegistrationBean<ExecutionEventsServlet> executionEventsServlet(ExecutionEventStream stream,
       IdentityResolver identities, RelayErrors errors) {
     ExecutionEventsServlet servlet = new ExecutionEventsServlet(stream, identities, errors);

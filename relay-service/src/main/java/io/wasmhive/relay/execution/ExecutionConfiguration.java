@@ -8,11 +8,11 @@ import io.wasmhive.platform.events.Subscription;
 import io.wasmhive.platform.events.contract.ExecutionRequested;
 import io.wasmhive.platform.events.contract.Streams;
 import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.relay.RunsExecutors;
 import io.wasmhive.relay.events.ExecutionEventPublisher;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,15 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(ExecutorProperties.class)
 class ExecutionConfiguration {
 
-  static final String RUNS_EXECUTORS = "'${relay.mode:all}' != 'api'";
-
   /**
    * The one executor of the process, built like procedure-service's: pool settings from seed 004's
    * {@code WASM_*} variables read through Spring's environment (environment variable, system property or
    * {@code --WASM_MAX_WORKERS=4}); policies from executor-core's defaults. Closed when the context closes.
    */
   @Bean(destroyMethod = "close")
-  @ConditionalOnExpression(RUNS_EXECUTORS)
+  @RunsExecutors
   WasmExecutor wasmExecutor(Environment environment) {
     Map<String, String> variables = new HashMap<>();
     for (String name : ExecutorOptions.VARIABLES) {
@@ -50,13 +48,13 @@ class ExecutionConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  @ConditionalOnExpression(RUNS_EXECUTORS)
+  @RunsExecutors
   ProgressReporter progressReporter(ExecutionEventPublisher events, ExecutorProperties properties) {
     return new ProgressReporter(events, properties.progressInterval());
   }
 
   @Bean
-  @ConditionalOnExpression(RUNS_EXECUTORS)
+  @RunsExecutors
   ExecutorConsumers executorConsumers(WasmExecutor executor, ModuleStore store, StringRedisTemplate redis,
       EventBus bus, ExecutionEventPublisher events, ProgressReporter progress, ExecutorProperties properties) {
     JsonMapper json = tolerant();
@@ -68,7 +66,7 @@ class ExecutionConfiguration {
 
   /** {@code relay.executor.consumers} consumers of {@code wasm_exec_requested} in the group {@code executors}. */
   @Bean
-  @ConditionalOnExpression(RUNS_EXECUTORS)
+  @RunsExecutors
   Subscription<ExecutionRequested> executionRequests(ExecutorConsumers consumers, ExecutorProperties p) {
     return Subscription.of(EventTypes.wireName(ExecutionRequested.class), Streams.EXECUTORS_GROUP,
             ExecutionRequested.class, consumers::handle)
