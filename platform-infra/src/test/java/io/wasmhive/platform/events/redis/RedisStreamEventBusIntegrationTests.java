@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -162,13 +164,7 @@ class RedisStreamEventBusIntegrationTests extends EventBusContract {
     bus.publish(stream, ProbeRequested.number(1));
     await().atMost(WAIT).until(() -> handled.contains(1));
 
-    server.stop();
-    await().atMost(WAIT).until(() -> !handle.isConnected());
-    long failuresAtOutage = handle.redisFailures();
-    long outageStarted = System.nanoTime();
-    await().atMost(WAIT).until(() -> handle.redisFailures() >= failuresAtOutage + 3);
-    // Waits of 50, 100, 200 ms (plus command timeouts) lie between the failures: backing off, not spinning.
-    assertThat(Duration.ofNanos(System.nanoTime() - outageStarted)).isGreaterThan(Duration.ofMillis(350));
+    stopRedisAndSeeBackOff(handle::isConnected, handle::redisFailures);
     assertThatThrownBy(() -> bus.publish(stream, ProbeRequested.number(2)))
         .isInstanceOf(EventBusException.class)
         .satisfies(e -> assertThat(((EventBusException) e).retryable()).isTrue());
@@ -190,13 +186,7 @@ class RedisStreamEventBusIntegrationTests extends EventBusContract {
     bus.publish(stream, ProbeRequested.number(1));
     await().atMost(WAIT).until(() -> seen.contains(1));
 
-    server.stop();
-    await().atMost(WAIT).until(() -> !handle.isConnected());
-    long failuresAtOutage = handle.redisFailures();
-    long outageStarted = System.nanoTime();
-    await().atMost(WAIT).until(() -> handle.redisFailures() >= failuresAtOutage + 3);
-    // The same back-off as the consumers': 50, 100, 200 ms lie between the failures.
-    assertThat(Duration.ofNanos(System.nanoTime() - outageStarted)).isGreaterThan(Duration.ofMillis(350));
+    stopRedisAndSeeBackOff(handle::isConnected, handle::redisFailures);
 
     server.startAgain();
     await().atMost(WAIT).until(handle::isConnected);
@@ -233,5 +223,18 @@ class RedisStreamEventBusIntegrationTests extends EventBusContract {
 
     await().atMost(WAIT).until(() -> seen.contains(later));
     assertThat(gaps).containsExactly(first + ".." + later);
+  }
+
+  /**
+   * Stops Redis and waits for three more failed commands: waits of 50, 100, 200 ms (plus command timeouts) lie
+   * between them, so the worker or follower backs off rather than spinning.
+   */
+  private static void stopRedisAndSeeBackOff(BooleanSupplier connected, LongSupplier failures) {
+    server.stop();
+    await().atMost(WAIT).until(() -> !connected.getAsBoolean());
+    long failuresAtOutage = failures.getAsLong();
+    long outageStarted = System.nanoTime();
+    await().atMost(WAIT).until(() -> failures.getAsLong() >= failuresAtOutage + 3);
+    assertThat(Duration.ofNanos(System.nanoTime() - outageStarted)).isGreaterThan(Duration.ofMillis(350));
   }
 }
