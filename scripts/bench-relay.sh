@@ -11,50 +11,15 @@
 #   JAVA=/usr/bin/java scripts/bench-relay.sh      # another JDK for the relay (default: Temurin 25 if present)
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-RELAY_JAR="$ROOT/relay-service/target/relay-service-0.1.0-SNAPSHOT.jar"
-INDEXER_JAR="$ROOT/indexer-service/target/indexer-service-0.1.0-SNAPSHOT.jar"
-GUEST="$ROOT/executor-core/src/test/resources/guests/wat-add.wasm"
 RATE="${1:-500}"
 SECONDS_RUN="${2:-30}"
 CONCURRENCY="${3:-32}"
 CONSUMERS="${RELAY_EXECUTOR_CONSUMERS:-4}"
-JAVA="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
-[[ -x "$JAVA" ]] || JAVA="$(command -v java)"
-LOADGEN_JAVA="$(command -v java)"
-[[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]] && LOADGEN_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-for jar in "$RELAY_JAR" "$INDEXER_JAR"; do
-  [[ -f "$jar" ]] || { echo "missing $jar: build it first (see the header of this script)" >&2; exit 1; }
-done
+source "$(dirname "$0")/bench/relay-jars.sh"
 
-WORK="$(mktemp -d)"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PORT="$(free_port)"; IPORT="$(free_port)"; MPORT="$(free_port)"; RPORT="$(free_port)"
-BASE="http://127.0.0.1:$PORT"
-STORES=(--wasmhive.data-dir="$WORK/data" --wasmhive.embedded.mongo.port="$MPORT" --wasmhive.embedded.redis.port="$RPORT")
-PID=""; IPID=""
-cleanup() {
-  for p in $IPID $PID; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  sleep 1
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-wait_up() {
-  for _ in $(seq 1 240); do curl -sf "$1/actuator/health" >/dev/null && return 0; sleep 0.5; done
-  echo "no answer from $1" >&2; tail -40 "$2" >&2; exit 1
-}
-
-"$JAVA" ${RELAY_JAVA_OPTS:-} -jar "$RELAY_JAR" --server.port="$PORT" "${STORES[@]}" \
-  --relay.rate-limit.overrides.bench=1000000000 --relay.concurrency.overrides.bench=100000 --relay.executor.consumers="$CONSUMERS" ${RELAY_ARGS:-} \
-  --logging.level.root=WARN >"$WORK/relay.log" 2>&1 &
-PID=$!
-wait_up "$BASE" "$WORK/relay.log"
-"$JAVA" -jar "$INDEXER_JAR" --server.port="$IPORT" "${STORES[@]}" >"$WORK/indexer.log" 2>&1 &
-IPID=$!
-wait_up "http://127.0.0.1:$IPORT" "$WORK/indexer.log"
-CID="$(curl -sf --data-binary @"$GUEST" "http://127.0.0.1:$IPORT/modules" | python3 -c 'import sys,json; print(json.load(sys.stdin)["cid_v1"])')"
-kill "$IPID"; wait "$IPID" 2>/dev/null || true; IPID=""
+start_relay --relay.rate-limit.overrides.bench=1000000000 --relay.concurrency.overrides.bench=100000 \
+  --relay.executor.consumers="$CONSUMERS" ${RELAY_ARGS:-}
+CID="$(upload_guests wat-add.wasm)"
 echo "relay: pid $PID, $("$JAVA" -version 2>&1 | head -1), $CONSUMERS executor consumers; module $CID"
 curl -sf -XPOST "$BASE/intent/execute-wasm" -H 'Content-Type: application/json' -H 'user_id: bench' \
   -d '{"cid":"'"$CID"'","inputs":[1,2]}'; echo

@@ -3,6 +3,7 @@ package io.wasmhive.indexer.index;
 import io.wasmhive.indexer.chain.RegistryEventSink;
 import io.wasmhive.platform.events.EventTypes;
 import io.wasmhive.platform.events.Subscription;
+import io.wasmhive.platform.events.contract.ModuleIndexRequested;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,5 +1,6 @@
 package io.wasmhive.indexer.index;
 
+import io.wasmhive.platform.events.contract.Streams;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,7 +21,7 @@ public record IndexProperties(
     @DefaultValue("45s") Duration lease,
     @DefaultValue("15s") Duration retryAfter,
     @DefaultValue("4") int concurrency,
-    @DefaultValue("indexer") String group) {
+    @DefaultValue(Streams.INDEXER_GROUP) String group) {
 
   public IndexProperties {
     if (maxAttempts < 1 || concurrency < 1 || concurrency > 64) {

@@ -8,6 +8,7 @@ import io.wasmhive.indexer.testing.IndexerApps;
 import io.wasmhive.indexer.modules.IndexerHttp.Reply;
 import io.wasmhive.platform.events.Delivery;
 import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.contract.ModuleIndexRequested;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.UnixFsImporter;
 import io.wasmhive.platform.modules.ModuleAddresses;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.wasmhive.indexer.modules.IndexerHttp;
 import io.wasmhive.indexer.testing.IndexerApps;
 import io.wasmhive.platform.events.EventTypes;
+import io.wasmhive.platform.events.contract.ModuleIndexRequested;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

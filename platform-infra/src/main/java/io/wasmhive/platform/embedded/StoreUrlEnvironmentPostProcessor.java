@@ -1,6 +1,6 @@
 package io.wasmhive.platform.embedded;
 
-import io.wasmhive.platform.env.VariableAliases;
+import io.wasmhive.platform.environment.VariableAliases;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadLetterSuffix appended to a stream's name to name its dead-letter stream
  * @param streams settings per stream name ({@code wasmhive.events.streams.[name].max-length})
  * @param consumer the consumer options every subscription starts from
+ * @param follow the options every group-less follow of a stream starts from
  * @param backoff how long workers wait between attempts while Redis is unreachable
  */
 @ConfigurationProperties("wasmhive.events")
@@ -34,6 +35,7 @@ public record EventBusProperties(
     @DefaultValue(".dlq") String deadLetterSuffix,
     Map<String, StreamSettings> streams,
     @DefaultValue ConsumerOptions consumer,
+    @DefaultValue FollowOptions follow,
     @DefaultValue Backoff backoff) {
 
   public EventBusProperties {
@@ -58,6 +60,14 @@ public record EventBusProperties(
   public long maxLength(String stream) {
     StreamSettings settings = streams.get(stream);
     return settings == null ? maxLength : settings.maxLength();
+  }
+
+  /** These settings with the stream's trim length set to {@code length}. */
+  public EventBusProperties withStreamMaxLength(String stream, long length) {
+    Map<String, StreamSettings> changed = new java.util.HashMap<>(streams);
+    changed.put(stream, new StreamSettings(length));
+    return new EventBusProperties(enabled, consumerName, maxLength, approximateTrimming, deadLetterSuffix, changed,
+        consumer, follow, backoff);
   }
 
   /** The name of the stream's dead-letter stream. */
@@ -96,8 +106,8 @@ public record EventBusProperties(
   }
 
   /**
-   * Waiting between attempts while Redis is unreachable: the wait doubles from {@code initial} up
-   * to {@code max}, and resets once a command succeeds.
+   * Waiting between attempts while Redis is unreachable, for consumers and followers alike: the
+   * wait doubles from {@code initial} up to {@code max}, and resets once a command succeeds.
    *
    * @param initial the first wait, at least 1 ms
    * @param max the longest wait, at least {@code initial}

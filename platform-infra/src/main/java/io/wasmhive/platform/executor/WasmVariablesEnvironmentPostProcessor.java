@@ -1,7 +1,7 @@
 package io.wasmhive.platform.executor;
 
 import io.wasmhive.executor.ExecutorOptions;
-import io.wasmhive.platform.env.VariableAliases;
+import io.wasmhive.platform.environment.VariableAliases;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

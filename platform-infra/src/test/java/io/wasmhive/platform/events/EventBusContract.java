@@ -283,14 +283,153 @@ public abstract class EventBusContract {
     String stream = unique("shutdown");
     SubscriptionHandle handle = bus().subscribe(Subscription.of(stream, "g", ProbeRequested.class,
         (event, delivery) -> { }).withOptions(o -> fast(o).withConcurrency(2)));
-    await().atMost(WAIT).until(() -> workerThreads(stream) == 2);
+    FollowHandle follow = bus().follow(stream, StartPosition.LATEST, event -> { },
+        o -> o.withBlockTimeout(Duration.ofMillis(100)));
+    await().atMost(WAIT).until(() -> workerThreads(stream) == 2 && followThreads(stream) == 1);
 
     bus().close();
 
     assertThat(handle.isRunning()).isFalse();
+    assertThat(follow.isRunning()).isFalse();
     assertThat(workerThreads(stream)).isZero();
+    assertThat(followThreads(stream)).isZero();
     org.assertj.core.api.Assertions.assertThatIllegalStateException()
         .isThrownBy(() -> bus().subscribe(Subscription.of(stream, "g", ProbeRequested.class, (e, d) -> { })));
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> bus().follow(stream, StartPosition.LATEST, event -> { }));
+  }
+
+  @Test
+  void aFollowerSeesEveryEntryAfterItsStartInOrderAndNothingBefore() {
+    String stream = unique("follow");
+    bus().publish(stream, ProbeRequested.number(0));
+    List<StreamEvent> seen = new CopyOnWriteArrayList<>();
+    AtomicInteger reads = new AtomicInteger();
+    FollowHandle handle = bus().follow(stream, StartPosition.LATEST, new Follower() {
+      @Override
+      public void onEvent(StreamEvent event) {
+        seen.add(event);
+      }
+
+      @Override
+      public void afterRead() {
+        reads.incrementAndGet();
+      }
+    }, o -> o.withBlockTimeout(Duration.ofMillis(100)));
+
+    List<String> ids = List.of(bus().publish(stream, ProbeRequested.number(1)),
+        bus().publish(stream, ProbeRequested.number(2)));
+
+    await().atMost(WAIT).until(() -> seen.size() == 2);
+    assertThat(seen).extracting(StreamEvent::id).isEqualTo(ids);
+    assertThat(seen).extracting(event -> bus().decode(event, ProbeRequested.class).attempt()).containsExactly(1, 2);
+    assertThat(seen.get(0).type()).isEqualTo("probe_requested");
+    assertThat(seen.get(0).stream()).isEqualTo(stream);
+    assertThat(seen.get(0).occurredAt()).isNotNull();
+    await().atMost(WAIT).until(() -> reads.get() >= 3);
+    assertThat(handle.isConnected()).isTrue();
+    assertThat(handle.lastId()).isEqualTo(ids.get(1));
+    assertThat(handle.entriesRead()).isEqualTo(2);
+  }
+
+  @Test
+  void everyFollowerSeesEveryEntryAndOneThatThrowsGoesOn() {
+    String stream = unique("fanout");
+    List<Integer> first = new CopyOnWriteArrayList<>();
+    List<Integer> second = new CopyOnWriteArrayList<>();
+    bus().follow(stream, StartPosition.EARLIEST, event -> {
+      int n = bus().decode(event, ProbeRequested.class).attempt();
+      if (n == 1) {
+        throw new IllegalStateException("the follower fails on 1");
+      }
+      first.add(n);
+    });
+    bus().follow(stream, StartPosition.EARLIEST, event -> second.add(bus().decode(event, ProbeRequested.class)
+        .attempt()));
+    for (int i = 0; i < 3; i++) {
+      bus().publish(stream, ProbeRequested.number(i));
+    }
+    await().atMost(WAIT).until(() -> first.size() == 2 && second.size() == 3);
+    assertThat(first).containsExactly(0, 2);
+    assertThat(second).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void theHistoryOfAStreamReadsInPagesAfterAnId() {
+    String stream = unique("history");
+    assertThat(bus().oldestId(stream)).isEmpty();
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(bus().publish(stream, ProbeRequested.number(i)));
+    }
+    assertThat(bus().oldestId(stream)).hasValue(ids.get(0));
+    assertThat(bus().readAfter(stream, ids.get(1), 2)).extracting(StreamEvent::id)
+        .containsExactly(ids.get(2), ids.get(3));
+    assertThat(bus().readAfter(stream, StreamIds.BEFORE_ALL, 100)).hasSize(5);
+    assertThat(bus().readAfter(stream, ids.get(4), 100)).isEmpty();
+  }
+
+  @Test
+  void aGuardedPublicationWritesTheKeyAndEveryEventTogether() {
+    String key = unique("marker");
+    String one = unique("guarded-a");
+    String two = unique("guarded-b");
+    EncodedEvent stored = bus().encode(ProbeRequested.number(9));
+
+    GuardOutcome outcome = bus().publishIf(KeyGuard.absentOr(key, "mine").thenSet("done|" + stored.payload(),
+        Duration.ofMinutes(1)), List.of(new Publication(one, ProbeRequested.number(1)), new Publication(two, stored)));
+
+    assertThat(outcome.published()).isTrue();
+    assertThat(outcome.found()).isNull();
+    assertThat(outcome.ids()).hasSize(2);
+    assertThat(bus().readAfter(one, StreamIds.BEFORE_ALL, 10)).extracting(StreamEvent::id)
+        .containsExactly(outcome.ids().get(0));
+    StreamEvent second = bus().readAfter(two, StreamIds.BEFORE_ALL, 10).get(0);
+    assertThat(second.id()).isEqualTo(outcome.ids().get(1));
+    assertThat(second.payload()).isEqualTo(stored.payload());
+    assertThat(bus().decode(second, ProbeRequested.class)).isEqualTo(ProbeRequested.number(9));
+
+    GuardOutcome refused = bus().publishIf(KeyGuard.absentOr(key, "mine").thenSet("again", Duration.ofMinutes(1)),
+        List.of(new Publication(one, ProbeRequested.number(2))));
+
+    assertThat(refused.published()).isFalse();
+    assertThat(refused.found()).isEqualTo("done|" + stored.payload());
+    assertThat(refused.ids()).isEmpty();
+    assertThat(bus().readAfter(one, StreamIds.BEFORE_ALL, 10)).hasSize(1);
+  }
+
+  @Test
+  void aGuardAllowsTheValuesItNamesAndLeavesTheKeyWithoutANewValue() {
+    String key = unique("held");
+    String stream = unique("guarded");
+    bus().publishIf(KeyGuard.absent(key).thenSet("running|1-0", Duration.ofMinutes(1)), List.of());
+
+    assertThat(bus().publishIf(KeyGuard.absent(key), List.of(new Publication(stream, ProbeRequested.number(1))))
+        .published()).isFalse();
+    GuardOutcome allowed = bus().publishIf(KeyGuard.absentOr(key, "running|1-0"),
+        List.of(new Publication(stream, ProbeRequested.number(2))));
+    assertThat(allowed.published()).isTrue();
+    assertThat(allowed.found()).isEqualTo("running|1-0");
+    assertThat(bus().publishIf(KeyGuard.absentOr(key, "running|1-0"), List.of()).found()).isEqualTo("running|1-0");
+    assertThat(bus().readAfter(stream, StreamIds.BEFORE_ALL, 10)).extracting(e -> bus().decode(e,
+        ProbeRequested.class).attempt()).containsExactly(2);
+  }
+
+  @Test
+  void decodingRefusesAnEntryOfAnotherType() {
+    String stream = unique("typed");
+    publishRaw(stream, Map.of("type", "other_happened", "payload", "{}"));
+    StreamEvent entry = bus().readAfter(stream, StreamIds.BEFORE_ALL, 1).get(0);
+    assertThat(entry.type()).isEqualTo("other_happened");
+    assertThat(entry.occurredAt()).isNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bus().decode(entry, ProbeRequested.class))
+        .isInstanceOf(InvalidEventException.class).hasMessageContaining("other_happened");
+  }
+
+  protected static long followThreads(String stream) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals("events-follow-" + stream) && thread.isAlive())
+        .count();
   }
 
   protected static long workerThreads(String stream) {

@@ -102,6 +102,30 @@ class EventsApiTest {
   }
 
   @Test
+  void followOptionsAndGuardsCheckTheirLimits() {
+    FollowOptions defaults = FollowOptions.defaults();
+    assertThat(defaults).isEqualTo(new FollowOptions(100, Duration.ofSeconds(2)));
+    assertThat(EventBusProperties.defaults().follow()).isEqualTo(defaults);
+    assertThat(bind(Map.of("wasmhive.events.follow.batch-size", "7")).follow().batchSize()).isEqualTo(7);
+    assertThat(defaults.withBatchSize(10_000).batchSize()).isEqualTo(10_000);
+    assertThatIllegalArgumentException().isThrownBy(() -> defaults.withBatchSize(10_001));
+    assertThatIllegalArgumentException().isThrownBy(() -> defaults.withBatchSize(0));
+    assertThat(defaults.withBlockTimeout(Duration.ofSeconds(60)).blockTimeout()).hasSeconds(60);
+    assertThatIllegalArgumentException().isThrownBy(() -> defaults.withBlockTimeout(Duration.ofMillis(60_001)));
+    assertThatIllegalArgumentException().isThrownBy(() -> defaults.withBlockTimeout(Duration.ZERO));
+
+    assertThat(KeyGuard.absentOr("k", "v").thenSet("w", Duration.ofMillis(1)).newValue()).isEqualTo("w");
+    assertThatIllegalArgumentException().isThrownBy(() -> KeyGuard.absent("k").thenSet("w", Duration.ZERO));
+    assertThatIllegalArgumentException().isThrownBy(() -> KeyGuard.absent(""));
+    assertThatIllegalArgumentException().isThrownBy(() -> new KeyGuard("k", false, java.util.List.of(), null, null))
+        .withMessageContaining("never publish");
+    assertThatThrownBy(() -> new Publication("s", null)).isInstanceOf(InvalidEventException.class);
+    assertThatIllegalArgumentException().isThrownBy(() -> new Publication("a b", ProbeRequested.number(1)));
+    assertThatThrownBy(() -> new EncodedEvent("t", null)).isInstanceOf(InvalidEventException.class);
+    assertThat(EventBusProperties.defaults().withStreamMaxLength("s", 7).maxLength("s")).isEqualTo(7);
+  }
+
+  @Test
   void handlingExceptionsSayWhetherToRetry() {
     assertThat(EventHandlingException.retryable("x", null).retryable()).isTrue();
     assertThat(EventHandlingException.notRetryable("x", null).retryable()).isFalse();

@@ -1,6 +1,7 @@
 package io.wasmhive.relay.events;
 
-import java.util.Map;
+import io.wasmhive.platform.events.StreamEvent;
+import io.wasmhive.platform.events.contract.Streams;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -9,16 +10,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads {@code wasm_exec_events} entries as the event bus writes them (fields {@code type}, {@code occurred_at},
- * {@code payload}; see {@code docs/events.md}) and turns each into a {@link StreamedEvent}. The payload is kept as
- * it is, fields this relay does not know included, except for {@code user_id}, which is never sent to clients.
- * Thread-safe.
+ * Turns {@code wasm_exec_events} entries, as the bus's follow and history reads hand them over undecoded, into
+ * {@link StreamedEvent}s. The payload is kept as it is, fields this relay does not know included, except for
+ * {@code user_id}, which is never sent to clients. Thread-safe.
  */
 final class EventDecoder {
 
   private static final Log logger = LogFactory.getLog(EventDecoder.class);
 
-  static final String PAYLOAD = "payload";
   static final String USER_ID = "user_id";
   static final String REQUEST_ID = "request_id";
 
@@ -29,23 +28,24 @@ final class EventDecoder {
   }
 
   /** The event of an entry, or null (logged) when the entry carries no JSON object payload. */
-  StreamedEvent decode(String id, Map<?, ?> fields) {
-    Object payload = fields.get(PAYLOAD);
+  StreamedEvent decode(StreamEvent entry) {
+    String id = entry.id();
+    String payload = entry.payload();
     if (payload == null) {
-      logger.warn("Skipping entry " + id + " of " + RelayStreams.EXEC_EVENTS + ": it has no payload field");
+      logger.warn("Skipping entry " + id + " of " + Streams.EXEC_EVENTS + ": it has no payload field");
       return null;
     }
     try {
-      JsonNode tree = mapper.readTree(payload.toString());
+      JsonNode tree = mapper.readTree(payload);
       if (!(tree instanceof ObjectNode event)) {
-        logger.warn("Skipping entry " + id + " of " + RelayStreams.EXEC_EVENTS + ": its payload is not an object");
+        logger.warn("Skipping entry " + id + " of " + Streams.EXEC_EVENTS + ": its payload is not an object");
         return null;
       }
       String userId = text(event.remove(USER_ID));
       String requestId = text(event.get(REQUEST_ID));
       return new StreamedEvent(id, userId, requestId, SseFrames.event(id, mapper.writeValueAsString(event)));
     } catch (JacksonException e) {
-      logger.warn("Skipping entry " + id + " of " + RelayStreams.EXEC_EVENTS + ": " + e.getOriginalMessage());
+      logger.warn("Skipping entry " + id + " of " + Streams.EXEC_EVENTS + ": " + e.getOriginalMessage());
       return null;
     }
   }

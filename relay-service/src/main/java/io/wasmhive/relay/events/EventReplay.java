@@ -1,8 +1,11 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.StreamEvent;
+import io.wasmhive.platform.events.StreamIds;
+import io.wasmhive.platform.events.contract.Streams;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.data.redis.connection.stream.MapRecord;
 
 /**
  * Replays what a reconnecting client missed: the retained entries after its {@code Last-Event-ID}, in pages of
@@ -27,12 +30,12 @@ final class EventReplay {
     void write(byte[] frame) throws IOException;
   }
 
-  private final EventStreamClient client;
+  private final EventBus bus;
   private final EventDecoder decoder;
   private final int pageSize;
 
-  EventReplay(EventStreamClient client, EventDecoder decoder, int pageSize) {
-    this.client = client;
+  EventReplay(EventBus bus, EventDecoder decoder, int pageSize) {
+    this.bus = bus;
     this.decoder = decoder;
     this.pageSize = pageSize;
   }
@@ -42,20 +45,20 @@ final class EventReplay {
    * lets through. Blocks on Redis and on the sink.
    *
    * @return the last entry scanned, and whether it was shown
-   * @throws org.springframework.dao.DataAccessException when Redis fails
+   * @throws io.wasmhive.platform.events.EventBusException when Redis fails
    */
   Result replay(String lastEventId, SubscriberFilter filter, FrameSink sink) throws IOException {
-    String oldest = client.oldestId();
+    String oldest = bus.oldestId(Streams.EXEC_EVENTS).orElse(null);
     if (oldest != null && StreamIds.compare(lastEventId, oldest) < 0) {
       sink.write(SseFrames.data(decoder.eventsLost(lastEventId, oldest)));
     }
     String cursor = lastEventId;
     boolean shown = false;
     while (true) {
-      List<MapRecord<String, Object, Object>> page = client.rangeAfter(cursor, pageSize);
-      for (MapRecord<String, Object, Object> record : page) {
-        cursor = record.getId().getValue();
-        StreamedEvent event = decoder.decode(cursor, record.getValue());
+      List<StreamEvent> page = bus.readAfter(Streams.EXEC_EVENTS, cursor, pageSize);
+      for (StreamEvent entry : page) {
+        cursor = entry.id();
+        StreamedEvent event = decoder.decode(entry);
         shown = event != null && filter.matches(event);
         if (shown) {
           sink.write(event.frame());

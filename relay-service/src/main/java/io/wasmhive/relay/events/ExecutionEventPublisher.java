@@ -1,16 +1,27 @@
 package io.wasmhive.relay.events;
 
 import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.EventBusException;
+import io.wasmhive.platform.events.Publication;
+import io.wasmhive.platform.events.contract.ExecutionCompleted;
+import io.wasmhive.platform.events.contract.ExecutionEvent;
+import io.wasmhive.platform.events.contract.Streams;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
- * Publishes execution lifecycle events on {@code wasm_exec_events}, where the SSE reader of every relay instance
- * picks them up. Every publisher of lifecycle events goes through this class, so that the stream, the entry type
- * and the timestamp are set the same way everywhere. Thread-safe.
+ * The one way lifecycle events are made and published on {@code wasm_exec_events}, where the SSE follower of
+ * every relay instance picks them up: the gateway publishes {@code execution_queued}, the executor consumers
+ * {@code execution_started} and {@code execution_progress} here, and take their final event from
+ * {@link #finalEvent} to publish it together with the outcome. Every event is checked, stamped and addressed the
+ * same way. Thread-safe; each publish blocks for one Redis round trip.
  */
 public class ExecutionEventPublisher {
+
+  private static final Log logger = LogFactory.getLog(ExecutionEventPublisher.class);
 
   private static final Set<String> TYPES = Set.of(ExecutionEvent.QUEUED, ExecutionEvent.STARTED,
       ExecutionEvent.PROGRESS, ExecutionEvent.COMPLETE, ExecutionEvent.ERROR);
@@ -25,15 +36,63 @@ public class ExecutionEventPublisher {
 
   /**
    * Appends the event to {@code wasm_exec_events}, stamping {@code timestamp} with the current instant when it is
-   * null. Blocks for one Redis round trip. A lifecycle event is informational: callers should log a failure and go
-   * on with the execution rather than fail it.
+   * null.
    *
    * @return the stream entry id, which SSE clients see as the event's {@code id:}
    * @throws IllegalArgumentException if the type is not one of the five lifecycle types, or the request id or user
    *     id is blank (an event without a user would be shown to nobody but the watch-all users)
-   * @throws io.wasmhive.platform.events.EventBusException (retryable) if Redis cannot be reached
+   * @throws EventBusException (retryable) if Redis cannot be reached
    */
   public String publish(ExecutionEvent event) {
+    return bus.publish(Streams.EXEC_EVENTS, checked(event));
+  }
+
+  /**
+   * Publishes the event unless Redis fails, which is logged: for events nobody's correctness depends on
+   * (progress). A lifecycle event is informational; losing one must not fail the execution.
+   */
+  public void publishQuietly(ExecutionEvent event) {
+    try {
+      publish(event);
+    } catch (EventBusException e) {
+      logger.debug("Could not publish " + event.type() + " of " + event.requestId() + ": " + e.getMessage());
+    }
+  }
+
+  /** The event as one publication of an atomic {@link EventBus#publishIf}, checked and stamped like the rest. */
+  public Publication publication(ExecutionEvent event) {
+    return new Publication(Streams.EXEC_EVENTS, checked(event));
+  }
+
+  /** {@code execution_queued}: the gateway accepted the request; it is {@code position} in the queue. */
+  public ExecutionEvent queued(String requestId, String userId, String cid, long position) {
+    return new ExecutionEvent(ExecutionEvent.QUEUED, requestId, userId, cid, position, null, null, null, null, null,
+        now());
+  }
+
+  /** {@code execution_started}: an executor consumer runs it. */
+  public ExecutionEvent started(String requestId, String userId, String executorNode) {
+    return new ExecutionEvent(ExecutionEvent.STARTED, requestId, userId, null, null, executorNode, null, null, null,
+        null, now());
+  }
+
+  /** {@code execution_progress}: the guest reported {@code percent}. */
+  public ExecutionEvent progress(String requestId, String userId, int percent) {
+    return new ExecutionEvent(ExecutionEvent.PROGRESS, requestId, userId, null, null, null, percent, null, null, null,
+        now());
+  }
+
+  /** {@code execution_complete} for a successful outcome, {@code execution_error} for a failed one. */
+  public ExecutionEvent finalEvent(ExecutionCompleted outcome) {
+    if (outcome.success()) {
+      return new ExecutionEvent(ExecutionEvent.COMPLETE, outcome.requestId(), outcome.userId(), null, null, null,
+          null, true, outcome.duration(), null, now());
+    }
+    return new ExecutionEvent(ExecutionEvent.ERROR, outcome.requestId(), outcome.userId(), null, null, null, null,
+        false, outcome.duration(), outcome.errorCode() + ": " + outcome.error(), now());
+  }
+
+  private ExecutionEvent checked(ExecutionEvent event) {
     Objects.requireNonNull(event, "event");
     if (!TYPES.contains(event.type())) {
       throw new IllegalArgumentException("Unknown execution event type " + event.type() + "; expected one of "
@@ -41,16 +100,15 @@ public class ExecutionEventPublisher {
     }
     requireText(event.requestId(), "request_id");
     requireText(event.userId(), "user_id");
-    return bus.publish(RelayStreams.EXEC_EVENTS, new ExecutionEventEntry(stamped(event)));
-  }
-
-  private ExecutionEvent stamped(ExecutionEvent event) {
     if (event.timestamp() != null) {
       return event;
     }
     return new ExecutionEvent(event.type(), event.requestId(), event.userId(), event.cid(), event.position(),
-        event.executorNode(), event.progress(), event.success(), event.duration(), event.error(),
-        clock.instant().toString());
+        event.executorNode(), event.progress(), event.success(), event.duration(), event.error(), now());
+  }
+
+  private String now() {
+    return clock.instant().toString();
   }
 
   private static void requireText(String value, String field) {

@@ -1,5 +1,9 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.FollowHandle;
+import io.wasmhive.platform.events.StartPosition;
+import io.wasmhive.platform.events.contract.Streams;
 import io.wasmhive.relay.health.FeatureState;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -7,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The SSE feature of one relay instance: the stream reader, the subscribers it fans out to, and their heartbeats.
+ * The SSE feature of one relay instance: the follow of {@code wasm_exec_events} (the bus's, without a group, from
+ * the newest entry at start), the subscribers it fans out to, and their heartbeats.
  * Started and stopped with the application context; it stops before the web server's graceful shutdown, closing
  * every SSE connection so that shutdown does not wait for them. Thread-safe.
  */
@@ -16,17 +21,21 @@ public class ExecutionEventStream implements SmartLifecycle {
   private final SseProperties properties;
   private final String offDetail;
   private final SubscriberHub hub;
-  private final EventStreamReader reader;
+  private final EventBus bus;
+  private final SseFollower follower;
   private final EventReplay replay;
   private ScheduledExecutorService heartbeats;
+  private volatile FollowHandle follow;
   private volatile boolean running;
 
   /** A feature that serves events. */
-  ExecutionEventStream(SseProperties properties, SubscriberHub hub, EventStreamReader reader, EventReplay replay) {
+  ExecutionEventStream(SseProperties properties, SubscriberHub hub, EventBus bus, SseFollower follower,
+      EventReplay replay) {
     this.properties = properties;
     this.offDetail = null;
     this.hub = hub;
-    this.reader = reader;
+    this.bus = bus;
+    this.follower = follower;
     this.replay = replay;
   }
 
@@ -35,25 +44,32 @@ public class ExecutionEventStream implements SmartLifecycle {
     this.properties = properties;
     this.offDetail = offDetail;
     this.hub = null;
-    this.reader = null;
+    this.bus = null;
+    this.follower = null;
     this.replay = null;
   }
 
   /**
-   * For the health endpoint: off when disabled, degraded while the reader cannot reach Redis (it keeps retrying
+   * For the health endpoint: off when disabled, degraded while the follow cannot reach Redis (it keeps retrying
    * and resumes from its last id), up otherwise. Does not block.
    */
   public FeatureState state() {
     if (!enabled()) {
       return new FeatureState(false, false, offDetail);
     }
-    // The reader's failure names the Redis client's exception: it is in the log, and health says what it means.
-    String failure = reader.failure();
-    if (failure != null || reader.lastId() == null) {
-      return FeatureState.degraded("cannot read " + RelayStreams.EXEC_EVENTS + " from Redis"
-          + (failure == null ? " yet" : "; retrying"));
+    // The Redis client's exception is in the log; health says what it means.
+    FollowHandle current = follow;
+    if (current == null || !current.isConnected()) {
+      return FeatureState.degraded("cannot read " + Streams.EXEC_EVENTS + " from Redis"
+          + (current == null || current.redisFailures() == 0 ? " yet" : "; retrying"));
     }
     return FeatureState.up();
+  }
+
+  /** Entries this instance's follow has read since start (0 when off or not started). */
+  long entriesRead() {
+    FollowHandle current = follow;
+    return current == null ? 0 : current.entriesRead();
   }
 
   /** SSE connections open on this instance now (0 when off). */
@@ -83,7 +99,7 @@ public class ExecutionEventStream implements SmartLifecycle {
       running = true;
       return;
     }
-    reader.start();
+    follow = bus.follow(Streams.EXEC_EVENTS, StartPosition.LATEST, follower);
     heartbeats = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "sse-heartbeats");
       thread.setDaemon(true);
@@ -106,7 +122,9 @@ public class ExecutionEventStream implements SmartLifecycle {
       heartbeats.shutdownNow();
       heartbeats = null;
     }
-    reader.stop();
+    if (follow != null) {
+      follow.close();
+    }
     hub.closeAll();
   }
 

@@ -1,25 +1,27 @@
 package io.wasmhive.relay.events;
 
-import io.wasmhive.platform.events.EventBus;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.EventBusProperties;
+import io.wasmhive.relay.ConditionalOnRelayMode;
+import io.wasmhive.relay.RelayMode;
+import io.wasmhive.relay.RelayProperties;
+import io.wasmhive.relay.error.RelayErrors;
 import io.wasmhive.relay.identity.IdentityResolver;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the lifecycle events: the publisher and the stream's retention in every mode (workers publish too); the
- * reader, subscribers and the {@code GET /intent/execute-wasm/events} servlet unless {@code relay.mode} is
+ * follow, subscribers and the {@code GET /intent/execute-wasm/events} servlet unless {@code relay.mode} is
  * {@code worker}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,30 +43,28 @@ class ExecutionEventsConfiguration {
   }
 
   @Bean
-  ExecutionEventStream executionEventStream(SseProperties properties, StringRedisTemplate redis,
-      ObjectProvider<JsonMapper> mapper, ObjectProvider<MeterRegistry> meters,
-      @Value("${relay.mode:all}") String mode) {
-    if ("worker".equalsIgnoreCase(mode.trim())) {
+  ExecutionEventStream executionEventStream(SseProperties properties, EventBus bus, EventBusProperties busProperties,
+      ObjectProvider<JsonMapper> mapper, ObjectProvider<MeterRegistry> meters, RelayProperties relay) {
+    if (!relay.mode().servesApi()) {
       return new ExecutionEventStream(properties, "relay.mode=worker serves no HTTP events");
     }
     if (!properties.enabled()) {
       return new ExecutionEventStream(properties, "disabled by configuration (relay.sse.enabled=false)");
     }
     EventDecoder decoder = new EventDecoder(mapper.getIfAvailable(JsonMapper::new));
-    EventStreamClient client = new EventStreamClient(redis, RelayStreams.EXEC_EVENTS);
     SubscriberHub hub = new SubscriberHub(properties.maxConnections());
-    EventStreamReader reader = new EventStreamReader(client, decoder, hub, properties.reader());
-    EventReplay replay = new EventReplay(client, decoder, properties.reader().batchSize());
-    meters.ifAvailable(registry -> SseMetrics.bind(registry, hub, reader));
-    return new ExecutionEventStream(properties, hub, reader, replay);
+    EventReplay replay = new EventReplay(bus, decoder, busProperties.follow().batchSize());
+    ExecutionEventStream stream = new ExecutionEventStream(properties, hub, bus, new SseFollower(decoder, hub),
+        replay);
+    meters.ifAvailable(registry -> SseMetrics.bind(registry, hub, stream));
+    return stream;
   }
 
   @Bean
-  @ConditionalOnExpression("!'${relay.mode:all}'.trim().equalsIgnoreCase('worker')")
+  @ConditionalOnRelayMode({RelayMode.ALL, RelayMode.API})
   ServletRegistrationBean<ExecutionEventsServlet> executionEventsServlet(ExecutionEventStream stream,
-      IdentityResolver identities, ObjectProvider<JsonMapper> mapper) {
-    ExecutionEventsServlet servlet = new ExecutionEventsServlet(stream, identities,
-        new SseErrors(mapper.getIfAvailable(JsonMapper::new)));
+      IdentityResolver identities, RelayErrors errors) {
+    ExecutionEventsServlet servlet = new ExecutionEventsServlet(stream, identities, errors);
     ServletRegistrationBean<ExecutionEventsServlet> registration = new ServletRegistrationBean<>(servlet, PATH);
     registration.setName("executionEvents");
     registration.setAsyncSupported(true);

@@ -1,5 +1,10 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.EventBusException;
+import io.wasmhive.platform.events.StreamIds;
+import io.wasmhive.relay.error.RelayError;
+import io.wasmhive.relay.error.RelayErrors;
+import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.identity.IdentityResolver;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -11,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.dao.DataAccessException;
 
 /**
  * {@code GET /intent/execute-wasm/events}: Server-Sent Events of execution lifecycle events. A servlet of its own
@@ -29,12 +33,13 @@ final class ExecutionEventsServlet extends HttpServlet {
   static final String REQUEST_ID_PARAM = "request_id";
   private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
+
   private final transient ExecutionEventStream stream;
   private final transient IdentityResolver identities;
-  private final transient SseErrors errors;
+  private final transient RelayErrors errors;
   private final Set<String> watchAllUsers;
 
-  ExecutionEventsServlet(ExecutionEventStream stream, IdentityResolver identities, SseErrors errors) {
+  ExecutionEventsServlet(ExecutionEventStream stream, IdentityResolver identities, RelayErrors errors) {
     this.stream = stream;
     this.identities = identities;
     this.errors = errors;
@@ -44,18 +49,19 @@ final class ExecutionEventsServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (!stream.enabled()) {
-      errors.write(response, 404, "SSE_DISABLED", "Execution events are disabled on this relay (relay.sse.enabled)");
+      errors.write(response, disabled());
       return;
     }
     String requestId = request.getParameter(REQUEST_ID_PARAM);
     if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
-      errors.write(response, 400, "INVALID_REQUEST_ID", "request_id must be 1 to 128 printable ASCII characters");
+      errors.write(response, new RelayException(RelayError.INVALID_REQUEST_ID,
+          "request_id must be 1 to 128 printable ASCII characters"));
       return;
     }
     String lastEventId = lastEventId(request);
     if (lastEventId != null && !StreamIds.isValid(lastEventId)) {
-      errors.write(response, 400, "INVALID_LAST_EVENT_ID",
-          "Last-Event-ID must be an event id this endpoint sent, like 1767323045678-0");
+      errors.write(response, new RelayException(RelayError.INVALID_LAST_EVENT_ID,
+          "Last-Event-ID must be an event id this endpoint sent, like 1767323045678-0"));
       return;
     }
     String userId = identities.resolve(request).userId();
@@ -63,9 +69,9 @@ final class ExecutionEventsServlet extends HttpServlet {
     SubscriberHub hub = stream.hub();
     if (!hub.tryReserve()) {
       long retrySeconds = Math.max(1, (stream.properties().retry().toMillis() + 999) / 1000);
-      response.setHeader("Retry-After", Long.toString(retrySeconds));
-      errors.write(response, 503, "TOO_MANY_SUBSCRIBERS", "This relay already serves "
-          + stream.properties().maxConnections() + " event subscribers; try again later or another relay");
+      errors.write(response, new RelayException(RelayError.TOO_MANY_SUBSCRIBERS, "This relay already serves "
+          + stream.properties().maxConnections() + " event subscribers; try again later or another relay")
+          .withRetryAfterHeader(retrySeconds));
       return;
     }
     subscribe(request, response, filter, lastEventId, hub);
@@ -78,7 +84,7 @@ final class ExecutionEventsServlet extends HttpServlet {
   @Override
   protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (!stream.enabled()) {
-      errors.write(response, 404, "SSE_DISABLED", "Execution events are disabled on this relay (relay.sse.enabled)");
+      errors.write(response, disabled());
       return;
     }
     response.setStatus(200);
@@ -111,7 +117,7 @@ final class ExecutionEventsServlet extends HttpServlet {
         replay(lastEventId, filter, out, subscriber);
       }
       out.flush();
-    } catch (IOException | DataAccessException | IllegalStateException e) {
+    } catch (IOException | EventBusException | IllegalStateException e) {
       logger.debug("Closing an SSE connection during its replay: " + e, e);
       subscriber.close();
       return;
@@ -134,6 +140,10 @@ final class ExecutionEventsServlet extends HttpServlet {
     if (!result.lastShown() && !result.lastScanned().equals(lastEventId)) {
       out.write(SseFrames.idOnly(result.lastScanned()));
     }
+  }
+
+  private static RelayException disabled() {
+    return new RelayException(RelayError.SSE_DISABLED, "Execution events are disabled on this relay (relay.sse.enabled)");
   }
 
   private static String lastEventId(HttpServletRequest request) {

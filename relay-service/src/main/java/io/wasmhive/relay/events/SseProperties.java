@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of {@code GET /intent/execute-wasm/events}, under {@code relay.sse}. The defaults live in the
- * annotations below and nowhere else.
+ * annotations below and nowhere else. How the stream is read (batch size, block timeout, back-off) is the event
+ * bus's, {@code wasmhive.events.follow.*} and {@code wasmhive.events.backoff.*}; a replay reads pages of
+ * {@code wasmhive.events.follow.batch-size} entries.
  *
  * @param enabled whether the endpoint serves events; when false it answers 404 {@code SSE_DISABLED}
  * @param heartbeat how long a connection may stay silent before it gets a {@code : heartbeat} comment line
@@ -17,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity frames queued for one subscriber before it counts as too slow and is closed
  * @param retention the length {@code wasm_exec_events} is trimmed to, unless
  *     {@code wasmhive.events.streams.[wasm_exec_events].max-length} says otherwise
- * @param reader how the one reader per instance reads the stream
  */
 @ConfigurationProperties("relay.sse")
 record SseProperties(
@@ -27,8 +28,7 @@ record SseProperties(
     @DefaultValue("10000") int maxConnections,
     @DefaultValue List<String> watchAllUsers,
     @DefaultValue("1000") int queueCapacity,
-    @DefaultValue("100000") long retention,
-    @DefaultValue Reader reader) {
+    @DefaultValue("100000") long retention) {
 
   SseProperties {
     requirePositive(heartbeat, "relay.sse.heartbeat");
@@ -44,30 +44,6 @@ record SseProperties(
     }
     watchAllUsers = watchAllUsers == null ? List.of()
         : watchAllUsers.stream().map(String::trim).filter(user -> !user.isEmpty()).toList();
-  }
-
-  /**
-   * The stream reader.
-   *
-   * @param blockTimeout how long one {@code XREAD BLOCK} waits; keep it below the Redis command timeout
-   * @param batchSize entries per read, also the page size of a replay
-   * @param backoffInitial the first wait after a failed read; doubles up to {@code backoffMax}
-   * @param backoffMax the longest wait between reads while Redis is unreachable
-   */
-  record Reader(
-      @DefaultValue("2s") Duration blockTimeout,
-      @DefaultValue("100") int batchSize,
-      @DefaultValue("100ms") Duration backoffInitial,
-      @DefaultValue("5s") Duration backoffMax) {
-
-    Reader {
-      requirePositive(blockTimeout, "relay.sse.reader.block-timeout");
-      requirePositive(backoffInitial, "relay.sse.reader.backoff-initial");
-      requirePositive(backoffMax, "relay.sse.reader.backoff-max");
-      if (batchSize < 1 || batchSize > 10_000) {
-        throw new IllegalArgumentException("relay.sse.reader.batch-size must be 1 to 10000, was " + batchSize);
-      }
-    }
   }
 
   private static void requirePositive(Duration value, String name) {

@@ -1,8 +1,7 @@
 package io.wasmhive.relay.events;
 
 import io.wasmhive.platform.events.EventBusProperties;
-import java.util.HashMap;
-import java.util.Map;
+import io.wasmhive.platform.events.contract.Streams;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
@@ -21,12 +20,9 @@ final class StreamRetention implements BeanPostProcessor {
 
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
-    if (!(bean instanceof EventBusProperties bus) || bus.streams().containsKey(RelayStreams.EXEC_EVENTS)) {
+    if (!(bean instanceof EventBusProperties bus) || bus.streams().containsKey(Streams.EXEC_EVENTS)) {
       return bean;
     }
-    Map<String, EventBusProperties.StreamSettings> streams = new HashMap<>(bus.streams());
-    streams.put(RelayStreams.EXEC_EVENTS, new EventBusProperties.StreamSettings(retention.getAsLong()));
-    return new EventBusProperties(bus.enabled(), bus.consumerName(), bus.maxLength(), bus.approximateTrimming(),
-        bus.deadLetterSuffix(), streams, bus.consumer(), bus.backoff());
+    return bus.withStreamMaxLength(Streams.EXEC_EVENTS, retention.getAsLong());
   }
 }

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.StreamIds;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

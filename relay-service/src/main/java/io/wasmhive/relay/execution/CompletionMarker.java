@@ -1,7 +1,12 @@
 package io.wasmhive.relay.execution;
 
-import io.wasmhive.relay.events.RelayStreams;
-import java.time.Clock;
+import io.wasmhive.platform.events.EncodedEvent;
+import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.GuardOutcome;
+import io.wasmhive.platform.events.KeyGuard;
+import io.wasmhive.platform.events.Publication;
+import io.wasmhive.platform.events.contract.ExecutionCompleted;
+import io.wasmhive.platform.events.contract.Streams;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -10,12 +15,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * The marker {@code relay:done:<request_id>} that makes an execution's outcome happen once however often its
  * request is delivered. {@link #begin} claims the request ({@code running|<entry id>} with a lease) unless a
- * marker exists; {@link #finish} is one script that sets {@code done|<entry id>|<outcome payload>} (with the done
- * TTL) and appends the outcome to {@code wasm_exec_completed} and the final lifecycle event to
- * {@code wasm_exec_events}: the three happen together or not at all. So a consumer that dies before
- * {@code finish} published nothing and its redelivery runs the module (after the lease); one that dies after
- * it published the outcome and marked it done, and its redelivery only acknowledges. Thread-safe; each call is
- * one round trip. On Redis Cluster the three keys would need one hash slot.
+ * marker exists; {@link #finish} is one guarded publication of the event bus: only if this delivery still holds
+ * the request (or nobody does), it sets {@code done|<entry id>|<outcome payload>} (with the done TTL) and appends
+ * the outcome to {@code wasm_exec_completed} and the final lifecycle event to {@code wasm_exec_events}, all three
+ * together or none. So a consumer that dies before {@code finish} published nothing and its redelivery runs the
+ * module (after the lease); one that dies after it published the outcome and marked it done, and its redelivery
+ * only acknowledges; and of two deliveries that both ran (a lease overtaken), only the first to finish publishes.
+ * Thread-safe; each call is one round trip. On Redis Cluster the three keys would need one hash slot.
  */
 final class CompletionMarker {
 
@@ -29,57 +35,39 @@ final class CompletionMarker {
       return 'begun'
       """, String.class);
 
-  private static final RedisScript<String> FINISH = RedisScript.of("""
-      redis.call('SET', KEYS[1], 'done|' .. ARGV[1] .. '|' .. ARGV[5], 'PX', ARGV[2])
-      redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'type', 'wasm_exec_completed',
-        'occurred_at', ARGV[4], 'payload', ARGV[5])
-      return redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*', 'type', 'wasm_exec_events',
-        'occurred_at', ARGV[4], 'payload', ARGV[7])
-      """, String.class);
-
   private static final RedisScript<Long> RELEASE = RedisScript.of("""
       if redis.call('GET', KEYS[1]) == 'running|' .. ARGV[1] then return redis.call('DEL', KEYS[1]) end
       return 0
       """, Long.class);
 
-  private static final RedisScript<String> REPUBLISH = RedisScript.of("""
-      return redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'type', 'wasm_exec_completed',
-        'occurred_at', ARGV[2], 'payload', ARGV[3])
-      """, String.class);
-
   private final StringRedisTemplate redis;
+  private final EventBus bus;
   private final Duration doneTtl;
-  private final long completedMaxLength;
-  private final long eventsMaxLength;
-  private final Clock clock;
 
-  CompletionMarker(StringRedisTemplate redis, Duration doneTtl, long completedMaxLength, long eventsMaxLength,
-      Clock clock) {
+  CompletionMarker(StringRedisTemplate redis, EventBus bus, Duration doneTtl) {
     this.redis = redis;
+    this.bus = bus;
     this.doneTtl = doneTtl;
-    this.completedMaxLength = completedMaxLength;
-    this.eventsMaxLength = eventsMaxLength;
-    this.clock = clock;
   }
 
   /** Claims the request for this delivery for {@code lease}, or says what holds it. */
   State begin(String requestId, String entryId, Duration lease) {
-    String value = redis.execute(BEGIN, List.of(PREFIX + requestId), entryId, Long.toString(lease.toMillis()));
-    if ("begun".equals(value)) {
-      return new State.Begun();
-    }
-    String[] parts = value.split("\\|", 3);
-    if (parts[0].equals("done")) {
-      return new State.Done(parts[1], parts.length > 2 ? parts[2] : "");
-    }
-    return new State.Running(parts.length > 1 ? parts[1] : "");
+    return State.of(redis.execute(BEGIN, List.of(PREFIX + requestId), entryId, Long.toString(lease.toMillis())));
   }
 
-  /** Marks the request done and publishes its outcome and final event, atomically. */
-  void finish(String requestId, String entryId, String outcomePayload, String eventPayload) {
-    redis.execute(FINISH, List.of(PREFIX + requestId, RelayStreams.EXEC_COMPLETED, RelayStreams.EXEC_EVENTS),
-        entryId, Long.toString(doneTtl.toMillis()), Long.toString(completedMaxLength), clock.instant().toString(),
-        outcomePayload, Long.toString(eventsMaxLength), eventPayload);
+  /**
+   * Marks the request done and publishes its outcome and final event, atomically, if this delivery still holds
+   * it or nobody does.
+   *
+   * @return {@link State.Begun} when it published; otherwise what holds the request instead
+   * @throws io.wasmhive.platform.events.EventBusException (retryable) when Redis cannot be reached
+   */
+  State finish(String requestId, String entryId, ExecutionCompleted outcome, Publication finalEvent) {
+    EncodedEvent encoded = bus.encode(outcome);
+    GuardOutcome done = bus.publishIf(KeyGuard.absentOr(PREFIX + requestId, "running|" + entryId)
+            .thenSet("done|" + entryId + "|" + encoded.payload(), doneTtl),
+        List.of(new Publication(Streams.EXEC_COMPLETED, encoded), finalEvent));
+    return done.published() ? new State.Begun() : State.of(done.found());
   }
 
   /** Drops this delivery's claim (it failed in a way another delivery may not), unless something replaced it. */
@@ -87,16 +75,27 @@ final class CompletionMarker {
     redis.execute(RELEASE, List.of(PREFIX + requestId), entryId);
   }
 
-  /** Publishes a stored outcome again, for a new request entry with the id of one already done. */
+  /** Publishes a stored outcome again, byte for byte, for a new request entry with the id of one already done. */
   void republish(String outcomePayload) {
-    redis.execute(REPUBLISH, List.of(RelayStreams.EXEC_COMPLETED), Long.toString(completedMaxLength),
-        clock.instant().toString(), outcomePayload);
+    bus.publish(Streams.EXEC_COMPLETED, new EncodedEvent(Streams.EXEC_COMPLETED, outcomePayload));
   }
 
-  /** What {@link #begin} found. */
+  /** What {@link #begin} found, or what {@link #finish} found instead of this delivery's claim. */
   sealed interface State {
 
-    /** This delivery holds the request now. */
+    /** The marker's value as {@link #begin} returns it: {@code begun}, or what holds the request. */
+    static State of(String value) {
+      if (value == null || "begun".equals(value)) {
+        return new Begun();
+      }
+      String[] parts = value.split("\\|", 3);
+      if (parts[0].equals("done")) {
+        return new Done(parts[1], parts.length > 2 ? parts[2] : "");
+      }
+      return new Running(parts.length > 1 ? parts[1] : "");
+    }
+
+    /** This delivery holds the request now (or its outcome was just published). */
     record Begun() implements State {
     }
 

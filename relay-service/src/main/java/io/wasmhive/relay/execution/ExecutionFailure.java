@@ -1,19 +1,21 @@
 package io.wasmhive.relay.execution;
 
+import io.wasmhive.relay.error.RelayError;
+
 /**
  * An execution that ends without output for a reason the relay decides (not the guest's trap): its
- * {@link #code()} is one of {@link ExecutionOutcome}'s error codes. Not retryable: the same request fails the
+ * {@link #code()} is one of the {@link RelayError} codes an outcome may carry. Not retryable: the same request fails the
  * same way again.
  */
 final class ExecutionFailure extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  static final String INVALID_INPUT = "INVALID_INPUT";
-  static final String INVALID_OUTPUT = "INVALID_OUTPUT";
-  static final String MODULE_UNAVAILABLE = "MODULE_UNAVAILABLE";
-  static final String INVALID_MODULE = "INVALID_MODULE";
-  static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+  static final String INVALID_INPUT = RelayError.INVALID_INPUT.code();
+  static final String INVALID_OUTPUT = RelayError.INVALID_OUTPUT.code();
+  static final String MODULE_UNAVAILABLE = RelayError.MODULE_UNAVAILABLE.code();
+  static final String INVALID_MODULE = RelayError.INVALID_MODULE.code();
+  static final String INTERNAL_ERROR = RelayError.INTERNAL_ERROR.code();
 
   private final String code;
 

@@ -3,11 +3,13 @@ package io.wasmhive.relay.execution;
 import io.wasmhive.platform.events.Delivery;
 import io.wasmhive.platform.events.EventBusException;
 import io.wasmhive.platform.events.EventHandlingException;
-import io.wasmhive.relay.events.ExecutionEvent;
+import io.wasmhive.platform.events.contract.ExecutionCompleted;
+import io.wasmhive.platform.events.contract.ExecutionRequested;
+import io.wasmhive.relay.events.ExecutionEventPublisher;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import tools.jackson.databind.json.JsonMapper;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * The executor consumers of the relay (modes {@code all} and {@code worker}): handle each
@@ -15,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Why an outcome is published once although delivery is at least once: every handling first claims the
  * request id in Redis ({@link CompletionMarker#begin}: {@code relay:done:<request_id>} = {@code running} with a
- * lease of the request's {@code max_time} plus the reclaim idle time) and ends with one Lua script that marks it
- * {@code done} and appends the outcome and the final lifecycle event, atomically. A delivery that finds
+ * lease of the request's {@code max_time} plus the reclaim idle time) and ends with one guarded publication of the
+ * event bus that marks it {@code done} and appends the outcome and the final lifecycle event, atomically, only while
+ * the claim is still its own. A delivery that finds
  * {@code done} does not run the module: for the same stream entry (a redelivery after a crash between the
  * script and the ack) it only acknowledges; for another entry with the same request id (the request was
  * submitted again while the marker lives) it publishes the stored outcome again. A delivery that finds
@@ -27,23 +30,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ExecutorConsumers {
 
+  private static final Log logger = LogFactory.getLog(ExecutorConsumers.class);
+
   private final ModuleRunner runner;
   private final CompletionMarker marker;
-  private final LifecycleEvents events;
+  private final ExecutionEventPublisher events;
   private final ProgressReporter progress;
-  private final JsonMapper json;
   private final Duration reclaimIdle;
   private final long defaultMaxTimeMs;
   private final int maxDeliveries;
   private final Clock clock;
 
-  ExecutorConsumers(ModuleRunner runner, CompletionMarker marker, LifecycleEvents events, ProgressReporter progress,
-      JsonMapper json, Duration reclaimIdle, long defaultMaxTimeMs, int maxDeliveries, Clock clock) {
+  ExecutorConsumers(ModuleRunner runner, CompletionMarker marker, ExecutionEventPublisher events,
+      ProgressReporter progress, Duration reclaimIdle, long defaultMaxTimeMs, int maxDeliveries, Clock clock) {
     this.runner = runner;
     this.marker = marker;
     this.events = events;
     this.progress = progress;
-    this.json = json;
     this.reclaimIdle = reclaimIdle;
     this.defaultMaxTimeMs = defaultMaxTimeMs;
     this.maxDeliveries = maxDeliveries;
@@ -98,13 +101,16 @@ public final class ExecutorConsumers {
   }
 
   private void finish(ExecutionRequested request, Delivery delivery, String node, ModuleRunner.Ran ran) {
-    Instant now = clock.instant();
-    ExecutionOutcome outcome = new ExecutionOutcome(request.requestId(), ran.success(), ran.output(),
-        ran.errorCode(), ran.error(), ran.gasUsed(), ran.durationMs(), now, node);
-    ExecutionEvent last = events.finished(request.userId(), outcome);
-    marker.finish(request.requestId(), delivery.id(),
-        json.writeValueAsString(ExecutionCompleted.of(request, outcome)),
-        json.writeValueAsString(new ExecutionEventRecorded(last)));
+    ExecutionCompleted outcome = new ExecutionCompleted(request.requestId(), request.cid(), request.userId(),
+        request.sessionId(), ran.success(), ran.output(), ran.error(), ran.errorCode(), ran.gasUsed(),
+        ran.durationMs(), clock.instant().toString(), node);
+    CompletionMarker.State instead = marker.finish(request.requestId(), delivery.id(), outcome,
+        events.publication(events.finalEvent(outcome)));
+    if (!(instead instanceof CompletionMarker.State.Begun)) {
+      // Its lease ran out while it ran and another delivery took the request over: that one answers for it.
+      logger.warn("The outcome of " + request.requestId() + " from entry " + delivery.id() + " was not published: "
+          + instead);
+    }
   }
 
   /** Longer than the execution may take, so that a live holder is never overtaken. */

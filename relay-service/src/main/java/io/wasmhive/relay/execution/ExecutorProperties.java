@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWait longest a submitted or awaited request is waited for before its future fails with a timeout
  *     (callers normally time out far earlier and cancel)
  * @param progressInterval at most one {@code execution_progress} event per execution per interval
- * @param readBlock how long one {@code XREAD} of the completion and index streams blocks
  */
 @ConfigurationProperties("relay.executor")
 public record ExecutorProperties(
@@ -28,8 +27,7 @@ public record ExecutorProperties(
     @DefaultValue("5") int maxDeliveries,
     @DefaultValue("10m") Duration doneTtl,
     @DefaultValue("10m") Duration maxWait,
-    @DefaultValue("100ms") Duration progressInterval,
-    @DefaultValue("1s") Duration readBlock) {
+    @DefaultValue("100ms") Duration progressInterval) {
 
   public ExecutorProperties {
     if (consumers < 1 || consumers > 64) {
@@ -43,7 +41,6 @@ public record ExecutorProperties(
     requirePositive(claimInterval, "claim-interval");
     requirePositive(doneTtl, "done-ttl");
     requirePositive(maxWait, "max-wait");
-    requirePositive(readBlock, "read-block");
     if (progressInterval == null || progressInterval.isNegative()) {
       throw new IllegalArgumentException("relay.executor.progress-interval must not be negative");
     }

@@ -14,6 +14,7 @@ import io.wasmhive.executor.WasmValue;
 import io.wasmhive.platform.errors.InternalErrors;
 import io.wasmhive.platform.executor.ValueConversionException;
 import io.wasmhive.platform.executor.WasmJson;
+import io.wasmhive.platform.events.contract.ExecutionRequested;
 import io.wasmhive.platform.modules.ModuleStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.execution;
 
+import io.wasmhive.relay.events.ExecutionEventPublisher;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,11 +15,11 @@ import java.util.function.IntConsumer;
  */
 final class ProgressReporter implements AutoCloseable {
 
-  private final LifecycleEvents events;
+  private final ExecutionEventPublisher events;
   private final long intervalNanos;
   private final ThreadPoolExecutor publisher;
 
-  ProgressReporter(LifecycleEvents events, Duration interval) {
+  ProgressReporter(ExecutionEventPublisher events, Duration interval) {
     this.events = events;
     this.intervalNanos = interval.toNanos();
     this.publisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1024), r -> {

@@ -1,9 +1,10 @@
 /**
- * Stages 5 to 7 of the execute-wasm pipeline: module resolution ({@link io.wasmhive.relay.execution.ModuleResolver}:
- * module store, index requests to the indexer, the names registry), executions over Redis streams
- * ({@link io.wasmhive.relay.execution.ExecutionGateway}: {@code wasm_exec_requested} out,
- * {@code wasm_exec_completed} back to every instance) and the executor consumers that run them inside the relay
- * ({@link io.wasmhive.relay.execution.ExecutorConsumers}, modes {@code all} and {@code worker}) on one shared
- * executor-core {@code WasmExecutor}, with the input/output rule of {@code EntryRule} and {@code TypedValues}.
+ * Stage 7 of the execute-wasm pipeline, the worker: the executor consumers of the relay (modes {@code all} and
+ * {@code worker}) in the group {@code executors} on {@code wasm_exec_requested}, each outcome published once under
+ * the {@code relay:done:<request_id>} marker ({@link io.wasmhive.relay.execution.ExecutorConsumers},
+ * {@code CompletionMarker}), on one shared executor-core {@code WasmExecutor} ({@code ModuleRunner}), with the
+ * input/output rule of {@code EntryRule} and {@code TypedValues} and the guest's progress reported as throttled
+ * lifecycle events. Module resolution and the gateway that publishes the requests are
+ * {@code io.wasmhive.relay.resolution} and {@code io.wasmhive.relay.gateway}.
  */
 package io.wasmhive.relay.execution;

@@ -2,8 +2,6 @@ package io.wasmhive.relay.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads a request's {@link RequestIdentity}: the authenticated principal first; then, when
@@ -11,7 +9,6 @@ import org.springframework.stereotype.Component;
  * else anonymous. Header values are trimmed and limited to 128 printable ASCII characters; anything else is
  * ignored rather than trusted.
  */
-@Component
 public class IdentityResolver {
 
   /** The seed's user header. */
@@ -23,7 +20,7 @@ public class IdentityResolver {
 
   private final boolean headerEnabled;
 
-  public IdentityResolver(@Value("${relay.identity.header-enabled:true}") boolean headerEnabled) {
+  public IdentityResolver(boolean headerEnabled) {
     this.headerEnabled = headerEnabled;
   }
 

@@ -1,13 +1,13 @@
 package io.wasmhive.relay.intent;
 
-import io.wasmhive.relay.ServesApi;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wasmhive.relay.execution.ExecutionGateway;
-import io.wasmhive.relay.execution.ModuleResolver;
+import io.wasmhive.relay.ServesApi;
+import io.wasmhive.relay.gateway.ExecutionGateway;
 import io.wasmhive.relay.guard.ConcurrencyLimiter;
 import io.wasmhive.relay.guard.IdempotencyStore;
 import io.wasmhive.relay.guard.PermissionChecker;
 import io.wasmhive.relay.guard.RateLimiter;
+import io.wasmhive.relay.resolution.ModuleResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,15 +24,27 @@ public class IntentConfiguration {
   }
 
   @Bean
-  RequestValidator requestValidator(IntentProperties properties) {
-    return new RequestValidator(properties.defaults().limits(), properties.maxima().limits());
+  RequestGuards requestGuards(RateLimiter rateLimiter, PermissionChecker permissions, ModuleResolver resolver,
+      ConcurrencyLimiter concurrency, IntentProperties properties, IntentMetrics metrics) {
+    RequestValidator validator = new RequestValidator(properties.defaults().limits(), properties.maxima().limits());
+    return new RequestGuards(rateLimiter, validator, permissions, resolver, concurrency, properties.resolveWait(),
+        metrics);
+  }
+
+  @Bean(destroyMethod = "close")
+  OutcomeRecorder outcomeRecorder(IdempotencyStore idempotency, RequestGuards guards, IntentMetrics metrics) {
+    return new OutcomeRecorder(idempotency, guards, metrics);
   }
 
   @Bean
-  ExecuteWasmService executeWasmService(RateLimiter rateLimiter, RequestValidator validator,
-      IdempotencyStore idempotency, PermissionChecker permissions, ModuleResolver resolver,
-      ExecutionGateway gateway, ConcurrencyLimiter concurrency, IntentProperties properties, IntentMetrics metrics) {
-    return new ExecuteWasmService(rateLimiter, validator, idempotency, permissions, resolver, gateway, concurrency,
-        properties, metrics);
+  ExecuteWasmService executeWasmService(RequestGuards guards, IdempotencyStore idempotency,
+      ExecutionGateway gateway, OutcomeRecorder recorder, IntentProperties properties, IntentMetrics metrics) {
+    DuplicateRequests duplicates = new DuplicateRequests(idempotency, gateway, properties.duplicatePoll(), metrics);
+    return new ExecuteWasmService(guards, duplicates, gateway, recorder, properties.executionSlack(), metrics);
+  }
+
+  @Bean
+  ExecutionStatus executionStatus(IdempotencyStore idempotency) {
+    return new ExecutionStatus(idempotency);
   }
 }

@@ -1,12 +1,13 @@
 package io.wasmhive.relay.intent;
 
 import io.wasmhive.relay.ServesApi;
+import io.wasmhive.relay.error.RelayError;
+import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.identity.IdentityResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @ServesApi
 @RestController
-public class IntentController {
+class IntentController {
 
   private final ExecuteWasmService service;
+  private final ExecutionStatus status;
   private final IdentityResolver identities;
   private final int maxBodyBytes;
 
-  public IntentController(ExecuteWasmService service, IdentityResolver identities, IntentProperties properties) {
+  IntentController(ExecuteWasmService service, ExecutionStatus status, IdentityResolver identities,
+      IntentProperties properties) {
     this.service = service;
+    this.status = status;
     this.identities = identities;
     this.maxBodyBytes = properties.maxBodyBytes();
   }
@@ -37,8 +41,7 @@ public class IntentController {
   public ResponseEntity<String> execute(HttpServletRequest request) throws IOException {
     String contentType = request.getContentType();
     if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
-      throw new RelayApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-          "send the request as Content-Type: application/json");
+      throw new RelayException(RelayError.UNSUPPORTED_MEDIA_TYPE, "send the request as Content-Type: application/json");
     }
     byte[] body = readBounded(request);
     IntentResult result = service.execute(body, identities.resolve(request));
@@ -47,7 +50,7 @@ public class IntentController {
 
   @GetMapping(path = "/intent/execute-wasm/{requestId:[0-9A-Za-z]+}", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<String> status(@PathVariable String requestId, HttpServletRequest request) {
-    return json(service.status(requestId, identities.resolve(request)));
+    return json(status.of(requestId, identities.resolve(request)));
   }
 
   private static ResponseEntity<String> json(IntentResult result) {
@@ -84,8 +87,7 @@ public class IntentController {
     return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
   }
 
-  private RelayApiException tooLarge() {
-    return new RelayApiException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-        "request body is larger than " + maxBodyBytes + " bytes");
+  private RelayException tooLarge() {
+    return new RelayException(RelayError.PAYLOAD_TOO_LARGE, "request body is larger than " + maxBodyBytes + " bytes");
   }
 }

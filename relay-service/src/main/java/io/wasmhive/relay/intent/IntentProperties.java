@@ -38,7 +38,13 @@ public record IntentProperties(
     }
   }
 
-  /** The policy applied to values a request leaves out: 16 MiB, 10^9 gas, 5000 ms. */
+  /**
+   * The policy applied to values a request leaves out: 16 MiB, 10^9 gas, 5000 ms.
+   *
+   * @param maxMemory bytes of linear memory
+   * @param maxGas gas units
+   * @param maxTime milliseconds
+   */
   public record Defaults(
       @DefaultValue("16777216") long maxMemory,
       @DefaultValue("1000000000") long maxGas,
@@ -49,7 +55,13 @@ public record IntentProperties(
     }
   }
 
-  /** The largest policy a request may ask for: 256 MiB, 10^10 gas, 30000 ms. */
+  /**
+   * The largest policy a request may ask for: 256 MiB, 10^10 gas, 30000 ms.
+   *
+   * @param maxMemory bytes of linear memory
+   * @param maxGas gas units
+   * @param maxTime milliseconds
+   */
   public record Maxima(
       @DefaultValue("268435456") long maxMemory,
       @DefaultValue("10000000000") long maxGas,

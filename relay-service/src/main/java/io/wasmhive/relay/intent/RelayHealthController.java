@@ -2,7 +2,7 @@ package io.wasmhive.relay.intent;
 
 import io.wasmhive.relay.ServesApi;
 import io.wasmhive.relay.events.ExecutionEventStream;
-import io.wasmhive.relay.execution.ExecutionGateway;
+import io.wasmhive.relay.gateway.ExecutionGateway;
 import io.wasmhive.relay.guard.IdempotencyStore;
 import io.wasmhive.relay.guard.PermissionChecker;
 import io.wasmhive.relay.guard.RateLimiter;

@@ -1,6 +1,6 @@
 package io.wasmhive.relay.intent;
 
-import io.wasmhive.relay.execution.ExecutionPolicy;
+import io.wasmhive.relay.gateway.ExecutionPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

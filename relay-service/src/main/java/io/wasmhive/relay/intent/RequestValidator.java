@@ -2,7 +2,8 @@ package io.wasmhive.relay.intent;
 
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
-import io.wasmhive.relay.execution.ExecutionPolicy;
+import io.wasmhive.relay.error.RelayException;
+import io.wasmhive.relay.gateway.ExecutionPolicy;
 import io.wasmhive.relay.names.GlyphName;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Stage 2 of the pipeline: the strict schema of {@code POST /intent/execute-wasm}. Every problem is a
- * {@link RelayApiException} (400 {@code INVALID_REQUEST}) naming the field: unknown fields, wrong types, duplicate
+ * {@link RelayException} (400 {@code INVALID_REQUEST}) naming the field: unknown fields, wrong types, duplicate
  * keys, a CID that is neither CIDv0, CIDv1 nor {@code glyph://name@version}, policy values that are not positive
  * integers or exceed the server's maxima.
  */
@@ -41,21 +42,21 @@ public final class RequestValidator {
 
   public ValidatedRequest validate(byte[] body) {
     if (body.length == 0) {
-      throw RelayApiException.badRequest("$", "body is empty; send a JSON object");
+      throw RelayException.badRequest("$", "body is empty; send a JSON object");
     }
     JsonNode root;
     try {
       root = mapper.readTree(body);
     } catch (JacksonException e) {
-      throw RelayApiException.badRequest("$", "body is not valid JSON: " + e.getOriginalMessage());
+      throw RelayException.badRequest("$", "body is not valid JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
-      throw RelayApiException.badRequest("$", "body must be a JSON object");
+      throw RelayException.badRequest("$", "body must be a JSON object");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
       String name = it.next().getKey();
       if (!FIELDS.contains(name)) {
-        throw RelayApiException.badRequest(name, "unknown field '" + name + "'; allowed: cid, inputs, policy,"
+        throw RelayException.badRequest(name, "unknown field '" + name + "'; allowed: cid, inputs, policy,"
             + " idempotency_key, mode");
       }
     }
@@ -64,7 +65,7 @@ public final class RequestValidator {
     if (inputs == null) {
       inputs = JsonNodeFactory.instance.arrayNode();
     } else if (!inputs.isArray() && !inputs.isObject()) {
-      throw RelayApiException.badRequest("inputs", "'inputs' must be a JSON array or object");
+      throw RelayException.badRequest("inputs", "'inputs' must be a JSON array or object");
     }
     ExecutionPolicy policy = policy(root.get("policy"));
     String key = idempotencyKey(root.get("idempotency_key"));
@@ -74,27 +75,27 @@ public final class RequestValidator {
 
   private static String cid(JsonNode node) {
     if (node == null || node.isNull()) {
-      throw RelayApiException.badRequest("cid", "'cid' is required");
+      throw RelayException.badRequest("cid", "'cid' is required");
     }
     if (!node.isString()) {
-      throw RelayApiException.badRequest("cid", "'cid' must be a string");
+      throw RelayException.badRequest("cid", "'cid' must be a string");
     }
     String cid = node.asString();
     if (cid.isEmpty() || cid.length() > MAX_CID_LENGTH) {
-      throw RelayApiException.badRequest("cid", "'cid' must have 1 to " + MAX_CID_LENGTH + " characters");
+      throw RelayException.badRequest("cid", "'cid' must have 1 to " + MAX_CID_LENGTH + " characters");
     }
     if (GlyphName.isGlyph(cid)) {
       try {
         GlyphName.parse(cid);
       } catch (IllegalArgumentException e) {
-        throw RelayApiException.badRequest("cid", "'cid' is not a valid glyph name: " + e.getMessage());
+        throw RelayException.badRequest("cid", "'cid' is not a valid glyph name: " + e.getMessage());
       }
       return cid;
     }
     try {
       Cid.parse(cid);
     } catch (InvalidCidException e) {
-      throw RelayApiException.badRequest("cid", "'cid' is neither a CIDv0, a CIDv1 nor glyph://name@version: "
+      throw RelayException.badRequest("cid", "'cid' is neither a CIDv0, a CIDv1 nor glyph://name@version: "
           + e.getMessage());
     }
     return cid;
@@ -105,12 +106,12 @@ public final class RequestValidator {
       return new ExecutionPolicy(defaults.maxMemory(), defaults.maxGas(), defaults.maxTime());
     }
     if (!node.isObject()) {
-      throw RelayApiException.badRequest("policy", "'policy' must be a JSON object");
+      throw RelayException.badRequest("policy", "'policy' must be a JSON object");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       String name = it.next().getKey();
       if (!POLICY_FIELDS.contains(name)) {
-        throw RelayApiException.badRequest("policy." + name, "unknown field 'policy." + name
+        throw RelayException.badRequest("policy." + name, "unknown field 'policy." + name
             + "'; allowed: max_memory, max_gas, max_time");
       }
     }
@@ -127,14 +128,14 @@ public final class RequestValidator {
     }
     String field = "policy." + name;
     if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-      throw RelayApiException.badRequest(field, "'" + field + "' must be a positive integer");
+      throw RelayException.badRequest(field, "'" + field + "' must be a positive integer");
     }
     long value = node.asLong();
     if (value < 1) {
-      throw RelayApiException.badRequest(field, "'" + field + "' must be positive, was " + value);
+      throw RelayException.badRequest(field, "'" + field + "' must be positive, was " + value);
     }
     if (value > maximum) {
-      throw RelayApiException.badRequest(field, "'" + field + "' is " + value + ", above this server's maximum "
+      throw RelayException.badRequest(field, "'" + field + "' is " + value + ", above this server's maximum "
           + maximum);
     }
     return value;
@@ -145,17 +146,17 @@ public final class RequestValidator {
       return null;
     }
     if (!node.isString()) {
-      throw RelayApiException.badRequest("idempotency_key", "'idempotency_key' must be a string");
+      throw RelayException.badRequest("idempotency_key", "'idempotency_key' must be a string");
     }
     String key = node.asString();
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-      throw RelayApiException.badRequest("idempotency_key",
+      throw RelayException.badRequest("idempotency_key",
           "'idempotency_key' must have 1 to " + MAX_KEY_LENGTH + " characters");
     }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
       if (c < 0x20 || c > 0x7e) {
-        throw RelayApiException.badRequest("idempotency_key", "'idempotency_key' must be printable ASCII");
+        throw RelayException.badRequest("idempotency_key", "'idempotency_key' must be printable ASCII");
       }
     }
     return key;
@@ -171,6 +172,6 @@ public final class RequestValidator {
     if (node.isString() && node.asString().equals("async")) {
       return true;
     }
-    throw RelayApiException.badRequest("mode", "'mode' must be \"sync\" or \"async\"");
+    throw RelayException.badRequest("mode", "'mode' must be \"sync\" or \"async\"");
   }
 }

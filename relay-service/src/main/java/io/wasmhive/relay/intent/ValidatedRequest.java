@@ -1,6 +1,6 @@
 package io.wasmhive.relay.intent;
 
-import io.wasmhive.relay.execution.ExecutionPolicy;
+import io.wasmhive.relay.gateway.ExecutionPolicy;
 import tools.jackson.databind.JsonNode;
 
 /**

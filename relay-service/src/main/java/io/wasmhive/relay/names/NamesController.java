@@ -5,10 +5,13 @@ import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.relay.error.RelayError;
+import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.identity.IdentityResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,17 +49,23 @@ class NamesController {
   @PostMapping("/names")
   ResponseEntity<Map<String, Object>> register(@RequestBody Registration body, HttpServletRequest request) {
     if (body == null) {
-      throw NameException.badRequest("INVALID_REQUEST", "the body must be {\"name\", \"version\", \"cid\"}");
+      throw new RelayException(RelayError.INVALID_REQUEST, "the body must be {\"name\", \"version\", \"cid\"}");
     }
-    GlyphName name = new GlyphName(body.name(), body.version());
+    GlyphName name = glyph(body.name(), body.version());
     if (name.isLatest()) {
-      throw NameException.badRequest("INVALID_NAME", "'latest' is not a version to register: it names the newest");
+      throw new RelayException(RelayError.INVALID_NAME, "'latest' is not a version to register: it names the newest");
     }
     Cid cid = cid(body.cid());
-    StoredModule module = modules.find(cid.toString()).orElseThrow(() -> NameException.notFound("MODULE_NOT_FOUND",
-        "no module with CID " + body.cid() + " is in the module store; upload or index it first"));
-    NameRegistry.Registration done = registry.register(name.name(), name.version(), cid.toV1().toString(),
-        module.sha256(), identity.resolve(request).userId());
+    StoredModule module = modules.find(cid.toString()).orElseThrow(() -> new RelayException(
+        RelayError.MODULE_NOT_FOUND, "no module with CID " + body.cid() + " is in the module store; upload or index"
+            + " it first"));
+    NameRegistry.Registration done;
+    try {
+      done = registry.register(name.name(), name.version(), cid.toV1().toString(), module.sha256(),
+          identity.resolve(request).userId());
+    } catch (NameRegistry.NameTakenException e) {
+      throw new RelayException(RelayError.NAME_TAKEN, e.getMessage());
+    }
     return ResponseEntity.status(done.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(json(done.record()));
   }
@@ -65,7 +74,7 @@ class NamesController {
   Map<String, Object> list(@RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
     if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-      throw NameException.badRequest("INVALID_REQUEST", "offset must be >= 0 and limit between 1 and " + MAX_PAGE
+      throw new RelayException(RelayError.INVALID_REQUEST, "offset must be >= 0 and limit between 1 and " + MAX_PAGE
           + ", got offset " + offset + " and limit " + limit);
     }
     List<Map<String, Object>> names = registry.list(offset, limit).stream().map(NamesController::json).toList();
@@ -74,10 +83,10 @@ class NamesController {
 
   @GetMapping("/names/{name}")
   Map<String, Object> versions(@PathVariable String name) {
-    GlyphName.requireName(name);
+    requireName(name);
     List<NameRecord> versions = registry.versions(name);
     if (versions.isEmpty()) {
-      throw NameException.notFound("NAME_NOT_FOUND", "no glyph named " + name);
+      throw new RelayException(RelayError.NAME_NOT_FOUND, "no glyph named " + name);
     }
     return Map.of("success", true, "name", name, "latest", versions.get(0).version(),
         "versions", versions.stream().map(NamesController::json).toList());
@@ -85,19 +94,36 @@ class NamesController {
 
   @GetMapping("/names/{name}/{version}")
   Map<String, Object> version(@PathVariable String name, @PathVariable String version) {
-    GlyphName glyph = new GlyphName(name, version);
-    return registry.find(glyph).map(NamesController::json).orElseThrow(() -> NameException.notFound(
-        "NAME_NOT_FOUND", "no glyph " + name + "@" + version));
+    GlyphName glyph = glyph(name, version);
+    return registry.find(glyph).map(NamesController::json).orElseThrow(() -> new RelayException(
+        RelayError.NAME_NOT_FOUND, "no glyph " + name + "@" + version));
   }
 
   private static Cid cid(String text) {
     if (text == null || text.isBlank()) {
-      throw NameException.badRequest("INVALID_CID", "cid is missing");
+      throw new RelayException(RelayError.INVALID_CID, "cid is missing");
     }
     try {
       return Cid.parse(text.trim());
     } catch (InvalidCidException e) {
-      throw NameException.badRequest("INVALID_CID", "cid '" + text + "' is not a CID: " + e.getMessage());
+      throw new RelayException(RelayError.INVALID_CID, "cid '" + text + "' is not a CID: " + e.getMessage());
+    }
+  }
+
+  /** The name and version, checked against the naming rules: {@code INVALID_NAME} when they break one. */
+  private static GlyphName glyph(String name, String version) {
+    return checked(() -> new GlyphName(name, version));
+  }
+
+  private static void requireName(String name) {
+    checked(() -> GlyphName.requireName(name));
+  }
+
+  private static <T> T checked(Supplier<T> naming) {
+    try {
+      return naming.get();
+    } catch (IllegalArgumentException e) {
+      throw new RelayException(RelayError.INVALID_NAME, e.getMessage());
     }
   }
 

@@ -3,7 +3,7 @@ package io.wasmhive.relay.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import io.wasmhive.platform.events.StreamEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +13,7 @@ class EventDecoderTest {
 
   @Test
   void keepsThePayloadButTheUserAndFramesItWithItsEntryId() {
-    StreamedEvent event = decoder.decode("7-1", Map.of("type", "wasm_exec_events", "payload",
+    StreamedEvent event = decoder.decode(entry("7-1",
         "{\"type\":\"execution_progress\",\"request_id\":\"r\",\"user_id\":\"u\",\"progress\":5,\"later\":true}"));
 
     assertThat(event.userId()).isEqualTo("u");
@@ -24,14 +24,14 @@ class EventDecoderTest {
 
   @Test
   void skipsEntriesWithoutAReadableObjectPayload() {
-    assertThat(decoder.decode("1-0", Map.of("type", "wasm_exec_events"))).isNull();
-    assertThat(decoder.decode("1-0", Map.of("payload", "not json"))).isNull();
-    assertThat(decoder.decode("1-0", Map.of("payload", "[1,2]"))).isNull();
+    assertThat(decoder.decode(entry("1-0", null))).isNull();
+    assertThat(decoder.decode(entry("1-0", "not json"))).isNull();
+    assertThat(decoder.decode(entry("1-0", "[1,2]"))).isNull();
   }
 
   @Test
   void anEventWithoutUserIsForWatchAllUsersOnly() {
-    StreamedEvent event = decoder.decode("1-0", Map.of("payload", "{\"type\":\"execution_started\"}"));
+    StreamedEvent event = decoder.decode(entry("1-0", "{\"type\":\"execution_started\"}"));
 
     assertThat(event.userId()).isNull();
     assertThat(new SubscriberFilter("u", false, null).matches(event)).isFalse();
@@ -43,5 +43,9 @@ class EventDecoderTest {
   void theLostNoticeNamesBothIds() {
     assertThat(decoder.eventsLost("1-0", "9-0"))
         .isEqualTo("{\"type\":\"events_lost\",\"last_event_id\":\"1-0\",\"first_available_id\":\"9-0\"}");
+  }
+
+  private static StreamEvent entry(String id, String payload) {
+    return new StreamEvent("wasm_exec_events", id, "wasm_exec_events", null, payload);
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wasmhive.platform.events.contract.ExecutionEvent;
 import io.wasmhive.platform.testing.RedisTestServer;
 import io.wasmhive.relay.RelayApplication;
 import io.wasmhive.relay.health.FeatureState;
@@ -28,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Several whole relay applications on one real Redis (a redis-server process the test can stop): an event
  * published once reaches the subscribers of every instance; a subscriber that stops reading is closed while
- * the others get every event; the reader survives a Redis outage; a disabled or worker-mode relay serves no events.
+ * the others get every event; the follow survives a Redis outage; a disabled or worker-mode relay serves no events.
  */
 class ExecutionEventsAcrossInstancesIntegrationTests {
 
@@ -100,7 +101,7 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
   }
 
   @Test
-  void theReaderIsDegradedWhileRedisIsDownAndThenGoesOnFromItsLastId() throws Exception {
+  void theFollowIsDegradedWhileRedisIsDownAndThenGoesOnFromItsLastId() throws Exception {
     ExecutionEventStream stream = relayA.getBean(ExecutionEventStream.class);
     try (SseTestClient onA = SseTestClient.subscribe(port(relayA), "olga", null)) {
       String before = publisher(relayA).publish(ExecutionEventsIntegrationTests.progress("o", "olga", 1));
@@ -110,7 +111,7 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
       await().atMost(WAIT).until(() -> stream.state().degraded());
       assertThat(stream.state().enabled()).isTrue();
       redis.startAgain();
-      // Published as soon as Redis is back, most likely while the reader still backs off: it must still see them.
+      // Published as soon as Redis is back, most likely while the follow still backs off: it must still see them.
       List<String> after = new ArrayList<>();
       for (int i = 2; i <= 4; i++) {
         int progress = i;
@@ -121,7 +122,7 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
       List<String> received = new ArrayList<>();
       while (received.size() < 3) {
         SseTestClient.Frame frame = onA.nextEvent(WAIT);
-        // Redis restarted empty, so the reader cannot tell whether entries after its last id were lost and says so.
+        // Redis restarted empty, so the follow cannot tell whether entries after its last id were lost and says so.
         if (!frame.data().contains("events_lost")) {
           received.add(frame.id());
         }
@@ -224,9 +225,9 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
         "--spring.data.redis.timeout=2s",
         "--relay.sse.heartbeat=1s",
         "--relay.sse.queue-capacity=64",
-        "--relay.sse.reader.block-timeout=300ms",
-        "--relay.sse.reader.backoff-initial=1s",
-        "--relay.sse.reader.backoff-max=1s"));
+        "--wasmhive.events.follow.block-timeout=300ms",
+        "--wasmhive.events.backoff.initial=1s",
+        "--wasmhive.events.backoff.max=1s"));
     args.addAll(List.of(extra));
     return new SpringApplicationBuilder(RelayApplication.class).run(args.toArray(String[]::new));
   }

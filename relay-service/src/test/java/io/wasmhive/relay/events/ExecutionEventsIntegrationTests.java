@@ -1,10 +1,13 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.events.StreamIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wasmhive.platform.events.contract.ExecutionEvent;
+import io.wasmhive.platform.events.contract.Streams;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.relay.health.FeatureState;
 import java.net.URI;
@@ -28,7 +31,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code GET /intent/execute-wasm/events} on a running relay (random port, embedded Redis), read by a real HTTP SSE
- * client; events are published through {@link ExecutionEventPublisher}, as the executors publish them.
+ * client; events are published through {@link ExecutionEventPublisher}, the one way the gateway and the executors
+ * publish them.
  */
 @ServiceIntegrationTest
 @TestPropertySource(properties = {
@@ -37,8 +41,8 @@ import org.springframework.test.context.TestPropertySource;
     "relay.sse.max-connections=4",
     "relay.sse.watch-all-users=ops, auditor",
     "relay.sse.retention=30",
-    "relay.sse.reader.block-timeout=500ms",
-    "relay.sse.reader.batch-size=7",
+    "wasmhive.events.follow.block-timeout=500ms",
+    "wasmhive.events.follow.batch-size=7",
     "wasmhive.events.approximate-trimming=false"})
 class ExecutionEventsIntegrationTests {
 
@@ -225,7 +229,7 @@ class ExecutionEventsIntegrationTests {
     for (int i = 1; i <= 40; i++) {
       later.add(publisher.publish(progress("r", "erin", i)));
     }
-    assertThat(redis.opsForStream().size(RelayStreams.EXEC_EVENTS)).isEqualTo(30);
+    assertThat(redis.opsForStream().size(Streams.EXEC_EVENTS)).isEqualTo(30);
 
     try (SseTestClient erin = SseTestClient.subscribe(port, "erin", null, "Last-Event-ID", first)) {
       SseTestClient.Frame notice = erin.nextEvent(WAIT);
@@ -293,7 +297,7 @@ class ExecutionEventsIntegrationTests {
         null, null, null, null));
 
     List<MapRecord<String, Object, Object>> entry =
-        redis.opsForStream().range(RelayStreams.EXEC_EVENTS, Range.closed(id, id));
+        redis.opsForStream().range(Streams.EXEC_EVENTS, Range.closed(id, id));
     assertThat(entry).hasSize(1);
     Map<Object, Object> fields = entry.get(0).getValue();
     assertThat(fields.get("type")).isEqualTo("wasm_exec_events");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmhive.platform.events.EventBusProperties;
+import io.wasmhive.platform.events.contract.Streams;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,6 @@ class SsePropertiesTest {
     assertThat(defaults.watchAllUsers()).isEmpty();
     assertThat(defaults.queueCapacity()).isEqualTo(1000);
     assertThat(defaults.retention()).isEqualTo(100_000);
-    assertThat(defaults.reader().blockTimeout()).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -38,8 +38,7 @@ class SsePropertiesTest {
     assertThatThrownBy(() -> bind(Map.of("relay.sse.heartbeat", "0s"))).isInstanceOf(BindException.class);
     assertThatThrownBy(() -> bind(Map.of("relay.sse.queue-capacity", "0"))).isInstanceOf(BindException.class);
     assertThatThrownBy(() -> bind(Map.of("relay.sse.max-connections", "-1"))).isInstanceOf(BindException.class);
-    assertThatThrownBy(() -> bind(Map.of("relay.sse.reader.batch-size", "10001")))
-        .isInstanceOf(BindException.class);
+    assertThatThrownBy(() -> bind(Map.of("relay.sse.retention", "0"))).isInstanceOf(BindException.class);
     assertThat(bind(Map.of("relay.sse.max-connections", "0")).maxConnections()).isZero();
   }
 
@@ -50,11 +49,9 @@ class SsePropertiesTest {
 
     EventBusProperties changed = (EventBusProperties) retention.postProcessBeforeInitialization(plain, "bus");
 
-    assertThat(changed.maxLength(RelayStreams.EXEC_EVENTS)).isEqualTo(42);
+    assertThat(changed.maxLength(Streams.EXEC_EVENTS)).isEqualTo(42);
     assertThat(changed.maxLength("other")).isEqualTo(plain.maxLength());
-    EventBusProperties explicit = new EventBusProperties(true, "", 100_000, true, ".dlq",
-        Map.of(RelayStreams.EXEC_EVENTS, new EventBusProperties.StreamSettings(7)), plain.consumer(),
-        plain.backoff());
+    EventBusProperties explicit = plain.withStreamMaxLength(Streams.EXEC_EVENTS, 7);
     assertThat(retention.postProcessBeforeInitialization(explicit, "bus")).isSameAs(explicit);
     assertThat(retention.postProcessBeforeInitialization("not the bus", "x")).isEqualTo("not the bus");
   }

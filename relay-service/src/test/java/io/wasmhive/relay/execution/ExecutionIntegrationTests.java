@@ -10,8 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.platform.events.Delivery;
+import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.contract.ExecutionCompleted;
+import io.wasmhive.platform.events.contract.ExecutionRequested;
 import io.wasmhive.platform.modules.StoredModule;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
+import io.wasmhive.relay.events.ExecutionEventPublisher;
+import io.wasmhive.relay.gateway.ExecutionGateway;
+import io.wasmhive.relay.gateway.ExecutionOutcome;
+import io.wasmhive.relay.gateway.ExecutionPolicy;
+import io.wasmhive.relay.gateway.ExecutionRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +42,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {
     "wasmhive.data-dir=target/it-data/ExecutionIntegrationTests",
     "WASM_INITIAL_WORKERS=1",
-    "relay.executor.read-block=200ms",
+    "wasmhive.events.follow.block-timeout=200ms",
     "relay.executor.claim-interval=200ms",
     "relay.executor.reclaim-idle=2s",
     "relay.executor.max-deliveries=3",
@@ -45,13 +53,19 @@ class ExecutionIntegrationTests {
   ApplicationContext app;
 
   @Autowired
-  RedisExecutionGateway gateway;
+  ExecutionGateway gateway;
 
   @Autowired
   ExecutorConsumers consumers;
 
   @Autowired
   StringRedisTemplate redis;
+
+  @Autowired
+  EventBus bus;
+
+  @Autowired
+  ExecutionEventPublisher publisher;
 
   @Test
   void theSeedsExampleAddsOneAndTwo() throws Exception {
@@ -153,7 +167,7 @@ class ExecutionIntegrationTests {
     StoredModule add = store(app, "wat-add.wasm");
     String id = Relays.requestId();
     CompletableFuture<ExecutionOutcome> outcome = gateway.awaitCompletion(id);
-    app.getBean(io.wasmhive.platform.events.EventBus.class).publish(new ExecutionRequested(id, add.cidV0(), null,
+    bus.publish(new ExecutionRequested(id, add.cidV0(), null,
         JSON.readTree("[20, 22]"), null, "other-service", "", Instant.now().toString()));
     assertThat(outcome.get(20, TimeUnit.SECONDS).output().asInt()).isEqualTo(42);
   }
@@ -203,7 +217,7 @@ class ExecutionIntegrationTests {
     ExecutionRequest request = request(add, "[5, 3]");
     assertThat(gateway.submit(request).get(20, TimeUnit.SECONDS).output().asInt()).isEqualTo(8);
     String entry = Relays.requestEntries(app, request.requestId()).get(0);
-    ExecutionRequested wire = ExecutionRequested.of(request);
+    ExecutionRequested wire = request.toWire();
 
     // The consumer crashed after the outcome was published, before the ack: the entry comes again.
     consumers.handle(wire, new Delivery("wasm_exec_requested", "executors", "other-consumer", entry,
@@ -258,16 +272,32 @@ class ExecutionIntegrationTests {
   }
 
   @Test
-  void cancelledAndTimedOutWaitsLeaveNothingBehind() throws Exception {
-    int before = gateway.waiting();
-    CompletableFuture<ExecutionOutcome> cancelled = gateway.awaitCompletion(Relays.requestId());
-    CompletableFuture<ExecutionOutcome> timedOut = gateway.awaitCompletion(Relays.requestId())
-        .orTimeout(50, TimeUnit.MILLISECONDS);
-    assertThat(gateway.waiting()).isEqualTo(before + 2);
-    cancelled.cancel(false);
-    await().atMost(Duration.ofSeconds(5)).until(timedOut::isDone);
-    assertThat(gateway.waiting()).isEqualTo(before);
-    assertThat(gateway.state().healthy()).isTrue();
+  void anOutcomeIsPublishedOnlyWhileItsDeliveryHoldsTheRequestAndOnlyOnce() {
+    String id = Relays.requestId();
+    CompletionMarker marker = new CompletionMarker(redis, bus, Duration.ofMinutes(1));
+    ExecutionCompleted outcome = new ExecutionCompleted(id, "bafk", "user-1", "", true, JSON.readTree("7"), null,
+        null, 1, 1, Instant.now().toString(), "node-1");
+    // Another delivery took the request over (this one's lease ran out while it ran): nothing is published.
+    redis.opsForValue().set(CompletionMarker.PREFIX + id, "running|2-0", Duration.ofMinutes(1));
+
+    assertThat(marker.finish(id, "1-0", outcome, publisher.publication(publisher.finalEvent(outcome))))
+        .isEqualTo(new CompletionMarker.State.Running("2-0"));
+    assertThat(payloadsOf(app, "wasm_exec_completed", id)).isEmpty();
+    assertThat(eventTypes(app, id)).isEmpty();
+
+    assertThat(marker.finish(id, "2-0", outcome, publisher.publication(publisher.finalEvent(outcome))))
+        .isEqualTo(new CompletionMarker.State.Begun());
+    String done = redis.opsForValue().get(CompletionMarker.PREFIX + id);
+    assertThat(done).startsWith("done|2-0|{\"request_id\":\"" + id + "\"");
+    assertThat(eventTypes(app, id)).containsExactly("execution_complete");
+    // The overtaken delivery finishing later still publishes nothing.
+    assertThat(marker.finish(id, "1-0", outcome, publisher.publication(publisher.finalEvent(outcome))))
+        .isInstanceOf(CompletionMarker.State.Done.class);
+
+    marker.republish(done.substring("done|2-0|".length()));
+    List<String> stored = redis.opsForStream().range("wasm_exec_completed", Range.unbounded()).stream()
+        .map(r -> String.valueOf(r.getValue().get("payload"))).filter(p -> p.contains(id)).toList();
+    assertThat(stored).hasSize(2).containsOnly(done.substring("done|2-0|".length()));
   }
 
   private ExecutionOutcome outcome(StoredModule module, String inputs) throws Exception {

@@ -3,6 +3,8 @@ package io.wasmhive.relay.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wasmhive.relay.error.RelayError;
+import io.wasmhive.relay.error.RelayException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,9 +26,9 @@ class RequestValidatorTest {
 
   private void rejects(String json, String field, String messagePart) {
     assertThatThrownBy(() -> validate(json))
-        .isInstanceOfSatisfying(RelayApiException.class, e -> {
-          assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-          assertThat(e.code()).isEqualTo("INVALID_REQUEST");
+        .isInstanceOfSatisfying(RelayException.class, e -> {
+          assertThat(e.error().status()).isEqualTo(HttpStatus.BAD_REQUEST);
+          assertThat(e.error()).isEqualTo(RelayError.INVALID_REQUEST);
           assertThat(e.errorFields()).containsEntry("field", field);
           assertThat(e.getMessage()).contains(messagePart);
         });

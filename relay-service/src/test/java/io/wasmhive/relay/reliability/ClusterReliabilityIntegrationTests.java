@@ -108,7 +108,7 @@ class ClusterReliabilityIntegrationTests {
       String[] workerSettings = {"relay.mode=worker", "relay.executor.consumers=2",
           "relay.executor.reclaim-idle=2s"};
       // What RelayApps sets for in-process relays, for the relay in its own JVM.
-      String[] processSettings = {"relay.executor.claim-interval=200ms", "relay.executor.read-block=200ms",
+      String[] processSettings = {"relay.executor.claim-interval=200ms", "wasmhive.events.follow.block-timeout=200ms",
           "wasmhive.events.consumer.block-timeout=200ms", "WASM_INITIAL_WORKERS=1", "WASM_MAX_WORKERS=2"};
       RelayHttp http = http(api);
       Map<String, Long> expected = new HashMap<>();

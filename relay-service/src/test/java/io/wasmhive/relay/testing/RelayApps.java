@@ -13,7 +13,7 @@ public final class RelayApps {
       "WASM_INITIAL_WORKERS=1",
       "WASM_MAX_WORKERS=4",
       "relay.executor.claim-interval=200ms",
-      "relay.executor.read-block=200ms",
+      "wasmhive.events.follow.block-timeout=200ms",
       "wasmhive.events.consumer.block-timeout=200ms");
 
   private RelayApps() {

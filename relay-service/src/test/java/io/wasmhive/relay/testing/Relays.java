@@ -1,10 +1,10 @@
 package io.wasmhive.relay.testing;
 
 import io.wasmhive.platform.modules.ModuleOrigin;
-import io.wasmhive.relay.execution.ExecutionPolicy;
-import io.wasmhive.relay.execution.ExecutionRequest;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.relay.gateway.ExecutionPolicy;
+import io.wasmhive.relay.gateway.ExecutionRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

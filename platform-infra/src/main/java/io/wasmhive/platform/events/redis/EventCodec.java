@@ -11,13 +11,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.wasmhive.platform.events.EncodedEvent;
 import io.wasmhive.platform.events.EventTypes;
 import io.wasmhive.platform.events.InvalidEventException;
+import io.wasmhive.platform.events.StreamEvent;
 
 /**
- * Turns event records into stream entry fields and back: {@code type} (the wire name),
- * {@code occurred_at} (ISO-8601) and {@code payload} (the record as a flat JSON object with
- * snake_case names, whatever naming the application's mapper uses). Thread-safe.
+ * The one envelope codec: turns event records into stream entry fields and back —
+ * {@code type} (the wire name), {@code occurred_at} (ISO-8601) and {@code payload} (the record as a
+ * flat JSON object with snake_case names, whatever naming the application's mapper uses).
+ * Thread-safe.
  */
 final class EventCodec {
 
@@ -37,32 +40,54 @@ final class EventCodec {
     this.clock = clock;
   }
 
-  /** The fields of a stream entry carrying the event. */
-  Map<String, String> encode(Object event) {
+  /** The event's wire name and payload; an {@link EncodedEvent} is returned as it is. */
+  EncodedEvent encode(Object event) {
     if (event == null) {
       throw new InvalidEventException("The event must not be null");
     }
+    if (event instanceof EncodedEvent encoded) {
+      return encoded;
+    }
     String type = EventTypes.wireName(event.getClass());
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put(TYPE, type);
-    fields.put(OCCURRED_AT, clock.instant().toString());
     try {
-      fields.put(PAYLOAD, mapper.writeValueAsString(event));
+      return new EncodedEvent(type, mapper.writeValueAsString(event));
     } catch (JacksonException e) {
       throw new InvalidEventException("Cannot encode " + type + " as JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** The fields of a stream entry carrying the event, published now. */
+  Map<String, String> fields(Object event) {
+    EncodedEvent encoded = encode(event);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put(TYPE, encoded.type());
+    fields.put(OCCURRED_AT, clock.instant().toString());
+    fields.put(PAYLOAD, encoded.payload());
     return fields;
   }
 
   /** The event an entry carries, which must be of the expected type. */
   <E> E decode(Map<String, String> fields, Class<E> type) {
+    return decode(fields.get(TYPE), fields.get(PAYLOAD), type);
+  }
+
+  /** The event a followed or read entry carries, which must be of the expected type. */
+  <E> E decode(StreamEvent event, Class<E> type) {
+    return decode(event.type(), event.payload(), type);
+  }
+
+  /** The entry as the public, undecoded {@link StreamEvent}. */
+  static StreamEvent streamEvent(String stream, StreamEntry entry) {
+    Map<String, String> fields = entry.fields();
+    return new StreamEvent(stream, entry.id(), fields.get(TYPE), occurredAt(fields), fields.get(PAYLOAD));
+  }
+
+  private <E> E decode(String actual, String payload, Class<E> type) {
     String expected = EventTypes.wireName(type);
-    String actual = fields.get(TYPE);
     if (!expected.equals(actual)) {
       throw new InvalidEventException("Expected an entry of type " + expected + ", got "
           + (actual == null ? "no type field" : "type " + actual));
     }
-    String payload = fields.get(PAYLOAD);
     if (payload == null) {
       throw new InvalidEventException("The " + expected + " entry has no payload field");
     }

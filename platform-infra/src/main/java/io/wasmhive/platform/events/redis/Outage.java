@@ -8,7 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Whether a subscription's Redis commands are failing. Logs once when an outage starts and once
+ * Whether the Redis commands of a subscription or a follow are failing. Logs once when an outage starts and once
  * when it ends, whatever the number of workers and attempts, and never logs a URL's credentials.
  * Thread-safe.
  */
@@ -42,7 +42,7 @@ final class Outage {
   /** Records a successful round; ends an outage if there was one. */
   void succeeded() {
     if (down.get() && down.compareAndSet(true, false)) {
-      logger.info("Redis answers " + subject + " again; consuming resumes");
+      logger.info("Redis answers " + subject + " again; reading resumes");
     }
   }
 

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,18 +17,27 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import io.wasmhive.platform.events.ConsumerOptions;
+import io.wasmhive.platform.events.EncodedEvent;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusException;
 import io.wasmhive.platform.events.EventBusProperties;
-import io.wasmhive.platform.events.EventTypes;
-import io.wasmhive.platform.events.InvalidEventException;
+import io.wasmhive.platform.events.FollowHandle;
+import io.wasmhive.platform.events.FollowOptions;
+import io.wasmhive.platform.events.Follower;
+import io.wasmhive.platform.events.GuardOutcome;
+import io.wasmhive.platform.events.KeyGuard;
+import io.wasmhive.platform.events.Publication;
+import io.wasmhive.platform.events.StartPosition;
+import io.wasmhive.platform.events.StreamEvent;
 import io.wasmhive.platform.events.StreamNames;
 import io.wasmhive.platform.events.Subscription;
 import io.wasmhive.platform.events.SubscriptionHandle;
 
 /**
  * The event bus on Redis streams (Redis 6.2 or later, for {@code XAUTOCLAIM}), through a
- * {@link StringRedisTemplate} on Lettuce. Thread-safe.
+ * {@link StringRedisTemplate} on Lettuce: consumer groups ({@link RedisSubscription}), group-less
+ * follows ({@link RedisFollow}) and guarded publications ({@link GuardedPublish}), all through one
+ * {@link EventCodec}. Thread-safe.
  */
 public final class RedisStreamEventBus implements EventBus {
 
@@ -39,9 +51,13 @@ public final class RedisStreamEventBus implements EventBus {
 
   private final DeadLetters deadLetters;
 
+  private final GuardedPublish guarded;
+
   private final String consumerName;
 
   private final Set<RedisSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+
+  private final Set<RedisFollow> follows = ConcurrentHashMap.newKeySet();
 
   private volatile boolean closed;
 
@@ -61,6 +77,7 @@ public final class RedisStreamEventBus implements EventBus {
     this.codec = new EventCodec(mapper, clock);
     this.client = new StreamClient(redis);
     this.deadLetters = new DeadLetters(redis, clock);
+    this.guarded = new GuardedPublish(redis);
     this.consumerName = properties.consumerNameOrDefault();
   }
 
@@ -71,21 +88,80 @@ public final class RedisStreamEventBus implements EventBus {
 
   @Override
   public String publish(Object event) {
-    if (event == null) {
-      throw new InvalidEventException("The event must not be null");
-    }
-    return publish(EventTypes.wireName(event.getClass()), event);
+    EncodedEvent encoded = codec.encode(event);
+    return publish(encoded.type(), encoded);
   }
 
   @Override
   public String publish(String stream, Object event) {
     StreamNames.require(stream, "stream");
-    Map<String, String> fields = codec.encode(event);
+    Map<String, String> fields = codec.fields(event);
+    return reaching("publish " + fields.get(EventCodec.TYPE) + " to " + stream,
+        () -> client.add(stream, fields, properties.maxLength(stream), properties.approximateTrimming()));
+  }
+
+  @Override
+  public GuardOutcome publishIf(KeyGuard guard, List<Publication> publications) {
+    List<GuardedPublish.Entry> entries = new ArrayList<>(publications.size());
+    for (Publication publication : publications) {
+      entries.add(new GuardedPublish.Entry(publication.stream(), properties.maxLength(publication.stream()),
+          codec.fields(publication.event())));
+    }
+    return reaching("publish under the guard of " + guard.key(),
+        () -> guarded.run(guard, entries, properties.approximateTrimming()));
+  }
+
+  @Override
+  public EncodedEvent encode(Object event) {
+    return codec.encode(event);
+  }
+
+  @Override
+  public <E> E decode(StreamEvent event, Class<E> type) {
+    return codec.decode(event, type);
+  }
+
+  @Override
+  public FollowHandle follow(String stream, StartPosition from, Follower follower) {
+    return follow(stream, from, follower, UnaryOperator.identity());
+  }
+
+  @Override
+  public FollowHandle follow(String stream, StartPosition from, Follower follower,
+      UnaryOperator<FollowOptions> options) {
+    StreamNames.require(stream, "stream");
+    if (closed) {
+      throw new IllegalStateException("The event bus is closed");
+    }
+    if (from == null || follower == null) {
+      throw new IllegalArgumentException("from and follower must not be null");
+    }
+    RedisFollow follow = new RedisFollow(stream, from, follower, options.apply(properties.follow()), client,
+        new Backoff(properties.backoff()));
+    follows.add(follow);
+    follow.start();
+    return follow;
+  }
+
+  @Override
+  public List<StreamEvent> readAfter(String stream, String afterId, int count) {
+    StreamNames.require(stream, "stream");
+    return reaching("read " + stream, () -> client.rangeAfter(stream, afterId, count).stream()
+        .map(entry -> EventCodec.streamEvent(stream, entry)).toList());
+  }
+
+  @Override
+  public Optional<String> oldestId(String stream) {
+    StreamNames.require(stream, "stream");
+    return Optional.ofNullable(reaching("read " + stream, () -> client.oldestId(stream)));
+  }
+
+  /** Runs a command, turning Redis's failure into a retryable {@link EventBusException}. */
+  private static <T> T reaching(String what, Supplier<T> command) {
     try {
-      return client.add(stream, fields, properties.maxLength(stream), properties.approximateTrimming());
+      return command.get();
     } catch (DataAccessException e) {
-      throw new EventBusException("Cannot publish " + fields.get(EventCodec.TYPE) + " to " + stream
-          + ": " + Outage.describe(e), true, e);
+      throw new EventBusException("Cannot " + what + ": " + Outage.describe(e), true, e);
     }
   }
 
@@ -141,5 +217,7 @@ public final class RedisStreamEventBus implements EventBus {
       subscription.close();
     }
     subscriptions.clear();
+    follows.forEach(RedisFollow::close);
+    follows.clear();
   }
 }

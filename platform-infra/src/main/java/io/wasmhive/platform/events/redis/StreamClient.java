@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -19,9 +21,12 @@ import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import io.wasmhive.platform.events.StreamIds;
+
 /**
  * The plain stream commands the bus uses: {@code XADD}, {@code XGROUP CREATE}, {@code XREADGROUP}
- * and {@code XACK}. Thread-safe; every method blocks for one round trip (a read up to its timeout)
+ * and {@code XACK} for consumer groups, {@code XREAD}, {@code XRANGE} and {@code XREVRANGE} for
+ * group-less follows and reads. Thread-safe; every method blocks for one round trip (a read up to its timeout)
  * and throws Spring's {@link DataAccessException} when Redis fails.
  */
 final class StreamClient {
@@ -57,6 +62,36 @@ final class StreamClient {
     List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
         Consumer.from(group, consumer), StreamReadOptions.empty().count(count).block(block),
         StreamOffset.create(stream, ReadOffset.lastConsumed()));
+    return entries(records);
+  }
+
+  /** {@code XREAD COUNT count BLOCK block}: entries after {@code afterId}, waiting up to the timeout for one. */
+  List<StreamEntry> readAfter(String stream, String afterId, int count, Duration block) {
+    return entries(redis.opsForStream().read(StreamReadOptions.empty().count(count).block(block),
+        StreamOffset.create(stream, ReadOffset.from(afterId))));
+  }
+
+  /** {@code XRANGE stream (afterId + COUNT count}: the retained entries just after {@code afterId}. */
+  List<StreamEntry> rangeAfter(String stream, String afterId, int count) {
+    return entries(redis.opsForStream().range(stream, Range.rightUnbounded(Range.Bound.exclusive(afterId)),
+        Limit.limit().count(count)));
+  }
+
+  /** The id of the newest entry, or {@link StreamIds#BEFORE_ALL} when there is none: where "$" is now. */
+  String newestId(String stream) {
+    List<MapRecord<String, Object, Object>> newest =
+        redis.opsForStream().reverseRange(stream, Range.unbounded(), Limit.limit().count(1));
+    return newest == null || newest.isEmpty() ? StreamIds.BEFORE_ALL : newest.get(0).getId().getValue();
+  }
+
+  /** The id of the oldest retained entry, or null when there is none. */
+  String oldestId(String stream) {
+    List<MapRecord<String, Object, Object>> oldest =
+        redis.opsForStream().range(stream, Range.unbounded(), Limit.limit().count(1));
+    return oldest == null || oldest.isEmpty() ? null : oldest.get(0).getId().getValue();
+  }
+
+  private static List<StreamEntry> entries(List<MapRecord<String, Object, Object>> records) {
     if (records == null || records.isEmpty()) {
       return List.of();
     }

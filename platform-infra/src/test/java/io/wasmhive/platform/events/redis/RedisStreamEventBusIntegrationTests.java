@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +37,10 @@ import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusContract;
 import io.wasmhive.platform.events.EventBusException;
 import io.wasmhive.platform.events.EventBusProperties;
+import io.wasmhive.platform.events.FollowHandle;
+import io.wasmhive.platform.events.Follower;
+import io.wasmhive.platform.events.StartPosition;
+import io.wasmhive.platform.events.StreamEvent;
 import io.wasmhive.platform.events.ProbeRequested;
 import io.wasmhive.platform.events.Subscription;
 import io.wasmhive.platform.events.SubscriptionHandle;
@@ -158,13 +164,7 @@ class RedisStreamEventBusIntegrationTests extends EventBusContract {
     bus.publish(stream, ProbeRequested.number(1));
     await().atMost(WAIT).until(() -> handled.contains(1));
 
-    server.stop();
-    await().atMost(WAIT).until(() -> !handle.isConnected());
-    long failuresAtOutage = handle.redisFailures();
-    long outageStarted = System.nanoTime();
-    await().atMost(WAIT).until(() -> handle.redisFailures() >= failuresAtOutage + 3);
-    // Waits of 50, 100, 200 ms (plus command timeouts) lie between the failures: backing off, not spinning.
-    assertThat(Duration.ofNanos(System.nanoTime() - outageStarted)).isGreaterThan(Duration.ofMillis(350));
+    stopRedisAndSeeBackOff(handle::isConnected, handle::redisFailures);
     assertThatThrownBy(() -> bus.publish(stream, ProbeRequested.number(2)))
         .isInstanceOf(EventBusException.class)
         .satisfies(e -> assertThat(((EventBusException) e).retryable()).isTrue());
@@ -174,5 +174,67 @@ class RedisStreamEventBusIntegrationTests extends EventBusContract {
     bus.publish(stream, ProbeRequested.number(3));
     await().atMost(WAIT).until(() -> handled.contains(3));
     assertThat(handled).containsExactly(1, 3);
+  }
+
+  @Test
+  void followingResumesAfterRedisRestartsFromTheLastEntryItHandedOver() {
+    String stream = unique("follow-restart");
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+    FollowHandle handle = bus.follow(stream, StartPosition.LATEST,
+        event -> seen.add(bus.decode(event, ProbeRequested.class).attempt()),
+        o -> o.withBlockTimeout(Duration.ofMillis(100)));
+    bus.publish(stream, ProbeRequested.number(1));
+    await().atMost(WAIT).until(() -> seen.contains(1));
+
+    stopRedisAndSeeBackOff(handle::isConnected, handle::redisFailures);
+
+    server.startAgain();
+    await().atMost(WAIT).until(handle::isConnected);
+    bus.publish(stream, ProbeRequested.number(3));
+    await().atMost(WAIT).until(() -> seen.contains(3));
+    assertThat(seen).containsExactly(1, 3);
+  }
+
+  @Test
+  void aFollowerHearsOfEntriesTrimmedAwayWhileItCouldNotRead() {
+    String stream = unique("follow-gap");
+    List<String> gaps = new CopyOnWriteArrayList<>();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    FollowHandle handle = bus.follow(stream, StartPosition.LATEST, new Follower() {
+      @Override
+      public void onEvent(StreamEvent event) {
+        seen.add(event.id());
+      }
+
+      @Override
+      public void onGap(String lastId, String oldestId) {
+        gaps.add(lastId + ".." + oldestId);
+      }
+    }, o -> o.withBlockTimeout(Duration.ofMillis(100)));
+    String first = bus.publish(stream, ProbeRequested.number(1));
+    await().atMost(WAIT).until(() -> seen.contains(first));
+
+    // Reads fail while the key is not a stream (WRONGTYPE), as they would while Redis is away.
+    redis.delete(stream);
+    redis.opsForValue().set(stream, "not a stream");
+    await().atMost(WAIT).until(() -> !handle.isConnected());
+    redis.delete(stream);
+    String later = bus.publish(stream, ProbeRequested.number(2));
+
+    await().atMost(WAIT).until(() -> seen.contains(later));
+    assertThat(gaps).containsExactly(first + ".." + later);
+  }
+
+  /**
+   * Stops Redis and waits for three more failed commands: waits of 50, 100, 200 ms (plus command timeouts) lie
+   * between them, so the worker or follower backs off rather than spinning.
+   */
+  private static void stopRedisAndSeeBackOff(BooleanSupplier connected, LongSupplier failures) {
+    server.stop();
+    await().atMost(WAIT).until(() -> !connected.getAsBoolean());
+    long failuresAtOutage = failures.getAsLong();
+    long outageStarted = System.nanoTime();
+    await().atMost(WAIT).until(() -> failures.getAsLong() >= failuresAtOutage + 3);
+    assertThat(Duration.ofNanos(System.nanoTime() - outageStarted)).isGreaterThan(Duration.ofMillis(350));
   }
 }
