@@ -306,7 +306,7 @@ OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-pro
  wat-assemblyscript
  hostile-infinite-loop hostile-memory-bomb hostile-recursion hostile-output-flood hostile-unknown-import
  hostile-simd hostile-gas-burner hostile-rpc-bad-pointers hostile-rpc-alloc hostile-big-iovec hostile-huge-initial-memory
- hostile-import-memory "
+ hostile-import-memory progress "
 OWNED=" $(echo $OWNED) "   # one line, single spaces
 for name in $OWNED; do
     for src in "$SRC/wat/$name.wat" "$SRC/hostile/$name.wat"; do

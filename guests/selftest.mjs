@@ -662,6 +662,16 @@ test('hostile-* tables and bulk memory (bounded checks only)', () => {
   assert.equal(mf.fill_all(), 342);
 });
 
+test('progress', () => {
+  const reports = [];
+  const e = new WebAssembly.Instance(load('progress.wasm'), { host: { progress: (p) => reports.push(p) } }).exports;
+  assert.equal(e.main(4, 0), 5);
+  assert.deepEqual(reports, [0, 25, 50, 75, 100]);
+  assert.equal(e.main(20, 1000), 21);
+  assert.equal(reports.length, 5 + 21);
+  assert.equal(trapMessage(() => e.main(0, 0)), 'divide by zero');
+});
+
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log(`${passed} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);

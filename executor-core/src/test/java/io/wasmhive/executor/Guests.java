@@ -1,13 +1,11 @@
 package io.wasmhive.executor;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.wasmhive.guests.GuestCorpus;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The committed guest corpus (built by guests/build.sh), read from the test classpath. */
+/** The committed guest corpus (built by guests/build.sh, read by {@link GuestCorpus}) and tasks that run its guests. */
 public final class Guests {
 
     private static final ConcurrentHashMap<String, byte[]> CACHE = new ConcurrentHashMap<>();
@@ -17,16 +15,7 @@ public final class Guests {
 
     /** The bytes of {@code /guests/<file>}. */
     public static byte[] bytes(String file) {
-        return CACHE.computeIfAbsent(file, f -> {
-            try (InputStream in = Guests.class.getResourceAsStream("/guests/" + f)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("no guest " + f);
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).clone();
+        return CACHE.computeIfAbsent(file, GuestCorpus::bytes).clone();
     }
 
     /** The module id (SHA-256 hex) of a guest. */

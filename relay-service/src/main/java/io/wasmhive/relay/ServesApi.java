@@ -1,6 +1,5 @@
 package io.wasmhive.relay;
 
-import io.wasmhive.relay.intent.IntentProperties;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

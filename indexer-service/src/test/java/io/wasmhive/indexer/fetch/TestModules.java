@@ -1,5 +1,6 @@
 package io.wasmhive.indexer.fetch;
 
+import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.ipfs.CarWriter;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.UnixFsImporter;
@@ -7,8 +8,6 @@ import io.wasmhive.platform.testing.UnixFsDags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -16,19 +15,12 @@ import java.util.SplittableRandom;
 /** Modules to fetch: guests of the shared corpus and synthetic ones, with their UnixFS DAGs and CARs. */
 final class TestModules {
 
-  /** The shared guest corpus of executor-core (guests/build.sh). */
-  static final Path GUESTS = Path.of("../executor-core/src/test/resources/guests");
-
   private TestModules() {
   }
 
   /** The bytes of guest {@code name}. */
   static byte[] guest(String name) {
-    try {
-      return Files.readAllBytes(GUESTS.resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GuestCorpus.bytes(name);
   }
 
   /** A valid WebAssembly module of exactly {@code size} bytes: the header and one custom section of random bytes. */

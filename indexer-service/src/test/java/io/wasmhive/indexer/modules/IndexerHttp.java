@@ -1,5 +1,6 @@
 package io.wasmhive.indexer.modules;
 
+import io.wasmhive.guests.GuestCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** A small HTTP client for the indexer's API in tests, plus real guest modules to feed it. */
 public final class IndexerHttp {
 
-  static final Path GUESTS = Path.of("../executor-core/src/test/resources/guests");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient client = HttpClient.newHttpClient();
@@ -88,11 +86,7 @@ public final class IndexerHttp {
 
   /** A committed guest module. */
   public static byte[] guest(String name) {
-    try {
-      return Files.readAllBytes(GUESTS.resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GuestCorpus.bytes(name);
   }
 
   /**

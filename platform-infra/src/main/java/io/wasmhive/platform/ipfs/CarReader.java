@@ -1,7 +1,5 @@
 package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.internal.ByteCursor;
-import io.wasmhive.platform.ipfs.internal.CarHeader;
 import io.wasmhive.platform.ipfs.internal.Varint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +35,7 @@ public final class CarReader {
      * reading; does not close {@code in}.
      */
     public static CarReader open(InputStream in, long limit) throws IOException {
-        long length = Varint.read(in);
+        long length = VarintReader.read(in);
         if (length < 0) {
             throw new MalformedDataException("empty CAR stream");
         }
@@ -67,7 +65,7 @@ public final class CarReader {
      * @throws MalformedDataException on truncated or malformed sections
      */
     public Block next() throws IOException {
-        long length = Varint.read(in);
+        long length = VarintReader.read(in);
         if (length < 0) {
             return null;
         }

@@ -1,8 +1,5 @@
 package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.internal.CarHeader;
-import io.wasmhive.platform.ipfs.internal.PbLink;
-import io.wasmhive.platform.ipfs.internal.PbNode;
 import io.wasmhive.platform.ipfs.internal.Varint;
 import java.io.IOException;
 import java.io.OutputStream;

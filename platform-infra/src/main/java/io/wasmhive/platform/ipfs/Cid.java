@@ -2,7 +2,6 @@ package io.wasmhive.platform.ipfs;
 
 import io.wasmhive.platform.ipfs.internal.Base32;
 import io.wasmhive.platform.ipfs.internal.Base58;
-import io.wasmhive.platform.ipfs.internal.ByteCursor;
 import io.wasmhive.platform.ipfs.internal.Sha256;
 import io.wasmhive.platform.ipfs.internal.Varint;
 import java.security.MessageDigest;

@@ -1,8 +1,5 @@
 package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.internal.BalancedDag;
-import io.wasmhive.platform.ipfs.internal.DagLink;
-import io.wasmhive.platform.ipfs.internal.LeafEncoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
 package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.internal.FileNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -9,6 +9,9 @@
  *
  * <p>Every failure is an unchecked {@link io.wasmhive.platform.ipfs.IpfsException} that says whether another source
  * may do better. The results were checked against the JavaScript reference implementation (ipfs-unixfs-importer,
- * multiformats, @ipld/car); see {@code src/test/vectors}. Codecs and encodings live in {@code internal}.
+ * multiformats, @ipld/car); see {@code src/test/vectors}. The decoders (varint, protobuf, dag-pb, UnixFS Data, CAR
+ * header), which throw this package's exceptions, and the structures that carry {@code Cid}s are package-private
+ * here; the encodings that need nothing of this package (varint writing, base32, base58btc, SHA-256, protobuf
+ * writing) live in {@code internal}, which never depends on this package.
  */
 package io.wasmhive.platform.ipfs;

@@ -11,12 +11,12 @@ import io.wasmhive.executor.ExecutionTask;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.executor.WasmValue;
+import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.MongoModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -85,7 +85,7 @@ class WasmExecutorConfigurationIntegrationTests {
       assertThat(executor.options().cacheSize()).isEqualTo(5);
       assertThat(executor.options().defaultPolicy().maxTime()).isEqualTo(1_234);
 
-      byte[] add = Files.readAllBytes(Path.of("../executor-core/src/test/resources/guests/wat-add.wasm"));
+      byte[] add = GuestCorpus.bytes("wat-add.wasm");
       StoredModule stored = context.getBean(ModuleStore.class).put(add, ModuleOrigin.of("test"));
       ExecutionTask task = ExecutionTask.builder(stored.sha256())
           .entry(Entry.typed("add", WasmValue.i32(20), WasmValue.i32(22))).build();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmhive.platform.ipfs.IpfsVectors.Car;
-import io.wasmhive.platform.ipfs.internal.CarHeader;
 import io.wasmhive.platform.ipfs.internal.Varint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

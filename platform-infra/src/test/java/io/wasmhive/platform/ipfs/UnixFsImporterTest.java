@@ -3,8 +3,6 @@ package io.wasmhive.platform.ipfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.platform.ipfs.IpfsVectors.Vector;
-import io.wasmhive.platform.ipfs.internal.PbLink;
-import io.wasmhive.platform.ipfs.internal.PbNode;
 import io.wasmhive.platform.ipfs.internal.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

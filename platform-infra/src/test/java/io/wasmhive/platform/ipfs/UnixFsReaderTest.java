@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmhive.platform.ipfs.IpfsVectors.Vector;
-import io.wasmhive.platform.ipfs.internal.PbLink;
-import io.wasmhive.platform.ipfs.internal.PbNode;
 import io.wasmhive.platform.ipfs.internal.Sha256;
-import io.wasmhive.platform.ipfs.internal.UnixFsData;
 import io.wasmhive.platform.testing.UnixFsDags;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

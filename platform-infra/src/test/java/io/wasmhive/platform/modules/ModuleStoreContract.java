@@ -3,9 +3,8 @@ package io.wasmhive.platform.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.ipfs.Cid;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link ModuleStore} does; extended once per implementation. */
 abstract class ModuleStoreContract {
-
-  /** A real guest of the corpus: {@code ipfs add} prints these CIDs for it (checked against kubo's layout). */
-  static final Path GUESTS = Path.of("../executor-core/src/test/resources/guests");
 
   abstract ModuleStore store();
 
@@ -105,7 +101,7 @@ abstract class ModuleStoreContract {
 
   /** c-add.wasm with a custom section naming a fresh UUID, so each test has modules of its own. */
   static byte[] module(int tag) throws Exception {
-    byte[] base = Files.readAllBytes(GUESTS.resolve("c-add.wasm"));
+    byte[] base = GuestCorpus.bytes("c-add.wasm");
     byte[] name = ("t" + tag + "-" + UUID.randomUUID()).getBytes();
     byte[] out = Arrays.copyOf(base, base.length + 3 + name.length);
     out[base.length] = 0;

@@ -4,14 +4,11 @@ import io.wasmhive.platform.ipfs.Block;
 import io.wasmhive.platform.ipfs.CarWriter;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.Codec;
-import io.wasmhive.platform.ipfs.internal.PbLink;
-import io.wasmhive.platform.ipfs.internal.PbNode;
+import io.wasmhive.platform.ipfs.internal.ProtoWriter;
 import io.wasmhive.platform.ipfs.internal.Sha256;
-import io.wasmhive.platform.ipfs.internal.UnixFsData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,16 +67,28 @@ public final class UnixFsDags {
 
     /** A UnixFS File node holding {@code data} and then its children, with true blocksizes and filesize. */
     public Cid node(byte[] data, List<Cid> children) {
-        long[] blocksizes = new long[children.size()];
         long filesize = data.length;
-        List<PbLink> links = new ArrayList<>(children.size());
-        for (int i = 0; i < children.size(); i++) {
-            blocksizes[i] = sizes.get(children.get(i));
-            filesize += blocksizes[i];
-            links.add(new PbLink(children.get(i), "", blocksizes[i]));
+        for (Cid child : children) {
+            filesize += sizes.get(child);
         }
-        byte[] block = new PbNode(new UnixFsData(UnixFsData.TYPE_FILE, data, filesize, blocksizes).encode(), links)
-                .encode();
+        // Encoded here as the dag-pb and UnixFS specifications say (the reader's own codecs are package-private):
+        // links first, each Hash (1), Name "" (2) and Tsize (3), then Data (1) holding the UnixFS Data message:
+        // Type File (1 = 2), Data (2, left out when empty), filesize (3) and one blocksize (4) per link, unpacked.
+        ProtoWriter unixFs = new ProtoWriter(16 + data.length + children.size() * 4).varint(1, 2);
+        if (data.length > 0) {
+            unixFs.bytes(2, data);
+        }
+        unixFs.varint(3, filesize);
+        for (Cid child : children) {
+            unixFs.varint(4, sizes.get(child));
+        }
+        byte[] unixFsData = unixFs.toByteArray();
+        ProtoWriter node = new ProtoWriter(16 + unixFsData.length + children.size() * 48);
+        for (Cid child : children) {
+            node.bytes(2, new ProtoWriter(48).bytes(1, child.bytes()).bytes(2, new byte[0])
+                    .varint(3, sizes.get(child)).toByteArray());
+        }
+        byte[] block = node.bytes(1, unixFsData).toByteArray();
         Cid cid = Cid.of(1, Codec.DAG_PB, Sha256.digest(block));
         blocks.put(cid, block);
         sizes.put(cid, filesize);

@@ -1,13 +1,12 @@
 package io.wasmhive.procedure.api;
 
+import io.wasmhive.guests.GuestCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,9 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A real HTTP client for the integration tests: JSON in, status and parsed JSON out. */
 final class HttpProbe {
-
-  /** The guest corpus of executor-core, relative to this module's directory (Maven's working directory). */
-  static final Path GUESTS = Path.of("../executor-core/src/test/resources/guests");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,11 +54,7 @@ final class HttpProbe {
   }
 
   static byte[] bytes(String guest) {
-    try {
-      return Files.readAllBytes(GUESTS.resolve(guest));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GuestCorpus.bytes(guest);
   }
 
   static String json(Object value) {

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.intent;
 
+import io.wasmhive.relay.IntentProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wasmhive.relay.ServesApi;
 import io.wasmhive.relay.gateway.ExecutionGateway;

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.intent;
 
+import io.wasmhive.relay.IntentProperties;
 import io.wasmhive.relay.ServesApi;
 import io.wasmhive.relay.events.ExecutionEventStream;
 import io.wasmhive.relay.gateway.ExecutionGateway;

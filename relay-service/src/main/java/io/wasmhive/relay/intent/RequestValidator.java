@@ -1,5 +1,6 @@
 package io.wasmhive.relay.intent;
 
+import io.wasmhive.relay.IntentProperties;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
 import io.wasmhive.relay.error.RelayException;

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.intent;
 
+import io.wasmhive.relay.IntentProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

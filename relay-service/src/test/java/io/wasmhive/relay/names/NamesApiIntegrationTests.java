@@ -2,6 +2,7 @@ package io.wasmhive.relay.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
@@ -12,8 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -127,7 +126,7 @@ class NamesApiIntegrationTests {
   }
 
   private StoredModule module(String file) throws IOException {
-    return store.put(Files.readAllBytes(Path.of("../executor-core/src/test/resources/guests", file)),
+    return store.put(GuestCorpus.bytes(file),
         ModuleOrigin.of("test"));
   }
 

@@ -1,14 +1,11 @@
 package io.wasmhive.relay.testing;
 
+import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
 import io.wasmhive.relay.gateway.ExecutionPolicy;
 import io.wasmhive.relay.gateway.ExecutionRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,15 +25,9 @@ public final class Relays {
   private Relays() {
   }
 
-  /** A committed guest of executor-core's corpus, or of this module's test resources. */
+  /** A committed guest of the shared corpus (executor-core's test jar). */
   public static byte[] guest(String file) {
-    Path shared = Path.of("../executor-core/src/test/resources/guests", file);
-    Path own = Path.of("src/test/resources/guests", file);
-    try {
-      return Files.readAllBytes(Files.exists(shared) ? shared : own);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GuestCorpus.bytes(file);
   }
 
   public static StoredModule store(ApplicationContext app, String file) {

@@ -1,5 +1,6 @@
 package io.wasmhive.executor.internal.wasm;
 
+import io.wasmhive.guests.GuestCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -15,14 +16,21 @@ final class Corpus {
     private Corpus() {
     }
 
-    /** Every {@code .wasm} file in the corpus, sorted; empty if the corpus has not been built. */
+    /**
+     * Every {@code .wasm} file in the corpus, sorted. A corpus that is missing or holds no module fails the test
+     * that asks (never skips it): the corpus is committed, and {@code guests/build.sh} rebuilds it.
+     */
     static List<Path> modules() {
-        URL url = Corpus.class.getResource("/guests");
+        URL url = Corpus.class.getResource(GuestCorpus.RESOURCE_DIRECTORY);
         if (url == null) {
-            return List.of();
+            throw new IllegalStateException("the guest corpus is not on the test classpath: run guests/build.sh");
         }
         try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            return files.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+            List<Path> modules = files.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+            if (modules.isEmpty()) {
+                throw new IllegalStateException("the guest corpus at " + url + " holds no module: run guests/build.sh");
+            }
+            return modules;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -31,8 +39,7 @@ final class Corpus {
     }
 
     static byte[] read(String name) {
-        return read(modules().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("corpus module " + name + " not built")));
+        return GuestCorpus.bytes(name);
     }
 
     static byte[] read(Path path) {

@@ -173,6 +173,9 @@ class InstrumentationDifferentialTest {
                         .call("i32:2", "size").call("i32:2", "dead", i32(0)).call("i32:7", "dead", i32(5)),
                 new Case("instr-nomem.wasm", "square").call("i64:49", "square", i64(7)).call(null, "square", i64(3037000500L)),
                 new Case("instr-start.wasm", "start").call("i32:42", "get"),
+                new Case("progress.wasm", "reports").call("i32:5", "main", i32(4), i32(0))
+                        .call("i32:21", "main", i32(20), i32(1000))
+                        .call("trap:INTEGER_DIVISION_BY_ZERO", "main", i32(0), i32(0)),
                 new Case("rust-json-cmd.wasm", "ints").stdin("{\"values\":[1,2,3,4]}").call(null, "_start")
                         .stdout("{\"sum\":10,\"count\":4}\n"),
                 new Case("rust-json-cmd.wasm", "mixed").stdin("{\"values\":[1.5,2,\"x\",null,1]}").call(null, "_start")

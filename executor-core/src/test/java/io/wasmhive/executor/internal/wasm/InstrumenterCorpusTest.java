@@ -2,7 +2,6 @@ package io.wasmhive.executor.internal.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +13,6 @@ class InstrumenterCorpusTest {
     @Test
     void everyCorpusModuleCompilesAfterInstrumentation() {
         List<Path> modules = Corpus.modules();
-        assumeTrue(!modules.isEmpty(), "guest corpus not built");
         int compiled = 0;
         for (Path path : modules) {
             byte[] bytes = Corpus.read(path);
@@ -28,6 +26,6 @@ class InstrumenterCorpusTest {
             assertThat(InstrumenterTest.instrument(bytes)).isEqualTo(instrumented);
             compiled++;
         }
-        assertThat(compiled).isPositive();
+        assertThat(compiled).as("valid corpus modules").isGreaterThanOrEqualTo(40);
     }
 }

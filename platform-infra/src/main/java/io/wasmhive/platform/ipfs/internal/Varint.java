@@ -1,12 +1,9 @@
 package io.wasmhive.platform.ipfs.internal;
 
-import io.wasmhive.platform.ipfs.MalformedDataException;
-import java.io.IOException;
-import java.io.InputStream;
-
 /**
- * Unsigned LEB128 varints as multiformats and protobuf use them. Multiformats allows at most 9 bytes (63 bits) and
- * only the minimal encoding; the readers here enforce both. Stateless and thread-safe.
+ * Unsigned LEB128 varints as multiformats and protobuf use them, written. Multiformats allows at most 9 bytes (63
+ * bits) and only the minimal encoding, which is what these write; {@code ipfs}'s readers enforce both on input.
+ * Stateless and thread-safe.
  */
 public final class Varint {
 
@@ -43,34 +40,5 @@ public final class Varint {
         byte[] out = new byte[size(value)];
         write(value, out, 0);
         return out;
-    }
-
-    /**
-     * Reads one varint from {@code in}, blocking until its bytes arrive; -1 when the stream ends before its first
-     * byte. Throws {@link MalformedDataException} when it ends inside the varint or the varint is not minimal.
-     */
-    public static long read(InputStream in) throws IOException {
-        long value = 0;
-        for (int i = 0; i < MAX_BYTES; i++) {
-            int b = in.read();
-            if (b < 0) {
-                if (i == 0) {
-                    return -1;
-                }
-                throw new MalformedDataException("stream ends inside a varint");
-            }
-            value |= (long) (b & 0x7F) << (7 * i);
-            if ((b & 0x80) == 0) {
-                return checkMinimal(b, i, value);
-            }
-        }
-        throw new MalformedDataException("varint longer than " + MAX_BYTES + " bytes");
-    }
-
-    static long checkMinimal(int lastByte, int index, long value) {
-        if (lastByte == 0 && index > 0) {
-            throw new MalformedDataException("varint is not minimally encoded");
-        }
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The encodings behind {@code io.wasmhive.platform.ipfs}: varints, base32 and base58btc, SHA-256, a minimal protobuf
- * reader and writer with the dag-pb (PBNode, PBLink) and UnixFS Data messages, the dag-cbor CARv1 header, and the
- * leaf encoder and balanced layout of the UnixFS importer. Public only so the API package can use them; not an API.
+ * The byte-level encodings behind {@code io.wasmhive.platform.ipfs} that need nothing of it: varint writing, base32,
+ * base58btc, SHA-256 and a protobuf writer. Public only so the API package can use them; not an API. It depends on
+ * nothing of {@code ipfs}, so the two do not form a cycle: the decoders that throw {@code ipfs}'s exceptions and the
+ * dag-pb, UnixFS and CAR structures that carry {@code Cid}s are package-private classes of {@code ipfs} itself.
  */
 package io.wasmhive.platform.ipfs.internal;

@@ -3,7 +3,6 @@ package io.wasmhive.platform.ipfs.bench;
 import io.wasmhive.platform.ipfs.CarFiles;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.UnixFsImporter;
-import io.wasmhive.platform.ipfs.internal.PbNode;
 import io.wasmhive.platform.ipfs.internal.ProtoWriter;
 import io.wasmhive.platform.testing.UnixFsDags;
 import java.io.ByteArrayInputStream;
@@ -134,7 +133,8 @@ public final class DagReadCpu {
         Arrays.fill(ones, (byte) 1);
         byte[] data = new ProtoWriter(ONE_MIB).varint(1, 2).bytes(4, ones).toByteArray();
         UnixFsDags dags = new UnixFsDags();
-        return dags.dag(dags.put(new PbNode(data, List.of()).encode()));
+        // A PBNode of no link is just its Data field (1).
+        return dags.dag(dags.put(new ProtoWriter(ONE_MIB + 16).bytes(1, data).toByteArray()));
     }
 
     /** An honest 10 MiB file as {@code ipfs add} makes it (41 blocks): the baseline. */

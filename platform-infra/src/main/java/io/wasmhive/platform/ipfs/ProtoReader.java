@@ -1,9 +1,7 @@
-package io.wasmhive.platform.ipfs.internal;
-
-import io.wasmhive.platform.ipfs.MalformedDataException;
+package io.wasmhive.platform.ipfs;
 
 /** Reads protobuf fields one by one from a byte array. Not thread-safe. */
-public final class ProtoReader {
+final class ProtoReader {
 
     /** Wire type of varint fields. */
     public static final int VARINT = 0;

@@ -1,10 +1,10 @@
-package io.wasmhive.platform.ipfs.internal;
+package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.MalformedDataException;
+import io.wasmhive.platform.ipfs.internal.Varint;
 import java.util.Arrays;
 
 /** A read position in a byte array, for decoding varints and length-prefixed fields. Not thread-safe. */
-public final class ByteCursor {
+final class ByteCursor {
 
     private final byte[] bytes;
     private final int end;
@@ -61,7 +61,7 @@ public final class ByteCursor {
             int b = bytes[pos++] & 0xFF;
             value |= (long) (b & 0x7F) << (7 * i);
             if ((b & 0x80) == 0) {
-                return Varint.checkMinimal(b, i, value);
+                return VarintReader.checkMinimal(b, i, value);
             }
         }
         throw new MalformedDataException("varint longer than " + Varint.MAX_BYTES + " bytes");

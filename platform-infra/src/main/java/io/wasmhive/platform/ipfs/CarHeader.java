@@ -1,8 +1,5 @@
-package io.wasmhive.platform.ipfs.internal;
+package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.Cid;
-import io.wasmhive.platform.ipfs.InvalidCidException;
-import io.wasmhive.platform.ipfs.MalformedDataException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +10,7 @@ import java.util.List;
  * arrays, tag 42 links and small unsigned integers. Encoded canonically (keys by length, then bytes) as the
  * JavaScript and Go writers do. Stateless and thread-safe.
  */
-public final class CarHeader {
+final class CarHeader {
 
     private static final int MAJOR_UNSIGNED = 0;
     private static final int MAJOR_BYTES = 2;

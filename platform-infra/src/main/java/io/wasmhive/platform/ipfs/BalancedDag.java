@@ -1,9 +1,6 @@
-package io.wasmhive.platform.ipfs.internal;
+package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.Block;
-import io.wasmhive.platform.ipfs.BlockSink;
-import io.wasmhive.platform.ipfs.Cid;
-import io.wasmhive.platform.ipfs.Codec;
+import io.wasmhive.platform.ipfs.internal.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +9,7 @@ import java.util.List;
  * at once; at the end the parents are grouped again, level by level, until one root is left. A lone leaf is its own
  * root. Not thread-safe: one per import.
  */
-public final class BalancedDag {
+final class BalancedDag {
 
     private final int version;
     private final int maxLinks;

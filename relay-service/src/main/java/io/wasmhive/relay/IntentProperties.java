@@ -1,4 +1,4 @@
-package io.wasmhive.relay.intent;
+package io.wasmhive.relay;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,7 +1,4 @@
-package io.wasmhive.platform.ipfs.internal;
-
-import io.wasmhive.platform.ipfs.Cid;
-import io.wasmhive.platform.ipfs.MalformedDataException;
+package io.wasmhive.platform.ipfs;
 
 /**
  * One block of a UnixFS file, decoded and checked against its own rules: the bytes it holds itself, its children and
@@ -14,7 +11,7 @@ import io.wasmhive.platform.ipfs.MalformedDataException;
  * @param blocksizes the bytes each child is declared to hold, one per link
  * @param size data plus blocksizes: the file bytes under this node as declared ({@link Long#MAX_VALUE} if more)
  */
-public record FileNode(byte[] data, Cid[] links, long[] blocksizes, long size) {
+record FileNode(byte[] data, Cid[] links, long[] blocksizes, long size) {
 
     private static final Cid[] NO_LINKS = new Cid[0];
     private static final long[] NO_SIZES = new long[0];

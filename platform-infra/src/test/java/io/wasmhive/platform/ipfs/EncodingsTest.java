@@ -1,9 +1,12 @@
-package io.wasmhive.platform.ipfs.internal;
+package io.wasmhive.platform.ipfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wasmhive.platform.ipfs.MalformedDataException;
+import io.wasmhive.platform.ipfs.internal.Base32;
+import io.wasmhive.platform.ipfs.internal.Base58;
+import io.wasmhive.platform.ipfs.internal.ProtoWriter;
+import io.wasmhive.platform.ipfs.internal.Varint;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +53,9 @@ class EncodingsTest {
             byte[] encoded = Varint.encode(values[i]);
             assertThat(encoded).hasSize(sizes[i]);
             assertThat(new ByteCursor(encoded).readVarint()).isEqualTo(values[i]);
-            assertThat(Varint.read(new ByteArrayInputStream(encoded))).isEqualTo(values[i]);
+            assertThat(VarintReader.read(new ByteArrayInputStream(encoded))).isEqualTo(values[i]);
         }
-        assertThat(Varint.read(new ByteArrayInputStream(new byte[0]))).isEqualTo(-1);
+        assertThat(VarintReader.read(new ByteArrayInputStream(new byte[0]))).isEqualTo(-1);
     }
 
     @Test
@@ -61,7 +64,7 @@ class EncodingsTest {
                 .isInstanceOf(MalformedDataException.class).hasMessageContaining("not minimally encoded");
         byte[] tenBytes = {-1, -1, -1, -1, -1, -1, -1, -1, -1, 1};
         assertThatThrownBy(() -> new ByteCursor(tenBytes).readVarint()).hasMessageContaining("longer than 9");
-        assertThatThrownBy(() -> Varint.read(new ByteArrayInputStream(new byte[] {(byte) 0x80})))
+        assertThatThrownBy(() -> VarintReader.read(new ByteArrayInputStream(new byte[] {(byte) 0x80})))
                 .isInstanceOf(MalformedDataException.class).hasMessageContaining("ends inside a varint");
         assertThatThrownBy(() -> Varint.encode(-1)).isInstanceOf(IllegalArgumentException.class);
     }

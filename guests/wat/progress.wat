@@ -3,7 +3,7 @@
 ;; main(steps i32, spin i32) -> i32 reports 0, 100/steps, ..., 100 (steps + 1 reports), spinning `spin` loop
 ;; iterations after each report, and returns the number of reports made. main(4, 0) reports 0 25 50 75 100 -> 5.
 ;; steps must be at least 1 (0 traps: integer divide by zero).
-;; Build: wat2wasm progress.wat -o progress.wasm (wabt 1.0.32), MVP features only.
+;; MVP features only; the relay's progress events are tested with it (ExecutionIntegrationTests).
 (module
   (import "host" "progress" (func $progress (param i32)))
   (func $spin (param $n i32)

@@ -1,9 +1,7 @@
-package io.wasmhive.platform.ipfs.internal;
+package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.Block;
-import io.wasmhive.platform.ipfs.BlockSink;
-import io.wasmhive.platform.ipfs.Cid;
-import io.wasmhive.platform.ipfs.Codec;
+import io.wasmhive.platform.ipfs.internal.Sha256;
+import io.wasmhive.platform.ipfs.internal.Varint;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
@@ -12,7 +10,7 @@ import java.util.Arrays;
  * filesize: n}} (CIDv0). When nobody keeps the blocks it hashes the node's framing and the chunk without building
  * the block. Not thread-safe: one per import.
  */
-public final class LeafEncoder {
+final class LeafEncoder {
 
     private final int version;
     private final boolean keepBlocks;

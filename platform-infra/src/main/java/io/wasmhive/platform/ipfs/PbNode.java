@@ -1,8 +1,6 @@
-package io.wasmhive.platform.ipfs.internal;
+package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.Cid;
-import io.wasmhive.platform.ipfs.InvalidCidException;
-import io.wasmhive.platform.ipfs.MalformedDataException;
+import io.wasmhive.platform.ipfs.internal.ProtoWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +9,7 @@ import java.util.List;
  * A dag-pb node (PBNode): links and an optional data field. Encoded canonically as the dag-pb spec and the JavaScript
  * reference do: links first (field 2; each Hash, Name, Tsize), then Data (field 1). Immutable and thread-safe.
  */
-public record PbNode(byte[] data, List<PbLink> links) {
+record PbNode(byte[] data, List<PbLink> links) {
 
     /** Copies the link list. */
     public PbNode {

@@ -1,6 +1,6 @@
-package io.wasmhive.platform.ipfs.internal;
+package io.wasmhive.platform.ipfs;
 
-import io.wasmhive.platform.ipfs.MalformedDataException;
+import io.wasmhive.platform.ipfs.internal.ProtoWriter;
 import java.util.Arrays;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * absent) and blocksizes. Encoded in field order (1, 2, 3, 4 unpacked) as the JavaScript reference does.
  * Immutable and thread-safe.
  */
-public record UnixFsData(int type, byte[] data, long filesize, long[] blocksizes) {
+record UnixFsData(int type, byte[] data, long filesize, long[] blocksizes) {
 
     /** Type Raw: a leaf of data, as old go-ipfs wrote. */
     public static final int TYPE_RAW = 0;
