@@ -6,18 +6,18 @@ package io.wasmhive.executor;
  */
 public class DisallowedFeatureException extends ExecutorException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public DisallowedFeatureException(String message) {
-        super(message);
-    }
+  public DisallowedFeatureException(String message) {
+    super(message);
+  }
 
-    public DisallowedFeatureException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public DisallowedFeatureException(String message, Throwable cause) {
+    super(message, cause);
+  }
 
-    @Override
-    public ErrorKind kind() {
-        return ErrorKind.UNSUPPORTED_FEATURE;
-    }
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.UNSUPPORTED_FEATURE;
+  }
 }

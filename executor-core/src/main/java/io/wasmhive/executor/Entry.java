@@ -5,45 +5,45 @@ import java.util.List;
 /** How an execution enters the module. */
 public sealed interface Entry {
 
-    /** A WASI command: {@code _start}; stdin in, stdout, stderr and exit code out. */
-    record Command() implements Entry {
-    }
+  /** A WASI command: {@code _start}; stdin in, stdout, stderr and exit code out. */
+  record Command() implements Entry {
+  }
 
-    /** An exported function without parameters that uses WASI stdio, such as the workflow modules' {@code run}. */
-    record StdioFunction(String export) implements Entry {
-    }
+  /** An exported function without parameters that uses WASI stdio, such as the workflow modules' {@code run}. */
+  record StdioFunction(String export) implements Entry {
+  }
 
-    /** An exported function with i32/i64/f32/f64 parameters and results (stored procedures). */
-    record Typed(String export, List<WasmValue> args) implements Entry {
-        public Typed {
-            args = List.copyOf(args);
-        }
+  /** An exported function with i32/i64/f32/f64 parameters and results (stored procedures). */
+  record Typed(String export, List<WasmValue> args) implements Entry {
+    public Typed {
+      args = List.copyOf(args);
     }
+  }
 
-    /**
-     * The bytes ABI: for each parameter the host calls the guest's {@code alloc(len) -> ptr} and writes
-     * the bytes, then calls {@code export(ptr1, len1, ptr2, len2, ...) -> i64} whose result packs the
-     * output as {@code (out_ptr << 32) | out_len}.
-     */
-    record Bytes(String export, List<byte[]> params) implements Entry {
-        public Bytes {
-            params = List.copyOf(params);
-        }
+  /**
+   * The bytes ABI: for each parameter the host calls the guest's {@code alloc(len) -> ptr} and writes
+   * the bytes, then calls {@code export(ptr1, len1, ptr2, len2, ...) -> i64} whose result packs the
+   * output as {@code (out_ptr << 32) | out_len}.
+   */
+  record Bytes(String export, List<byte[]> params) implements Entry {
+    public Bytes {
+      params = List.copyOf(params);
     }
+  }
 
-    static Entry command() {
-        return new Command();
-    }
+  static Entry command() {
+    return new Command();
+  }
 
-    static Entry stdio(String export) {
-        return new StdioFunction(export);
-    }
+  static Entry stdio(String export) {
+    return new StdioFunction(export);
+  }
 
-    static Entry typed(String export, WasmValue... args) {
-        return new Typed(export, List.of(args));
-    }
+  static Entry typed(String export, WasmValue... args) {
+    return new Typed(export, List.of(args));
+  }
 
-    static Entry bytes(String export, byte[]... params) {
-        return new Bytes(export, List.of(params));
-    }
+  static Entry bytes(String export, byte[]... params) {
+    return new Bytes(export, List.of(params));
+  }
 }

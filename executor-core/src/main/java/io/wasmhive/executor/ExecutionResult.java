@@ -18,35 +18,35 @@ import java.util.List;
  * @param worker the name of the worker that ran it
  */
 public record ExecutionResult(
-        String taskId,
-        ExecutorException error,
-        int exitCode,
-        byte[] stdout,
-        byte[] stderr,
-        List<WasmValue> values,
-        byte[] output,
-        long gasUsed,
-        long durationNanos,
-        String worker) {
+    String taskId,
+    ExecutorException error,
+    int exitCode,
+    byte[] stdout,
+    byte[] stderr,
+    List<WasmValue> values,
+    byte[] output,
+    long gasUsed,
+    long durationNanos,
+    String worker) {
 
-    /** Whether the execution completed without error (a non-zero WASI exit code still counts as completed). */
-    public boolean success() {
-        return error == null;
-    }
+  /** Whether the execution completed without error (a non-zero WASI exit code still counts as completed). */
+  public boolean success() {
+    return error == null;
+  }
 
-    /** This result, or its error thrown. */
-    public ExecutionResult orThrow() {
-        if (error != null) {
-            throw error;
-        }
-        return this;
+  /** This result, or its error thrown. */
+  public ExecutionResult orThrow() {
+    if (error != null) {
+      throw error;
     }
+    return this;
+  }
 
-    /** The single result value of a typed call. */
-    public WasmValue value() {
-        if (values.size() != 1) {
-            throw new IllegalStateException("expected one result value, got " + values.size());
-        }
-        return values.get(0);
+  /** The single result value of a typed call. */
+  public WasmValue value() {
+    if (values.size() != 1) {
+      throw new IllegalStateException("expected one result value, got " + values.size());
     }
+    return values.get(0);
+  }
 }

@@ -6,21 +6,21 @@ package io.wasmhive.executor;
  */
 public abstract class ExecutorException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    protected ExecutorException(String message) {
-        super(message);
-    }
+  protected ExecutorException(String message) {
+    super(message);
+  }
 
-    protected ExecutorException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  protected ExecutorException(String message, Throwable cause) {
+    super(message, cause);
+  }
 
-    /** The stable kind of this error, for wire formats and metrics. */
-    public abstract ErrorKind kind();
+  /** The stable kind of this error, for wire formats and metrics. */
+  public abstract ErrorKind kind();
 
-    /** Whether the same task may succeed if submitted again unchanged (for example after load drops). */
-    public boolean retryable() {
-        return kind().retryable();
-    }
+  /** Whether the same task may succeed if submitted again unchanged (for example after load drops). */
+  public boolean retryable() {
+    return kind().retryable();
+  }
 }

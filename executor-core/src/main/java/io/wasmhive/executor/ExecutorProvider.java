@@ -9,14 +9,14 @@ import java.util.Set;
  */
 public interface ExecutorProvider {
 
-    /** A new executor with these options. */
-    WasmExecutor create(ExecutorOptions options);
+  /** A new executor with these options. */
+  WasmExecutor create(ExecutorOptions options);
 
-    /** Validates a module as {@link ModuleValidator#validate} documents. */
-    void validate(byte[] bytes, Set<WasmFeature> features);
+  /** Validates a module as {@link ModuleValidator#validate} documents. */
+  void validate(byte[] bytes, Set<WasmFeature> features);
 
-    /** The provider on the class path (executor-core's own). */
-    static ExecutorProvider installed() {
-        return InstalledProvider.PROVIDER;
-    }
+  /** The provider on the class path (executor-core's own). */
+  static ExecutorProvider installed() {
+    return InstalledProvider.PROVIDER;
+  }
 }

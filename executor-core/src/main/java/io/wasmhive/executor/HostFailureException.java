@@ -6,21 +6,21 @@ package io.wasmhive.executor;
  */
 public class HostFailureException extends ExecutorException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The message of a failure whose details are only in the cause. */
-    public static final String MESSAGE = "internal error: the executor failed while running the task";
+  /** The message of a failure whose details are only in the cause. */
+  public static final String MESSAGE = "internal error: the executor failed while running the task";
 
-    public HostFailureException(String message) {
-        super(message);
-    }
+  public HostFailureException(String message) {
+    super(message);
+  }
 
-    public HostFailureException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public HostFailureException(String message, Throwable cause) {
+    super(message, cause);
+  }
 
-    @Override
-    public ErrorKind kind() {
-        return ErrorKind.INTERNAL;
-    }
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.INTERNAL;
+  }
 }

@@ -16,18 +16,18 @@ import java.util.Map;
  *     entry ({@link Entry.Bytes}) needs
  */
 public record ModuleInfo(String id, int size, Map<String, Signature> exports, List<String> imports,
-                         long initialMemoryPages, long compileNanos, boolean exportsMemory) {
+             long initialMemoryPages, long compileNanos, boolean exportsMemory) {
 
-    public ModuleInfo {
-        exports = Map.copyOf(exports);
-        imports = List.copyOf(imports);
-    }
+  public ModuleInfo {
+    exports = Map.copyOf(exports);
+    imports = List.copyOf(imports);
+  }
 
-    /** A function signature. */
-    public record Signature(List<ValueType> params, List<ValueType> results) {
-        public Signature {
-            params = List.copyOf(params);
-            results = List.copyOf(results);
-        }
+  /** A function signature. */
+  public record Signature(List<ValueType> params, List<ValueType> results) {
+    public Signature {
+      params = List.copyOf(params);
+      results = List.copyOf(results);
     }
+  }
 }

@@ -6,18 +6,18 @@ package io.wasmhive.executor;
  */
 public class ModuleNotFoundException extends ExecutorException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public ModuleNotFoundException(String message) {
-        super(message);
-    }
+  public ModuleNotFoundException(String message) {
+    super(message);
+  }
 
-    public ModuleNotFoundException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public ModuleNotFoundException(String message, Throwable cause) {
+    super(message, cause);
+  }
 
-    @Override
-    public ErrorKind kind() {
-        return ErrorKind.MODULE_NOT_FOUND;
-    }
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.MODULE_NOT_FOUND;
+  }
 }

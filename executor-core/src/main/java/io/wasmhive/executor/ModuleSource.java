@@ -15,13 +15,13 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ModuleSource {
 
-    /** A source that has no module: a cache miss without the task's bytes is {@link ModuleNotFoundException}. */
-    ModuleSource NONE = sha256 -> Optional.empty();
+  /** A source that has no module: a cache miss without the task's bytes is {@link ModuleNotFoundException}. */
+  ModuleSource NONE = sha256 -> Optional.empty();
 
-    /**
-     * The bytes of the module whose SHA-256 is {@code sha256} (64 lower-case hex digits), or empty when the
-     * source has no such module. What it throws fails the task with {@link HostFailureException} (retryable);
-     * bytes that do not hash to {@code sha256} do too.
-     */
-    Optional<byte[]> bytes(String sha256);
+  /**
+   * The bytes of the module whose SHA-256 is {@code sha256} (64 lower-case hex digits), or empty when the
+   * source has no such module. What it throws fails the task with {@link HostFailureException} (retryable);
+   * bytes that do not hash to {@code sha256} do too.
+   */
+  Optional<byte[]> bytes(String sha256);
 }

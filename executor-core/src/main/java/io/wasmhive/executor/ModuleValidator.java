@@ -10,17 +10,17 @@ import java.util.Set;
  */
 public final class ModuleValidator {
 
-    private ModuleValidator() {
-    }
+  private ModuleValidator() {
+  }
 
-    /**
-     * Returns normally if {@code bytes} is a valid module using only {@code features}. Does not block; the
-     * work is linear in the module's size.
-     *
-     * @throws InvalidModuleException naming what is invalid, where and at which offset
-     * @throws DisallowedFeatureException naming the proposal used, where, and that it is off
-     */
-    public static void validate(byte[] bytes, Set<WasmFeature> features) {
-        ExecutorProvider.installed().validate(bytes, features);
-    }
+  /**
+   * Returns normally if {@code bytes} is a valid module using only {@code features}. Does not block; the
+   * work is linear in the module's size.
+   *
+   * @throws InvalidModuleException naming what is invalid, where and at which offset
+   * @throws DisallowedFeatureException naming the proposal used, where, and that it is off
+   */
+  public static void validate(byte[] bytes, Set<WasmFeature> features) {
+    ExecutorProvider.installed().validate(bytes, features);
+  }
 }

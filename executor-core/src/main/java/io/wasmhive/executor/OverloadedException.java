@@ -8,22 +8,22 @@ import java.time.Duration;
  */
 public class OverloadedException extends ExecutorException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final transient Duration retryAfter;
+  private final transient Duration retryAfter;
 
-    public OverloadedException(String message, Duration retryAfter) {
-        super(message);
-        this.retryAfter = retryAfter;
-    }
+  public OverloadedException(String message, Duration retryAfter) {
+    super(message);
+    this.retryAfter = retryAfter;
+  }
 
-    /** A hint of how long to wait before trying again. */
-    public Duration retryAfter() {
-        return retryAfter;
-    }
+  /** A hint of how long to wait before trying again. */
+  public Duration retryAfter() {
+    return retryAfter;
+  }
 
-    @Override
-    public ErrorKind kind() {
-        return ErrorKind.OVERLOADED;
-    }
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.OVERLOADED;
+  }
 }

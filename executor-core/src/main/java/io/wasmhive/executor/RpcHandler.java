@@ -10,17 +10,17 @@ import java.time.Duration;
 @FunctionalInterface
 public interface RpcHandler {
 
-    /**
-     * Handles one request.
-     *
-     * @param request the UTF-8 JSON-RPC request exactly as the guest sent it
-     * @param timeout how long the execution may still wait
-     * @return the UTF-8 JSON-RPC response
-     */
-    byte[] handle(byte[] request, Duration timeout) throws Exception;
+  /**
+   * Handles one request.
+   *
+   * @param request the UTF-8 JSON-RPC request exactly as the guest sent it
+   * @param timeout how long the execution may still wait
+   * @return the UTF-8 JSON-RPC response
+   */
+  byte[] handle(byte[] request, Duration timeout) throws Exception;
 
-    /** A handler that answers every request with a JSON-RPC error: the default when a service supplies none. */
-    RpcHandler UNAVAILABLE = (request, timeout) -> {
-        throw new UnsupportedOperationException("no RPC handler is configured on this executor");
-    };
+  /** A handler that answers every request with a JSON-RPC error: the default when a service supplies none. */
+  RpcHandler UNAVAILABLE = (request, timeout) -> {
+    throw new UnsupportedOperationException("no RPC handler is configured on this executor");
+  };
 }

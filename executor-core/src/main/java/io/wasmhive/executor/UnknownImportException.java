@@ -3,18 +3,18 @@ package io.wasmhive.executor;
 /** The module imports a function, memory, table or global the host does not provide. */
 public class UnknownImportException extends ExecutorException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public UnknownImportException(String message) {
-        super(message);
-    }
+  public UnknownImportException(String message) {
+    super(message);
+  }
 
-    public UnknownImportException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public UnknownImportException(String message, Throwable cause) {
+    super(message, cause);
+  }
 
-    @Override
-    public ErrorKind kind() {
-        return ErrorKind.UNKNOWN_IMPORT;
-    }
+  @Override
+  public ErrorKind kind() {
+    return ErrorKind.UNKNOWN_IMPORT;
+  }
 }

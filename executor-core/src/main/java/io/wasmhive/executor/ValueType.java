@@ -5,5 +5,5 @@ package io.wasmhive.executor;
  * i32 sign-extended, i64 as is, f32 as {@link Float#floatToRawIntBits}, f64 as {@link Double#doubleToRawLongBits}.
  */
 public enum ValueType {
-    I32, I64, F32, F64
+  I32, I64, F32, F64
 }

@@ -41,56 +41,56 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class ComputeBenchmark {
 
-    private static final int EXPECTED = 471184948;
+  private static final int EXPECTED = 471184948;
 
-    @Param({"instrumented", "original"})
-    public String variant;
+  @Param({"instrumented", "original"})
+  public String variant;
 
-    private WasmtimeEngine engine;
-    private EngineModule module;
-    private EngineInstance instance;
-    private boolean instrumented;
+  private WasmtimeEngine engine;
+  private EngineModule module;
+  private EngineInstance instance;
+  private boolean instrumented;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        engine = new WasmtimeEngine(new WasmtimeSettings(WasmFeature.defaults(), true, 512 * 1024, Duration.ofMillis(2),
-                256, 64L << 20));
-        byte[] bytes = Guests.bytes("c-sha256.wasm");
-        instrumented = variant.equals("instrumented");
-        if (instrumented) {
-            ParsedModule parsed = WasmParser.parse(bytes, WasmFeature.defaults());
-            bytes = Instrumenter.instrument(bytes, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE);
-        }
-        module = engine.compile(bytes);
-        instance = module.instantiate(Map.of(), new InstanceLimits(System.nanoTime() + TimeUnit.HOURS.toNanos(1)));
-        refill();
-        instance.call("_initialize");
-        ExecutorBenchmark.check(hash() == EXPECTED, "sha256_repeat(1024)");
+  @Setup(Level.Trial)
+  public void setUp() {
+    engine = new WasmtimeEngine(new WasmtimeSettings(WasmFeature.defaults(), true, 512 * 1024, Duration.ofMillis(2),
+        256, 64L << 20));
+    byte[] bytes = Guests.bytes("c-sha256.wasm");
+    instrumented = variant.equals("instrumented");
+    if (instrumented) {
+      ParsedModule parsed = WasmParser.parse(bytes, WasmFeature.defaults());
+      bytes = Instrumenter.instrument(bytes, parsed, GasCosts.defaults(), Instrumenter.Caps.NONE);
     }
+    module = engine.compile(bytes);
+    instance = module.instantiate(Map.of(), new InstanceLimits(System.nanoTime() + TimeUnit.HOURS.toNanos(1)));
+    refill();
+    instance.call("_initialize");
+    ExecutorBenchmark.check(hash() == EXPECTED, "sha256_repeat(1024)");
+  }
 
-    private void refill() {
-        if (instrumented) {
-            instance.call(Instrumentation.SET_LIMITS, WasmValue.i64(Long.MAX_VALUE / 2), WasmValue.i32(1024));
-        }
+  private void refill() {
+    if (instrumented) {
+      instance.call(Instrumentation.SET_LIMITS, WasmValue.i64(Long.MAX_VALUE / 2), WasmValue.i32(1024));
     }
+  }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        instance.close();
-        module.close();
-        engine.close();
-    }
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    instance.close();
+    module.close();
+    engine.close();
+  }
 
-    /** One SHA-256 over 1 MiB. */
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public int sha256OneMiB() {
-        return hash();
-    }
+  /** One SHA-256 over 1 MiB. */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public int sha256OneMiB() {
+    return hash();
+  }
 
-    private int hash() {
-        instance.deadline(System.nanoTime() + TimeUnit.MINUTES.toNanos(1));
-        return instance.call("sha256_repeat", WasmValue.i32(1024))[0].asInt();
-    }
+  private int hash() {
+    instance.deadline(System.nanoTime() + TimeUnit.MINUTES.toNanos(1));
+    return instance.call("sha256_repeat", WasmValue.i32(1024))[0].asInt();
+  }
 }

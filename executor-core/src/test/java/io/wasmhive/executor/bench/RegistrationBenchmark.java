@@ -38,43 +38,43 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RegistrationBenchmark {
 
-    @Param({"49152", "10420000"})
-    public int size;
+  @Param({"49152", "10420000"})
+  public int size;
 
-    private byte[][] modules;
-    private int next;
-    private WasmExecutor executor;
+  private byte[][] modules;
+  private int next;
+  private WasmExecutor executor;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        modules = new byte[][] {LargeModules.generate(size, 1), LargeModules.generate(size, 2)};
-        executor = WasmExecutor.create(ExecutorOptions.builder().cacheSize(1).initialWorkers(0).build());
-    }
+  @Setup(Level.Trial)
+  public void setUp() {
+    modules = new byte[][] {LargeModules.generate(size, 1), LargeModules.generate(size, 2)};
+    executor = WasmExecutor.create(ExecutorOptions.builder().cacheSize(1).initialWorkers(0).build());
+  }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        executor.close();
-    }
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    executor.close();
+  }
 
-    private byte[] module() {
-        next ^= 1;
-        return modules[next];
-    }
+  private byte[] module() {
+    next ^= 1;
+    return modules[next];
+  }
 
-    @Benchmark
-    public ParsedModule validate() {
-        return WasmParser.parse(module(), WasmFeature.defaults());
-    }
+  @Benchmark
+  public ParsedModule validate() {
+    return WasmParser.parse(module(), WasmFeature.defaults());
+  }
 
-    @Benchmark
-    public byte[] validateAndInstrument() {
-        byte[] bytes = module();
-        return Instrumenter.instrument(bytes, WasmParser.parse(bytes, WasmFeature.defaults()), GasCosts.defaults(),
-                Instrumenter.Caps.NONE);
-    }
+  @Benchmark
+  public byte[] validateAndInstrument() {
+    byte[] bytes = module();
+    return Instrumenter.instrument(bytes, WasmParser.parse(bytes, WasmFeature.defaults()), GasCosts.defaults(),
+        Instrumenter.Caps.NONE);
+  }
 
-    @Benchmark
-    public ModuleInfo register() {
-        return executor.register(module());
-    }
+  @Benchmark
+  public ModuleInfo register() {
+    return executor.register(module());
+  }
 }

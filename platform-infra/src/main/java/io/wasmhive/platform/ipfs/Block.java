@@ -6,15 +6,15 @@ package io.wasmhive.platform.ipfs;
  */
 public record Block(Cid cid, byte[] bytes) {
 
-    /**
-     * The block, after checking that {@code bytes} hash to {@code cid}.
-     *
-     * @throws BlockMismatchException when they do not
-     */
-    public static Block verified(Cid cid, byte[] bytes) {
-        if (!cid.verifies(bytes)) {
-            throw new BlockMismatchException(cid);
-        }
-        return new Block(cid, bytes);
+  /**
+   * The block, after checking that {@code bytes} hash to {@code cid}.
+   *
+   * @throws BlockMismatchException when they do not
+   */
+  public static Block verified(Cid cid, byte[] bytes) {
+    if (!cid.verifies(bytes)) {
+      throw new BlockMismatchException(cid);
     }
+    return new Block(cid, bytes);
+  }
 }

@@ -4,9 +4,9 @@ package io.wasmhive.platform.ipfs;
 @FunctionalInterface
 public interface BlockSink {
 
-    /** A sink that drops every block: for computing a root CID only. */
-    BlockSink DISCARD = block -> { };
+  /** A sink that drops every block: for computing a root CID only. */
+  BlockSink DISCARD = block -> { };
 
-    /** Takes one block; called on the importing thread. */
-    void accept(Block block);
+  /** Takes one block; called on the importing thread. */
+  void accept(Block block);
 }

@@ -7,6 +7,6 @@ package io.wasmhive.platform.ipfs;
 @FunctionalInterface
 public interface BlockSource {
 
-    /** The bytes of the block {@code cid}, or null when the source does not have it. May block. */
-    byte[] get(Cid cid);
+  /** The bytes of the block {@code cid}, or null when the source does not have it. May block. */
+  byte[] get(Cid cid);
 }

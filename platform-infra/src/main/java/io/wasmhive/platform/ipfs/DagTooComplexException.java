@@ -7,24 +7,24 @@ package io.wasmhive.platform.ipfs;
  */
 public final class DagTooComplexException extends IpfsException {
 
-    private final Cid root;
-    private final long budget;
+  private final Cid root;
+  private final long budget;
 
-    public DagTooComplexException(Cid root, ReadBudget budget) {
-        super("UnixFS DAG " + root + " is too complex: reading it needs more than " + budget.maxRepeatVisits()
-                + " repeat visits of shared blocks, the budget for a file of at most " + budget.maxBytes() + " bytes",
-                false);
-        this.root = root;
-        this.budget = budget.maxRepeatVisits();
-    }
+  public DagTooComplexException(Cid root, ReadBudget budget) {
+    super("UnixFS DAG " + root + " is too complex: reading it needs more than " + budget.maxRepeatVisits()
+        + " repeat visits of shared blocks, the budget for a file of at most " + budget.maxBytes() + " bytes",
+        false);
+    this.root = root;
+    this.budget = budget.maxRepeatVisits();
+  }
 
-    /** The root CID of the file being read. */
-    public Cid root() {
-        return root;
-    }
+  /** The root CID of the file being read. */
+  public Cid root() {
+    return root;
+  }
 
-    /** The repeat visits the read was allowed. */
-    public long budget() {
-        return budget;
-    }
+  /** The repeat visits the read was allowed. */
+  public long budget() {
+    return budget;
+  }
 }

@@ -6,15 +6,15 @@ package io.wasmhive.platform.ipfs;
  */
 public abstract class IpfsException extends RuntimeException {
 
-    private final boolean retryable;
+  private final boolean retryable;
 
-    protected IpfsException(String message, boolean retryable) {
-        super(message);
-        this.retryable = retryable;
-    }
+  protected IpfsException(String message, boolean retryable) {
+    super(message);
+    this.retryable = retryable;
+  }
 
-    /** Whether another attempt, from another source, may succeed. */
-    public boolean retryable() {
-        return retryable;
-    }
+  /** Whether another attempt, from another source, may succeed. */
+  public boolean retryable() {
+    return retryable;
+  }
 }

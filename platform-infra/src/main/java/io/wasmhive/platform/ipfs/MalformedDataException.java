@@ -6,7 +6,7 @@ package io.wasmhive.platform.ipfs;
  */
 public final class MalformedDataException extends IpfsException {
 
-    public MalformedDataException(String message) {
-        super(message, true);
-    }
+  public MalformedDataException(String message) {
+    super(message, true);
+  }
 }

@@ -14,73 +14,73 @@ import java.io.UncheckedIOException;
  */
 public final class UnixFsImporter {
 
-    /** Bytes per chunk. */
-    public static final int CHUNK_SIZE = 262_144;
-    /** Links per dag-pb node at most. */
-    public static final int MAX_LINKS = 174;
+  /** Bytes per chunk. */
+  public static final int CHUNK_SIZE = 262_144;
+  /** Links per dag-pb node at most. */
+  public static final int MAX_LINKS = 174;
 
-    private static final UnixFsImporter V0 = new UnixFsImporter(0);
-    private static final UnixFsImporter V1 = new UnixFsImporter(1);
+  private static final UnixFsImporter V0 = new UnixFsImporter(0);
+  private static final UnixFsImporter V1 = new UnixFsImporter(1);
 
-    private final int version;
+  private final int version;
 
-    private UnixFsImporter(int version) {
-        this.version = version;
+  private UnixFsImporter(int version) {
+    this.version = version;
+  }
+
+  /** {@code ipfs add}: CIDv0, dag-pb leaves. */
+  public static UnixFsImporter cidV0() {
+    return V0;
+  }
+
+  /** {@code ipfs add --cid-version=1}: CIDv1, raw leaves. */
+  public static UnixFsImporter cidV1() {
+    return V1;
+  }
+
+  /** The CID version of the roots this importer makes. */
+  public int version() {
+    return version;
+  }
+
+  /**
+   * Imports {@code in} to its end, handing every block to {@code sink} as it is made (leaves, then each parent
+   * after its children), and returns the root CID. Blocks while reading {@code in}; does not close it.
+   */
+  public Cid add(InputStream in, BlockSink sink) throws IOException {
+    LeafEncoder leaves = new LeafEncoder(version, sink != BlockSink.DISCARD);
+    BalancedDag dag = new BalancedDag(version, MAX_LINKS, sink);
+    byte[] chunk = new byte[CHUNK_SIZE];
+    int count = 0;
+    while (true) {
+      int n = in.readNBytes(chunk, 0, CHUNK_SIZE);
+      if (n == 0 && count > 0) {
+        break;
+      }
+      DagLink leaf = leaves.encode(chunk, n, sink);
+      count++;
+      dag.add(leaf);
+      if (n < CHUNK_SIZE) {
+        break;
+      }
+      if (sink != BlockSink.DISCARD) {
+        chunk = new byte[CHUNK_SIZE];
+      }
     }
+    return dag.finish();
+  }
 
-    /** {@code ipfs add}: CIDv0, dag-pb leaves. */
-    public static UnixFsImporter cidV0() {
-        return V0;
+  /** Imports {@code bytes}, handing every block to {@code sink}; returns the root CID. */
+  public Cid add(byte[] bytes, BlockSink sink) {
+    try {
+      return add(new ByteArrayInputStream(bytes), sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a byte array cannot fail to read", e);
     }
+  }
 
-    /** {@code ipfs add --cid-version=1}: CIDv1, raw leaves. */
-    public static UnixFsImporter cidV1() {
-        return V1;
-    }
-
-    /** The CID version of the roots this importer makes. */
-    public int version() {
-        return version;
-    }
-
-    /**
-     * Imports {@code in} to its end, handing every block to {@code sink} as it is made (leaves, then each parent
-     * after its children), and returns the root CID. Blocks while reading {@code in}; does not close it.
-     */
-    public Cid add(InputStream in, BlockSink sink) throws IOException {
-        LeafEncoder leaves = new LeafEncoder(version, sink != BlockSink.DISCARD);
-        BalancedDag dag = new BalancedDag(version, MAX_LINKS, sink);
-        byte[] chunk = new byte[CHUNK_SIZE];
-        int count = 0;
-        while (true) {
-            int n = in.readNBytes(chunk, 0, CHUNK_SIZE);
-            if (n == 0 && count > 0) {
-                break;
-            }
-            DagLink leaf = leaves.encode(chunk, n, sink);
-            count++;
-            dag.add(leaf);
-            if (n < CHUNK_SIZE) {
-                break;
-            }
-            if (sink != BlockSink.DISCARD) {
-                chunk = new byte[CHUNK_SIZE];
-            }
-        }
-        return dag.finish();
-    }
-
-    /** Imports {@code bytes}, handing every block to {@code sink}; returns the root CID. */
-    public Cid add(byte[] bytes, BlockSink sink) {
-        try {
-            return add(new ByteArrayInputStream(bytes), sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a byte array cannot fail to read", e);
-        }
-    }
-
-    /** The root CID {@code ipfs add} would print for {@code bytes}, keeping no blocks. */
-    public Cid cidOf(byte[] bytes) {
-        return add(bytes, BlockSink.DISCARD);
-    }
+  /** The root CID {@code ipfs add} would print for {@code bytes}, keeping no blocks. */
+  public Cid cidOf(byte[] bytes) {
+    return add(bytes, BlockSink.DISCARD);
+  }
 }

@@ -14,19 +14,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** What every service's {@code /actuator/health} must answer, asked over real HTTP. Extend it in a {@link ServiceIntegrationTest}. */
 public abstract class ActuatorHealthContract {
 
-    @LocalServerPort
-    protected int port;
+  @LocalServerPort
+  protected int port;
 
-    @Test
-    void healthIsUpWithMongoAndRedis() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+  @Test
+  void healthIsUpWithMongoAndRedis() throws IOException, InterruptedException {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        String body = response.body();
-        assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UP");
-        assertThat(JsonPath.<String>read(body, "$.components.mongo.status")).isEqualTo("UP");
-        assertThat(JsonPath.<String>read(body, "$.components.redis.status")).isEqualTo("UP");
-    }
+    assertThat(response.statusCode()).isEqualTo(200);
+    String body = response.body();
+    assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UP");
+    assertThat(JsonPath.<String>read(body, "$.components.mongo.status")).isEqualTo("UP");
+    assertThat(JsonPath.<String>read(body, "$.components.redis.status")).isEqualTo("UP");
+  }
 }

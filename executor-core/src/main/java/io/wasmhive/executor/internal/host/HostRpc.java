@@ -15,86 +15,86 @@ import java.util.function.IntConsumer;
  */
 final class HostRpc {
 
-    static final String ALLOC_EXPORT = "alloc";
-    static final String BAD_POINTER = "bad_pointer";
+  static final String ALLOC_EXPORT = "alloc";
+  static final String BAD_POINTER = "bad_pointer";
 
-    private final RpcDispatcher dispatcher;
-    private final IntConsumer progressListener;
+  private final RpcDispatcher dispatcher;
+  private final IntConsumer progressListener;
 
-    HostRpc(RpcDispatcher dispatcher, IntConsumer progressListener) {
-        this.dispatcher = dispatcher;
-        this.progressListener = progressListener;
+  HostRpc(RpcDispatcher dispatcher, IntConsumer progressListener) {
+    this.dispatcher = dispatcher;
+    this.progressListener = progressListener;
+  }
+
+  void register(FunctionTable table) {
+    table.plain(HostCatalog.HOST, "rpc_call", this::rpcCall);
+    table.plain(HostCatalog.HOST, "progress", this::progress);
+  }
+
+  private long[] rpcCall(HostCall call, long[] args) {
+    GuestMemory memory = memoryOf(call);
+    int responsePointerPointer = (int) args[2];
+    if (!inBounds(memory, responsePointerPointer, 4)) {
+      // Checked before the handler runs, so no RPC is spent on an answer that cannot be delivered.
+      throw badPointer("resp_ptr_ptr " + Integer.toUnsignedString(responsePointerPointer) + " is outside guest memory");
     }
-
-    void register(FunctionTable table) {
-        table.plain(HostCatalog.HOST, "rpc_call", this::rpcCall);
-        table.plain(HostCatalog.HOST, "progress", this::progress);
+    byte[] response = respond(memory, (int) args[0], (int) args[1]);
+    int address = allocate(call, response.length);
+    // alloc may have grown the memory; ask for it again rather than trust the earlier view.
+    memory = memoryOf(call);
+    if (!inBounds(memory, address, response.length)) {
+      throw badPointer("alloc(" + response.length + ") returned " + Integer.toUnsignedString(address)
+          + ", outside guest memory");
     }
+    memory.write(address, response);
+    memory.writeI32(responsePointerPointer, address);
+    return new long[] {response.length};
+  }
 
-    private long[] rpcCall(HostCall call, long[] args) {
-        GuestMemory memory = memoryOf(call);
-        int responsePointerPointer = (int) args[2];
-        if (!inBounds(memory, responsePointerPointer, 4)) {
-            // Checked before the handler runs, so no RPC is spent on an answer that cannot be delivered.
-            throw badPointer("resp_ptr_ptr " + Integer.toUnsignedString(responsePointerPointer) + " is outside guest memory");
-        }
-        byte[] response = respond(memory, (int) args[0], (int) args[1]);
-        int address = allocate(call, response.length);
-        // alloc may have grown the memory; ask for it again rather than trust the earlier view.
-        memory = memoryOf(call);
-        if (!inBounds(memory, address, response.length)) {
-            throw badPointer("alloc(" + response.length + ") returned " + Integer.toUnsignedString(address)
-                    + ", outside guest memory");
-        }
-        memory.write(address, response);
-        memory.writeI32(responsePointerPointer, address);
-        return new long[] {response.length};
+  /** Reads and answers the request; a request too large or outside memory is answered with an error. */
+  private byte[] respond(GuestMemory memory, int pointer, int length) {
+    long size = Integer.toUnsignedLong(length);
+    if (size > RpcDispatcher.MAX_REQUEST_BYTES) {
+      return RpcDispatcher.tooLargeRequest();
     }
+    if (!inBounds(memory, pointer, size)) {
+      return JsonRpcError.of("null", JsonRpcError.INVALID_REQUEST,
+          "invalid request: req_ptr and req_len lie outside guest memory");
+    }
+    return dispatcher.dispatch(memory.read(pointer, (int) size));
+  }
 
-    /** Reads and answers the request; a request too large or outside memory is answered with an error. */
-    private byte[] respond(GuestMemory memory, int pointer, int length) {
-        long size = Integer.toUnsignedLong(length);
-        if (size > RpcDispatcher.MAX_REQUEST_BYTES) {
-            return RpcDispatcher.tooLargeRequest();
-        }
-        if (!inBounds(memory, pointer, size)) {
-            return JsonRpcError.of("null", JsonRpcError.INVALID_REQUEST,
-                    "invalid request: req_ptr and req_len lie outside guest memory");
-        }
-        return dispatcher.dispatch(memory.read(pointer, (int) size));
+  private static int allocate(HostCall call, int length) {
+    if (!call.hasExport(ALLOC_EXPORT)) {
+      throw badPointer("the guest calls host.rpc_call but does not export alloc(len)");
     }
+    long[] result = call.callExport(ALLOC_EXPORT, length);
+    if (result.length != 1 || (int) result[0] == 0) {
+      throw badPointer("alloc(" + length + ") returned no buffer");
+    }
+    return (int) result[0];
+  }
 
-    private static int allocate(HostCall call, int length) {
-        if (!call.hasExport(ALLOC_EXPORT)) {
-            throw badPointer("the guest calls host.rpc_call but does not export alloc(len)");
-        }
-        long[] result = call.callExport(ALLOC_EXPORT, length);
-        if (result.length != 1 || (int) result[0] == 0) {
-            throw badPointer("alloc(" + length + ") returned no buffer");
-        }
-        return (int) result[0];
+  private long[] progress(HostCall call, long[] args) {
+    if (progressListener != null) {
+      progressListener.accept(Math.max(0, Math.min(100, (int) args[0])));
     }
+    return new long[0];
+  }
 
-    private long[] progress(HostCall call, long[] args) {
-        if (progressListener != null) {
-            progressListener.accept(Math.max(0, Math.min(100, (int) args[0])));
-        }
-        return new long[0];
+  private static GuestMemory memoryOf(HostCall call) {
+    try {
+      return call.memory();
+    } catch (GuestMemoryAccessException e) {
+      throw badPointer("the guest has no exported memory");
     }
+  }
 
-    private static GuestMemory memoryOf(HostCall call) {
-        try {
-            return call.memory();
-        } catch (GuestMemoryAccessException e) {
-            throw badPointer("the guest has no exported memory");
-        }
-    }
+  private static boolean inBounds(GuestMemory memory, int address, long length) {
+    return Integer.toUnsignedLong(address) + length <= memory.size();
+  }
 
-    private static boolean inBounds(GuestMemory memory, int address, long length) {
-        return Integer.toUnsignedLong(address) + length <= memory.size();
-    }
-
-    private static TrapException badPointer(String message) {
-        return new TrapException(BAD_POINTER, "host.rpc_call cannot deliver its response: " + message);
-    }
+  private static TrapException badPointer(String message) {
+    return new TrapException(BAD_POINTER, "host.rpc_call cannot deliver its response: " + message);
+  }
 }

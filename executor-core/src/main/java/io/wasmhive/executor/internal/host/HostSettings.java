@@ -24,32 +24,32 @@ import java.util.function.IntConsumer;
  * @param progressListener receives {@code host.progress} percentages; may be {@code null}
  */
 public record HostSettings(String executionId, byte[] stdin, List<String> args, Map<String, String> env,
-        Map<String, byte[]> files, boolean deterministic, long maxOutputBytes, RpcHandler rpcHandler,
-        long deadlineNanos, IntConsumer progressListener) {
+    Map<String, byte[]> files, boolean deterministic, long maxOutputBytes, RpcHandler rpcHandler,
+    long deadlineNanos, IntConsumer progressListener) {
 
-    public HostSettings {
-        Objects.requireNonNull(executionId, "executionId");
-        if (maxOutputBytes < 0) {
-            throw new IllegalArgumentException("maxOutputBytes must not be negative: " + maxOutputBytes);
-        }
-        stdin = stdin == null ? new byte[0] : stdin.clone();
-        args = args == null ? List.of() : List.copyOf(args);
-        // Sorted so that the guest sees the same environ order on every run (deterministic replay).
-        env = env == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(env));
-        files = files == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(files));
-        args.forEach(HostSettings::requireNoNul);
-        env.forEach((key, value) -> {
-            requireNoNul(key);
-            requireNoNul(value);
-            if (key.isEmpty() || key.indexOf('=') >= 0) {
-                throw new IllegalArgumentException("invalid environment variable name: " + key);
-            }
-        });
+  public HostSettings {
+    Objects.requireNonNull(executionId, "executionId");
+    if (maxOutputBytes < 0) {
+      throw new IllegalArgumentException("maxOutputBytes must not be negative: " + maxOutputBytes);
     }
+    stdin = stdin == null ? new byte[0] : stdin.clone();
+    args = args == null ? List.of() : List.copyOf(args);
+    // Sorted so that the guest sees the same environ order on every run (deterministic replay).
+    env = env == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(env));
+    files = files == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(files));
+    args.forEach(HostSettings::requireNoNul);
+    env.forEach((key, value) -> {
+      requireNoNul(key);
+      requireNoNul(value);
+      if (key.isEmpty() || key.indexOf('=') >= 0) {
+        throw new IllegalArgumentException("invalid environment variable name: " + key);
+      }
+    });
+  }
 
-    private static void requireNoNul(String value) {
-        if (value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("arguments and environment must not contain NUL");
-        }
+  private static void requireNoNul(String value) {
+    if (value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("arguments and environment must not contain NUL");
     }
+  }
 }

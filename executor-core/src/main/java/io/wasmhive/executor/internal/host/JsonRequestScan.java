@@ -11,5 +11,5 @@ package io.wasmhive.executor.internal.host;
  */
 record JsonRequestScan(boolean wellFormed, boolean object, String id, boolean idValid) {
 
-    static final JsonRequestScan MALFORMED = new JsonRequestScan(false, false, "null", true);
+  static final JsonRequestScan MALFORMED = new JsonRequestScan(false, false, "null", true);
 }

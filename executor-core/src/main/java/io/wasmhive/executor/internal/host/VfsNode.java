@@ -3,19 +3,19 @@ package io.wasmhive.executor.internal.host;
 /** A file or directory of the virtual filesystem. */
 abstract class VfsNode {
 
-    private final long inode;
+  private final long inode;
 
-    VfsNode(long inode) {
-        this.inode = inode;
-    }
+  VfsNode(long inode) {
+    this.inode = inode;
+  }
 
-    long inode() {
-        return inode;
-    }
+  long inode() {
+    return inode;
+  }
 
-    /** The WASI filetype byte. */
-    abstract byte filetype();
+  /** The WASI filetype byte. */
+  abstract byte filetype();
 
-    /** The size WASI reports in a filestat. */
-    abstract long size();
+  /** The size WASI reports in a filestat. */
+  abstract long size();
 }

@@ -13,11 +13,11 @@ import java.time.Duration;
  * @param retryAfter the hint given with a refusal
  */
 public record PoolSettings(int maxWorkers, int initialWorkers, Duration idleTimeout, int queueCapacity,
-                           long workerStackBytes, Duration retryAfter) {
+              long workerStackBytes, Duration retryAfter) {
 
-    public PoolSettings {
-        if (maxWorkers < 1 || initialWorkers < 0 || initialWorkers > maxWorkers || queueCapacity < 1) {
-            throw new IllegalArgumentException("invalid pool settings");
-        }
+  public PoolSettings {
+    if (maxWorkers < 1 || initialWorkers < 0 || initialWorkers > maxWorkers || queueCapacity < 1) {
+      throw new IllegalArgumentException("invalid pool settings");
     }
+  }
 }

@@ -11,48 +11,48 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CompiledModule {
 
-    private final ModuleInfo info;
-    private final ParsedModule parsed;
-    private final EngineModule engineModule;
-    private final AtomicInteger references = new AtomicInteger(1);
+  private final ModuleInfo info;
+  private final ParsedModule parsed;
+  private final EngineModule engineModule;
+  private final AtomicInteger references = new AtomicInteger(1);
 
-    CompiledModule(ModuleInfo info, ParsedModule parsed, EngineModule engineModule) {
-        this.info = info;
-        this.parsed = parsed;
-        this.engineModule = engineModule;
-    }
+  CompiledModule(ModuleInfo info, ParsedModule parsed, EngineModule engineModule) {
+    this.info = info;
+    this.parsed = parsed;
+    this.engineModule = engineModule;
+  }
 
-    public ModuleInfo info() {
-        return info;
-    }
+  public ModuleInfo info() {
+    return info;
+  }
 
-    /** The original module as parsed (exports, imports, memory, start function). */
-    public ParsedModule parsed() {
-        return parsed;
-    }
+  /** The original module as parsed (exports, imports, memory, start function). */
+  public ParsedModule parsed() {
+    return parsed;
+  }
 
-    /** The compiled, instrumented module. */
-    public EngineModule engineModule() {
-        return engineModule;
-    }
+  /** The compiled, instrumented module. */
+  public EngineModule engineModule() {
+    return engineModule;
+  }
 
-    /** Takes a reference for an execution; false when the module was already freed. Thread-safe. */
-    public boolean retain() {
-        while (true) {
-            int n = references.get();
-            if (n == 0) {
-                return false;
-            }
-            if (references.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
+  /** Takes a reference for an execution; false when the module was already freed. Thread-safe. */
+  public boolean retain() {
+    while (true) {
+      int n = references.get();
+      if (n == 0) {
+        return false;
+      }
+      if (references.compareAndSet(n, n + 1)) {
+        return true;
+      }
     }
+  }
 
-    /** Gives a reference back; the last one frees the compiled code. Thread-safe. */
-    public void release() {
-        if (references.decrementAndGet() == 0) {
-            engineModule.close();
-        }
+  /** Gives a reference back; the last one frees the compiled code. Thread-safe. */
+  public void release() {
+    if (references.decrementAndGet() == 0) {
+      engineModule.close();
     }
+  }
 }

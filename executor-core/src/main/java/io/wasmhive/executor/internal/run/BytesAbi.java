@@ -16,40 +16,40 @@ import java.util.List;
  */
 final class BytesAbi {
 
-    private BytesAbi() {
-    }
+  private BytesAbi() {
+  }
 
-    static void call(EngineInstance instance, MeteredCall first, String export, List<byte[]> params, long maxOutput,
-                     ExecutionRunner.Outcome outcome) {
-        GuestMemory memory = instance.memory();
-        if (memory == null) {
-            throw new TrapException("bad_pointer", "a bytes call needs the module to export its memory as 'memory'");
-        }
-        WasmValue[] args = new WasmValue[params.size() * 2];
-        try {
-            for (int i = 0; i < params.size(); i++) {
-                byte[] param = params.get(i);
-                WasmValue len = WasmValue.i32(param.length);
-                int ptr = (i == 0 ? first.call(instance, "alloc", outcome, len) : instance.call("alloc", len))[0].asInt();
-                memory.write(ptr, param);
-                args[2 * i] = WasmValue.i32(ptr);
-                args[2 * i + 1] = WasmValue.i32(param.length);
-            }
-            long packed;
-            if (params.isEmpty()) {
-                packed = first.call(instance, export, outcome, args)[0].asLong();
-            } else {
-                packed = instance.call(export, args)[0].asLong();
-                outcome.gasUnknown();
-            }
-            int ptr = (int) (packed >>> 32);
-            long len = packed & 0xFFFF_FFFFL;
-            if (len > maxOutput) {
-                throw new OutputLimitException("the result of '" + export + "' has " + len + " bytes; max_output is " + maxOutput);
-            }
-            outcome.output = memory.read(ptr, (int) len);
-        } catch (GuestMemoryAccessException e) {
-            throw new TrapException("bad_pointer", "bytes call: " + e.getMessage());
-        }
+  static void call(EngineInstance instance, MeteredCall first, String export, List<byte[]> params, long maxOutput,
+           ExecutionRunner.Outcome outcome) {
+    GuestMemory memory = instance.memory();
+    if (memory == null) {
+      throw new TrapException("bad_pointer", "a bytes call needs the module to export its memory as 'memory'");
     }
+    WasmValue[] args = new WasmValue[params.size() * 2];
+    try {
+      for (int i = 0; i < params.size(); i++) {
+        byte[] param = params.get(i);
+        WasmValue len = WasmValue.i32(param.length);
+        int ptr = (i == 0 ? first.call(instance, "alloc", outcome, len) : instance.call("alloc", len))[0].asInt();
+        memory.write(ptr, param);
+        args[2 * i] = WasmValue.i32(ptr);
+        args[2 * i + 1] = WasmValue.i32(param.length);
+      }
+      long packed;
+      if (params.isEmpty()) {
+        packed = first.call(instance, export, outcome, args)[0].asLong();
+      } else {
+        packed = instance.call(export, args)[0].asLong();
+        outcome.gasUnknown();
+      }
+      int ptr = (int) (packed >>> 32);
+      long len = packed & 0xFFFF_FFFFL;
+      if (len > maxOutput) {
+        throw new OutputLimitException("the result of '" + export + "' has " + len + " bytes; max_output is " + maxOutput);
+      }
+      outcome.output = memory.read(ptr, (int) len);
+    } catch (GuestMemoryAccessException e) {
+      throw new TrapException("bad_pointer", "bytes call: " + e.getMessage());
+    }
+  }
 }

@@ -33,133 +33,133 @@ import java.util.Map;
  */
 public final class ExecutionRunner {
 
-    private static final long PAGE = 65536;
-    private static final byte[] NONE = new byte[0];
+  private static final long PAGE = 65536;
+  private static final byte[] NONE = new byte[0];
 
-    private final ModuleRegistry registry;
-    private final ExecutorOptions options;
-    private final RpcCalls rpcCalls;
+  private final ModuleRegistry registry;
+  private final ExecutorOptions options;
+  private final RpcCalls rpcCalls;
 
-    /** @param rpcCalls the executor's threads for RPC handlers */
-    public ExecutionRunner(ModuleRegistry registry, ExecutorOptions options, RpcCalls rpcCalls) {
-        this.registry = registry;
-        this.options = options;
-        this.rpcCalls = rpcCalls;
+  /** @param rpcCalls the executor's threads for RPC handlers */
+  public ExecutionRunner(ModuleRegistry registry, ExecutorOptions options, RpcCalls rpcCalls) {
+    this.registry = registry;
+    this.options = options;
+    this.rpcCalls = rpcCalls;
+  }
+
+  /** Runs the task; never throws for guest failures, which come back in the result. Blocks. */
+  public ExecutionResult run(ExecutionTask task, String worker) {
+    long start = System.nanoTime();
+    Outcome outcome = new Outcome();
+    try {
+      Policy policy = task.policy().orDefaults(options.defaultPolicy());
+      policy.checkWithin(options.maxPolicy());
+      CompiledModule module = registry.acquire(task.moduleId(), task.moduleBytes());
+      try {
+        execute(task, module, policy, outcome);
+      } finally {
+        module.release();
+      }
+    } catch (ExecutorException e) {
+      outcome.error = e;
+    } catch (RuntimeException e) {
+      // A defect or a failure of the engine, not of the guest. The message is for whoever sent the task and
+      // says nothing of the host's internals; the cause stays attached for the service's log.
+      outcome.error = new HostFailureException(HostFailureException.MESSAGE, e);
+    }
+    return outcome.toResult(task.id(), System.nanoTime() - start, worker);
+  }
+
+  private void execute(ExecutionTask task, CompiledModule module, Policy policy, Outcome outcome) {
+    long initialBytes = module.info().initialMemoryPages() * PAGE;
+    if (initialBytes > policy.maxMemory()) {
+      throw new MemoryLimitException("the module's initial memory of " + initialBytes
+          + " bytes exceeds max_memory " + policy.maxMemory());
+    }
+    EntryCall entry = EntryCall.of(task.entry(), module.parsed(), policy);
+    // max_time bounds the guest, not the compilation a cache miss costs.
+    long deadline = System.nanoTime() + policy.maxTime() * 1_000_000L;
+    HostEnvironment host = module.parsed().imports().isEmpty() ? null
+        : new HostEnvironment(settings(task, policy, deadline), rpcCalls);
+    try (EngineInstance instance = module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline))) {
+      // Whether outcome holds the final gas: returned by the entry's call wrapper, or read after a trap.
+      boolean metered = false;
+      try {
+        int maxPages = (int) Math.min(Integer.MAX_VALUE, policy.maxMemory() / PAGE);
+        entry.run(instance, policy.maxGas(), maxPages, module.parsed().startFunction().isPresent(), outcome);
+        metered = outcome.gasKnown;
+      } catch (GuestExit exit) {
+        outcome.exitCode = exit.code();
+      } catch (GuestTrap trap) {
+        long left = Failures.gasLeft(instance);
+        outcome.error = Failures.fromTrap(trap, instance, left, policy);
+        outcome.gasUsed(Failures.gasUsed(left, policy));
+        metered = true;
+      } catch (ExecutorException e) {
+        outcome.error = e;
+      } finally {
+        // An exit, a host failure or an error after the guest ran again: read what the guest wrote back.
+        if (!metered) {
+          outcome.gasUsed(Failures.gasUsed(Failures.gasLeft(instance), policy));
+        }
+        if (host != null) {
+          outcome.stdout = host.stdout();
+          outcome.stderr = host.stderr();
+        }
+      }
+    } catch (GuestTrap trap) {
+      // A trap while instantiating (for example a data segment out of bounds).
+      outcome.error = Failures.fromTrap(trap, null, 0, policy);
+    }
+  }
+
+  private HostSettings settings(ExecutionTask task, Policy policy, long deadline) {
+    RpcHandler rpc = task.rpcHandler() != null ? task.rpcHandler() : options.rpcHandler();
+    try {
+      return new HostSettings(task.id(), task.stdin(), task.args(), task.env(), task.files(), task.deterministic(),
+          policy.maxOutput(), rpc, deadline, task.progressListener());
+    } catch (IllegalArgumentException e) {
+      // A NUL in an argument or variable, or an invalid variable name: the caller's mistake, not the host's.
+      throw new InvalidTaskException(e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, HostFunction> imports(CompiledModule module, HostEnvironment host) {
+    List<ImportEntry> wanted = module.parsed().imports();
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, HostFunction> out = new HashMap<>();
+    for (ImportEntry imp : wanted) {
+      out.put(imp.module() + "." + imp.name(), host.function(imp.module(), imp.name()));
+    }
+    return out;
+  }
+
+  /** What an execution produced so far; filled in as it goes. */
+  static final class Outcome {
+    ExecutorException error;
+    int exitCode;
+    byte[] stdout = NONE;
+    byte[] stderr = NONE;
+    List<WasmValue> values = List.of();
+    byte[] output;
+    long gasUsed;
+    boolean gasKnown;
+
+    /** Records the gas used, as returned by a call wrapper or read after a trap or exit. */
+    void gasUsed(long used) {
+      gasUsed = used;
+      gasKnown = true;
     }
 
-    /** Runs the task; never throws for guest failures, which come back in the result. Blocks. */
-    public ExecutionResult run(ExecutionTask task, String worker) {
-        long start = System.nanoTime();
-        Outcome outcome = new Outcome();
-        try {
-            Policy policy = task.policy().orDefaults(options.defaultPolicy());
-            policy.checkWithin(options.maxPolicy());
-            CompiledModule module = registry.acquire(task.moduleId(), task.moduleBytes());
-            try {
-                execute(task, module, policy, outcome);
-            } finally {
-                module.release();
-            }
-        } catch (ExecutorException e) {
-            outcome.error = e;
-        } catch (RuntimeException e) {
-            // A defect or a failure of the engine, not of the guest. The message is for whoever sent the task and
-            // says nothing of the host's internals; the cause stays attached for the service's log.
-            outcome.error = new HostFailureException(HostFailureException.MESSAGE, e);
-        }
-        return outcome.toResult(task.id(), System.nanoTime() - start, worker);
+    /** Marks the recorded gas stale: the guest ran again after it was returned. */
+    void gasUnknown() {
+      gasKnown = false;
     }
 
-    private void execute(ExecutionTask task, CompiledModule module, Policy policy, Outcome outcome) {
-        long initialBytes = module.info().initialMemoryPages() * PAGE;
-        if (initialBytes > policy.maxMemory()) {
-            throw new MemoryLimitException("the module's initial memory of " + initialBytes
-                    + " bytes exceeds max_memory " + policy.maxMemory());
-        }
-        EntryCall entry = EntryCall.of(task.entry(), module.parsed(), policy);
-        // max_time bounds the guest, not the compilation a cache miss costs.
-        long deadline = System.nanoTime() + policy.maxTime() * 1_000_000L;
-        HostEnvironment host = module.parsed().imports().isEmpty() ? null
-                : new HostEnvironment(settings(task, policy, deadline), rpcCalls);
-        try (EngineInstance instance = module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline))) {
-            // Whether outcome holds the final gas: returned by the entry's call wrapper, or read after a trap.
-            boolean metered = false;
-            try {
-                int maxPages = (int) Math.min(Integer.MAX_VALUE, policy.maxMemory() / PAGE);
-                entry.run(instance, policy.maxGas(), maxPages, module.parsed().startFunction().isPresent(), outcome);
-                metered = outcome.gasKnown;
-            } catch (GuestExit exit) {
-                outcome.exitCode = exit.code();
-            } catch (GuestTrap trap) {
-                long left = Failures.gasLeft(instance);
-                outcome.error = Failures.fromTrap(trap, instance, left, policy);
-                outcome.gasUsed(Failures.gasUsed(left, policy));
-                metered = true;
-            } catch (ExecutorException e) {
-                outcome.error = e;
-            } finally {
-                // An exit, a host failure or an error after the guest ran again: read what the guest wrote back.
-                if (!metered) {
-                    outcome.gasUsed(Failures.gasUsed(Failures.gasLeft(instance), policy));
-                }
-                if (host != null) {
-                    outcome.stdout = host.stdout();
-                    outcome.stderr = host.stderr();
-                }
-            }
-        } catch (GuestTrap trap) {
-            // A trap while instantiating (for example a data segment out of bounds).
-            outcome.error = Failures.fromTrap(trap, null, 0, policy);
-        }
+    ExecutionResult toResult(String taskId, long nanos, String worker) {
+      return new ExecutionResult(taskId, error, exitCode, stdout, stderr, values, output, gasUsed, nanos, worker);
     }
-
-    private HostSettings settings(ExecutionTask task, Policy policy, long deadline) {
-        RpcHandler rpc = task.rpcHandler() != null ? task.rpcHandler() : options.rpcHandler();
-        try {
-            return new HostSettings(task.id(), task.stdin(), task.args(), task.env(), task.files(), task.deterministic(),
-                    policy.maxOutput(), rpc, deadline, task.progressListener());
-        } catch (IllegalArgumentException e) {
-            // A NUL in an argument or variable, or an invalid variable name: the caller's mistake, not the host's.
-            throw new InvalidTaskException(e.getMessage(), e);
-        }
-    }
-
-    private static Map<String, HostFunction> imports(CompiledModule module, HostEnvironment host) {
-        List<ImportEntry> wanted = module.parsed().imports();
-        if (wanted.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, HostFunction> out = new HashMap<>();
-        for (ImportEntry imp : wanted) {
-            out.put(imp.module() + "." + imp.name(), host.function(imp.module(), imp.name()));
-        }
-        return out;
-    }
-
-    /** What an execution produced so far; filled in as it goes. */
-    static final class Outcome {
-        ExecutorException error;
-        int exitCode;
-        byte[] stdout = NONE;
-        byte[] stderr = NONE;
-        List<WasmValue> values = List.of();
-        byte[] output;
-        long gasUsed;
-        boolean gasKnown;
-
-        /** Records the gas used, as returned by a call wrapper or read after a trap or exit. */
-        void gasUsed(long used) {
-            gasUsed = used;
-            gasKnown = true;
-        }
-
-        /** Marks the recorded gas stale: the guest ran again after it was returned. */
-        void gasUnknown() {
-            gasKnown = false;
-        }
-
-        ExecutionResult toResult(String taskId, long nanos, String worker) {
-            return new ExecutionResult(taskId, error, exitCode, stdout, stderr, values, output, gasUsed, nanos, worker);
-        }
-    }
+  }
 }

@@ -16,18 +16,18 @@ import java.util.Arrays;
  */
 record MeteredCall(long gas, int maxPages, int flags) {
 
-    /**
-     * Calls {@code export} with {@code args} through its wrapper and returns its results; records the gas
-     * used in {@code outcome}. Blocks; a trap or exit propagates as from {@link EngineInstance#call}.
-     */
-    WasmValue[] call(EngineInstance instance, String export, ExecutionRunner.Outcome outcome, WasmValue... args) {
-        WasmValue[] all = new WasmValue[args.length + 3];
-        all[0] = WasmValue.i64(gas);
-        all[1] = WasmValue.i32(maxPages);
-        all[2] = WasmValue.i32(flags);
-        System.arraycopy(args, 0, all, 3, args.length);
-        WasmValue[] results = instance.call(Instrumentation.call(export), all);
-        outcome.gasUsed(gas - results[results.length - 1].asLong());
-        return Arrays.copyOf(results, results.length - 1);
-    }
+  /**
+   * Calls {@code export} with {@code args} through its wrapper and returns its results; records the gas
+   * used in {@code outcome}. Blocks; a trap or exit propagates as from {@link EngineInstance#call}.
+   */
+  WasmValue[] call(EngineInstance instance, String export, ExecutionRunner.Outcome outcome, WasmValue... args) {
+    WasmValue[] all = new WasmValue[args.length + 3];
+    all[0] = WasmValue.i64(gas);
+    all[1] = WasmValue.i32(maxPages);
+    all[2] = WasmValue.i32(flags);
+    System.arraycopy(args, 0, all, 3, args.length);
+    WasmValue[] results = instance.call(Instrumentation.call(export), all);
+    outcome.gasUsed(gas - results[results.length - 1].asLong());
+    return Arrays.copyOf(results, results.length - 1);
+  }
 }

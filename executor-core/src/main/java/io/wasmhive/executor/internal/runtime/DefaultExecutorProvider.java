@@ -14,13 +14,13 @@ import java.util.Set;
  */
 public final class DefaultExecutorProvider implements ExecutorProvider {
 
-    @Override
-    public WasmExecutor create(ExecutorOptions options) {
-        return PooledExecutor.create(options);
-    }
+  @Override
+  public WasmExecutor create(ExecutorOptions options) {
+    return PooledExecutor.create(options);
+  }
 
-    @Override
-    public void validate(byte[] bytes, Set<WasmFeature> features) {
-        WasmParser.parse(bytes, features);
-    }
+  @Override
+  public void validate(byte[] bytes, Set<WasmFeature> features) {
+    WasmParser.parse(bytes, features);
+  }
 }

@@ -26,83 +26,83 @@ import java.util.Arrays;
  */
 public final class GasCosts {
 
-    /** Bytes of a bulk memory operation covered by one unit of gas. */
-    public static final int BULK_BYTES_PER_GAS = 64;
+  /** Bytes of a bulk memory operation covered by one unit of gas. */
+  public static final int BULK_BYTES_PER_GAS = 64;
 
-    private static final GasCosts DEFAULTS = new GasCosts(defaultTable());
+  private static final GasCosts DEFAULTS = new GasCosts(defaultTable());
 
-    private final int[] costs;
+  private final int[] costs;
 
-    private GasCosts(int[] costs) {
-        this.costs = costs;
+  private GasCosts(int[] costs) {
+    this.costs = costs;
+  }
+
+  /** The default table described in the class comment. */
+  public static GasCosts defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * A copy with {@code instruction} (text-format name, e.g. {@code "i64.div_s"}) costing {@code cost}.
+   *
+   * @throws IllegalArgumentException if the name is unknown or the cost negative
+   */
+  public GasCosts with(String instruction, int cost) {
+    int key = Opcodes.key(instruction);
+    if (key < 0) {
+      throw new IllegalArgumentException("unknown instruction " + instruction);
     }
-
-    /** The default table described in the class comment. */
-    public static GasCosts defaults() {
-        return DEFAULTS;
+    if (cost < 0) {
+      throw new IllegalArgumentException("negative cost " + cost + " for " + instruction);
     }
+    int[] copy = costs.clone();
+    copy[key] = cost;
+    return new GasCosts(copy);
+  }
 
-    /**
-     * A copy with {@code instruction} (text-format name, e.g. {@code "i64.div_s"}) costing {@code cost}.
-     *
-     * @throws IllegalArgumentException if the name is unknown or the cost negative
-     */
-    public GasCosts with(String instruction, int cost) {
-        int key = Opcodes.key(instruction);
-        if (key < 0) {
-            throw new IllegalArgumentException("unknown instruction " + instruction);
-        }
-        if (cost < 0) {
-            throw new IllegalArgumentException("negative cost " + cost + " for " + instruction);
-        }
-        int[] copy = costs.clone();
-        copy[key] = cost;
-        return new GasCosts(copy);
+  /** The static cost of {@code instruction} (text-format name). */
+  public int cost(String instruction) {
+    int key = Opcodes.key(instruction);
+    if (key < 0) {
+      throw new IllegalArgumentException("unknown instruction " + instruction);
     }
+    return costs[key];
+  }
 
-    /** The static cost of {@code instruction} (text-format name). */
-    public int cost(String instruction) {
-        int key = Opcodes.key(instruction);
-        if (key < 0) {
-            throw new IllegalArgumentException("unknown instruction " + instruction);
-        }
-        return costs[key];
-    }
+  /** The static cost by instruction key; the hot path of the rewriter. */
+  int of(int key) {
+    return costs[key];
+  }
 
-    /** The static cost by instruction key; the hot path of the rewriter. */
-    int of(int key) {
-        return costs[key];
+  private static int[] defaultTable() {
+    int[] t = new int[Opcodes.KEY_COUNT];
+    Arrays.fill(t, 1);
+    for (String name : new String[] {"block", "loop", "else", "end", "nop"}) {
+      t[Opcodes.key(name)] = 0;
     }
+    for (String name : new String[] {"call", "return_call"}) {
+      t[Opcodes.key(name)] = 5;
+    }
+    for (String name : new String[] {"call_indirect", "return_call_indirect"}) {
+      t[Opcodes.key(name)] = 10;
+    }
+    for (String name : new String[] {"memory.grow", "table.grow"}) {
+      t[Opcodes.key(name)] = 50;
+    }
+    for (String name : new String[] {"i32.div_s", "i32.div_u", "i32.rem_s", "i32.rem_u", "i64.div_s",
+      "i64.div_u", "i64.rem_s", "i64.rem_u", "f32.div", "f64.div"}) {
+      t[Opcodes.key(name)] = 3;
+    }
+    return t;
+  }
 
-    private static int[] defaultTable() {
-        int[] t = new int[Opcodes.KEY_COUNT];
-        Arrays.fill(t, 1);
-        for (String name : new String[] {"block", "loop", "else", "end", "nop"}) {
-            t[Opcodes.key(name)] = 0;
-        }
-        for (String name : new String[] {"call", "return_call"}) {
-            t[Opcodes.key(name)] = 5;
-        }
-        for (String name : new String[] {"call_indirect", "return_call_indirect"}) {
-            t[Opcodes.key(name)] = 10;
-        }
-        for (String name : new String[] {"memory.grow", "table.grow"}) {
-            t[Opcodes.key(name)] = 50;
-        }
-        for (String name : new String[] {"i32.div_s", "i32.div_u", "i32.rem_s", "i32.rem_u", "i64.div_s",
-            "i64.div_u", "i64.rem_s", "i64.rem_u", "f32.div", "f64.div"}) {
-            t[Opcodes.key(name)] = 3;
-        }
-        return t;
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GasCosts g && Arrays.equals(costs, g.costs);
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof GasCosts g && Arrays.equals(costs, g.costs);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(costs);
-    }
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(costs);
+  }
 }

@@ -17,88 +17,88 @@ import java.util.Map;
  */
 final class StoreSlot {
 
-    private final Store<Void> store;
-    private final Map<String, Func> funcs = new HashMap<>();
-    private Map<String, HostFunction> bindings = Map.of();
-    private Throwable pending;
-    private int instances;
-    private long retainedMemory;
-    private boolean active;
+  private final Store<Void> store;
+  private final Map<String, Func> funcs = new HashMap<>();
+  private Map<String, HostFunction> bindings = Map.of();
+  private Throwable pending;
+  private int instances;
+  private long retainedMemory;
+  private boolean active;
 
-    private final java.util.concurrent.atomic.AtomicInteger liveStores;
+  private final java.util.concurrent.atomic.AtomicInteger liveStores;
 
-    StoreSlot(io.github.kawamuray.wasmtime.Engine engine, java.util.concurrent.atomic.AtomicInteger liveStores) {
-        this.store = new Store<>(null, engine);
-        this.liveStores = liveStores;
-        liveStores.incrementAndGet();
+  StoreSlot(io.github.kawamuray.wasmtime.Engine engine, java.util.concurrent.atomic.AtomicInteger liveStores) {
+    this.store = new Store<>(null, engine);
+    this.liveStores = liveStores;
+    liveStores.incrementAndGet();
+  }
+
+  Store<Void> store() {
+    return store;
+  }
+
+  /** The store's host function for an import, created on first use. */
+  Func func(String key, FuncType type) {
+    return funcs.computeIfAbsent(key, k -> new Func(store, type, (caller, params, results) -> dispatch(k, caller, params, results)));
+  }
+
+  private void dispatch(String key, Caller<Void> caller, Val[] params, Val[] results) {
+    HostFunction fn = bindings.get(key);
+    try {
+      long[] args = new long[params.length];
+      for (int i = 0; i < params.length; i++) {
+        args[i] = Values.toBits(params[i]);
+      }
+      long[] out = fn.call(new CallerHostCall(caller, this), args);
+      for (int i = 0; i < results.length; i++) {
+        results[i] = Values.toVal(typeOf(fn, i), out[i]);
+      }
+    } catch (Throwable t) {
+      // The binding turns any Java exception into an untyped trap; keep the real one to rethrow.
+      pending = t;
+      throw new IllegalStateException("host function " + key + " failed");
     }
+  }
 
-    Store<Void> store() {
-        return store;
-    }
+  private static Val.Type typeOf(HostFunction fn, int result) {
+    return Values.toValType(fn.type().results().get(result));
+  }
 
-    /** The store's host function for an import, created on first use. */
-    Func func(String key, FuncType type) {
-        return funcs.computeIfAbsent(key, k -> new Func(store, type, (caller, params, results) -> dispatch(k, caller, params, results)));
-    }
+  /** Marks the slot busy with an instance that uses these host function bindings. */
+  void begin(Map<String, HostFunction> bindings) {
+    this.bindings = bindings;
+    this.active = true;
+    this.pending = null;
+    this.instances++;
+  }
 
-    private void dispatch(String key, Caller<Void> caller, Val[] params, Val[] results) {
-        HostFunction fn = bindings.get(key);
-        try {
-            long[] args = new long[params.length];
-            for (int i = 0; i < params.length; i++) {
-                args[i] = Values.toBits(params[i]);
-            }
-            long[] out = fn.call(new CallerHostCall(caller, this), args);
-            for (int i = 0; i < results.length; i++) {
-                results[i] = Values.toVal(typeOf(fn, i), out[i]);
-            }
-        } catch (Throwable t) {
-            // The binding turns any Java exception into an untyped trap; keep the real one to rethrow.
-            pending = t;
-            throw new IllegalStateException("host function " + key + " failed");
-        }
-    }
+  /** Marks the slot free again and accounts the memory the finished instance leaves behind. */
+  void end(long memoryBytes) {
+    this.bindings = Map.of();
+    this.active = false;
+    this.pending = null;
+    this.retainedMemory += memoryBytes;
+  }
 
-    private static Val.Type typeOf(HostFunction fn, int result) {
-        return Values.toValType(fn.type().results().get(result));
-    }
+  boolean active() {
+    return active;
+  }
 
-    /** Marks the slot busy with an instance that uses these host function bindings. */
-    void begin(Map<String, HostFunction> bindings) {
-        this.bindings = bindings;
-        this.active = true;
-        this.pending = null;
-        this.instances++;
-    }
+  boolean exhausted(WasmtimeSettings settings) {
+    return instances >= settings.maxInstancesPerStore() || retainedMemory >= settings.maxRetainedMemoryPerStore();
+  }
 
-    /** Marks the slot free again and accounts the memory the finished instance leaves behind. */
-    void end(long memoryBytes) {
-        this.bindings = Map.of();
-        this.active = false;
-        this.pending = null;
-        this.retainedMemory += memoryBytes;
-    }
+  /** The exception a host function threw during the last call, cleared by reading it. */
+  Throwable takePending() {
+    Throwable t = pending;
+    pending = null;
+    return t;
+  }
 
-    boolean active() {
-        return active;
-    }
-
-    boolean exhausted(WasmtimeSettings settings) {
-        return instances >= settings.maxInstancesPerStore() || retainedMemory >= settings.maxRetainedMemoryPerStore();
-    }
-
-    /** The exception a host function threw during the last call, cleared by reading it. */
-    Throwable takePending() {
-        Throwable t = pending;
-        pending = null;
-        return t;
-    }
-
-    void dispose() {
-        funcs.values().forEach(Func::dispose);
-        funcs.clear();
-        store.dispose();
-        liveStores.decrementAndGet();
-    }
+  void dispose() {
+    funcs.values().forEach(Func::dispose);
+    funcs.clear();
+    store.dispose();
+    liveStores.decrementAndGet();
+  }
 }

@@ -15,18 +15,18 @@ import java.util.Set;
  * @param maxRetainedMemoryPerStore bytes of finished instances' memory a store retains before it is replaced
  */
 public record WasmtimeSettings(Set<WasmFeature> features, boolean optimize, long maxWasmStack, Duration epochTick,
-                               int maxInstancesPerStore, long maxRetainedMemoryPerStore) {
+                int maxInstancesPerStore, long maxRetainedMemoryPerStore) {
 
-    public WasmtimeSettings {
-        features = Set.copyOf(features);
-        if (maxWasmStack < 64 * 1024) {
-            throw new IllegalArgumentException("maxWasmStack must be at least 64 KiB");
-        }
-        if (epochTick.isNegative() || epochTick.isZero()) {
-            throw new IllegalArgumentException("epochTick must be positive");
-        }
-        if (maxInstancesPerStore < 1 || maxRetainedMemoryPerStore < 0) {
-            throw new IllegalArgumentException("store limits must be positive");
-        }
+  public WasmtimeSettings {
+    features = Set.copyOf(features);
+    if (maxWasmStack < 64 * 1024) {
+      throw new IllegalArgumentException("maxWasmStack must be at least 64 KiB");
     }
+    if (epochTick.isNegative() || epochTick.isZero()) {
+      throw new IllegalArgumentException("epochTick must be positive");
+    }
+    if (maxInstancesPerStore < 1 || maxRetainedMemoryPerStore < 0) {
+      throw new IllegalArgumentException("store limits must be positive");
+    }
+  }
 }

@@ -9,47 +9,47 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RpcJsonScannerTest {
 
-    @Test
-    void extractsTheTopLevelIdOnly() {
-        assertThat(scan("{\"params\":{\"id\":99},\"id\":7,\"method\":\"eth_call\"}").id()).isEqualTo("7");
-        assertThat(scan("{\"id\":\"a\\\"b\"}").id()).isEqualTo("\"a\\\"b\"");
-        assertThat(scan(" {\"id\" : -1.5e3 } ").id()).isEqualTo("-1.5e3");
-        assertThat(scan("{\"id\":null}").id()).isEqualTo("null");
-        assertThat(scan("{\"method\":\"x\"}").id()).isEqualTo("null");
-    }
+  @Test
+  void extractsTheTopLevelIdOnly() {
+    assertThat(scan("{\"params\":{\"id\":99},\"id\":7,\"method\":\"eth_call\"}").id()).isEqualTo("7");
+    assertThat(scan("{\"id\":\"a\\\"b\"}").id()).isEqualTo("\"a\\\"b\"");
+    assertThat(scan(" {\"id\" : -1.5e3 } ").id()).isEqualTo("-1.5e3");
+    assertThat(scan("{\"id\":null}").id()).isEqualTo("null");
+    assertThat(scan("{\"method\":\"x\"}").id()).isEqualTo("null");
+  }
 
-    @Test
-    void flagsIdsOfTheWrongType() {
-        JsonRequestScan scan = scan("{\"id\":{\"x\":1}}");
-        assertThat(scan.wellFormed()).isTrue();
-        assertThat(scan.idValid()).isFalse();
-        assertThat(scan.id()).isEqualTo("null");
-        assertThat(scan("{\"id\":true}").idValid()).isFalse();
-    }
+  @Test
+  void flagsIdsOfTheWrongType() {
+    JsonRequestScan scan = scan("{\"id\":{\"x\":1}}");
+    assertThat(scan.wellFormed()).isTrue();
+    assertThat(scan.idValid()).isFalse();
+    assertThat(scan.id()).isEqualTo("null");
+    assertThat(scan("{\"id\":true}").idValid()).isFalse();
+  }
 
-    @Test
-    void knowsObjectsFromOtherValues() {
-        assertThat(scan("{}").object()).isTrue();
-        assertThat(scan("[{\"id\":1}]").object()).isFalse();
-        assertThat(scan("[{\"id\":1}]").wellFormed()).isTrue();
-        assertThat(scan("\"text\"").object()).isFalse();
-    }
+  @Test
+  void knowsObjectsFromOtherValues() {
+    assertThat(scan("{}").object()).isTrue();
+    assertThat(scan("[{\"id\":1}]").object()).isFalse();
+    assertThat(scan("[{\"id\":1}]").wellFormed()).isTrue();
+    assertThat(scan("\"text\"").object()).isFalse();
+  }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"", "{", "{\"id\":1", "{\"id\":1,}", "[1,]", "{'id':1}", "{\"id\":01}", "{\"a\":tru}",
-        "{\"a\":\"\\x\"}", "{\"a\":1} x", "{\"a\":\"\u0001\"}", "{\"a\":1.}", "nul"})
-    void rejectsMalformedJson(String json) {
-        assertThat(scan(json).wellFormed()).isFalse();
-    }
+  @ParameterizedTest
+  @ValueSource(strings = {"", "{", "{\"id\":1", "{\"id\":1,}", "[1,]", "{'id':1}", "{\"id\":01}", "{\"a\":tru}",
+    "{\"a\":\"\\x\"}", "{\"a\":1} x", "{\"a\":\"\u0001\"}", "{\"a\":1.}", "nul"})
+  void rejectsMalformedJson(String json) {
+    assertThat(scan(json).wellFormed()).isFalse();
+  }
 
-    @Test
-    void survivesHostileNesting() {
-        String deep = "[".repeat(100_000) + "]".repeat(100_000);
-        assertThat(scan(deep).wellFormed()).isFalse();
-        assertThat(scan("[".repeat(200) + "]".repeat(200)).wellFormed()).isTrue();
-    }
+  @Test
+  void survivesHostileNesting() {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+    assertThat(scan(deep).wellFormed()).isFalse();
+    assertThat(scan("[".repeat(200) + "]".repeat(200)).wellFormed()).isTrue();
+  }
 
-    private static JsonRequestScan scan(String json) {
-        return JsonScanner.scan(json.getBytes(StandardCharsets.UTF_8));
-    }
+  private static JsonRequestScan scan(String json) {
+    return JsonScanner.scan(json.getBytes(StandardCharsets.UTF_8));
+  }
 }

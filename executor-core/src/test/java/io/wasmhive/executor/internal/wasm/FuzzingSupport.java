@@ -14,50 +14,50 @@ import java.util.Map;
  */
 final class FuzzingSupport {
 
-    static final String MODULE = "fuzzing-support";
+  static final String MODULE = "fuzzing-support";
 
-    private final List<String> trace;
+  private final List<String> trace;
 
-    /** Appends what the guest logs to {@code trace}. */
-    FuzzingSupport(List<String> trace) {
-        this.trace = trace;
+  /** Appends what the guest logs to {@code trace}. */
+  FuzzingSupport(List<String> trace) {
+    this.trace = trace;
+  }
+
+  /** One host function per import of {@code parsed}; fails for an import that is not a {@code log-*} function. */
+  Map<String, HostFunction> imports(ParsedModule parsed) {
+    Map<String, HostFunction> out = new HashMap<>();
+    for (ImportEntry imp : parsed.imports()) {
+      if (!imp.module().equals(MODULE) || !imp.name().startsWith("log-") || imp.signature() == null
+          || !imp.signature().results().isEmpty()) {
+        throw new AssertionError("unexpected import " + imp);
+      }
+      HostFunctionType type = HostFunctionType.of(imp.module(), imp.name(), imp.signature().params(), List.of());
+      out.put(imp.module() + "." + imp.name(), new Log(type));
+    }
+    return out;
+  }
+
+  private final class Log implements HostFunction {
+
+    private final HostFunctionType type;
+
+    Log(HostFunctionType type) {
+      this.type = type;
     }
 
-    /** One host function per import of {@code parsed}; fails for an import that is not a {@code log-*} function. */
-    Map<String, HostFunction> imports(ParsedModule parsed) {
-        Map<String, HostFunction> out = new HashMap<>();
-        for (ImportEntry imp : parsed.imports()) {
-            if (!imp.module().equals(MODULE) || !imp.name().startsWith("log-") || imp.signature() == null
-                    || !imp.signature().results().isEmpty()) {
-                throw new AssertionError("unexpected import " + imp);
-            }
-            HostFunctionType type = HostFunctionType.of(imp.module(), imp.name(), imp.signature().params(), List.of());
-            out.put(imp.module() + "." + imp.name(), new Log(type));
-        }
-        return out;
+    @Override
+    public HostFunctionType type() {
+      return type;
     }
 
-    private final class Log implements HostFunction {
-
-        private final HostFunctionType type;
-
-        Log(HostFunctionType type) {
-            this.type = type;
-        }
-
-        @Override
-        public HostFunctionType type() {
-            return type;
-        }
-
-        @Override
-        public long[] call(HostCall call, long[] args) {
-            StringBuilder line = new StringBuilder(type.name());
-            for (int i = 0; i < args.length; i++) {
-                line.append(i == 0 ? " " : ",").append(Long.toHexString(args[i]));
-            }
-            trace.add(line.toString());
-            return new long[0];
-        }
+    @Override
+    public long[] call(HostCall call, long[] args) {
+      StringBuilder line = new StringBuilder(type.name());
+      for (int i = 0; i < args.length; i++) {
+        line.append(i == 0 ? " " : ",").append(Long.toHexString(args[i]));
+      }
+      trace.add(line.toString());
+      return new long[0];
     }
+  }
 }

@@ -14,48 +14,48 @@ import java.util.Random;
  */
 final class Mutants {
 
-    static final long SEED = 20_240_610L;
-    static final int COUNT = 10_000;
+  static final long SEED = 20_240_610L;
+  static final int COUNT = 10_000;
 
-    private Mutants() {
-    }
+  private Mutants() {
+  }
 
-    /** The corpus modules mutants are made from, sorted by file name: those that parse with every feature. */
-    static List<Path> sources() {
-        return Corpus.modules().stream().filter(Mutants::parses).toList();
-    }
+  /** The corpus modules mutants are made from, sorted by file name: those that parse with every feature. */
+  static List<Path> sources() {
+    return Corpus.modules().stream().filter(Mutants::parses).toList();
+  }
 
-    private static boolean parses(Path module) {
-        try {
-            WasmParser.parse(Corpus.read(module), java.util.EnumSet.allOf(io.wasmhive.executor.WasmFeature.class));
-            return true;
-        } catch (io.wasmhive.executor.ExecutorException e) {
-            return false;
-        }
+  private static boolean parses(Path module) {
+    try {
+      WasmParser.parse(Corpus.read(module), java.util.EnumSet.allOf(io.wasmhive.executor.WasmFeature.class));
+      return true;
+    } catch (io.wasmhive.executor.ExecutorException e) {
+      return false;
     }
+  }
 
-    /** All mutants, in index order. */
-    static List<byte[]> all() {
-        return all(SEED, COUNT);
-    }
+  /** All mutants, in index order. */
+  static List<byte[]> all() {
+    return all(SEED, COUNT);
+  }
 
-    /** {@code count} mutants from {@code seed}, in index order: other sequences for exploratory runs. */
-    static List<byte[]> all(long seed, int count) {
-        List<Mutator> mutators = sources().stream().map(p -> new Mutator(Corpus.read(p))).toList();
-        if (mutators.isEmpty()) {
-            throw new AssertionError("the guest corpus is missing from the test resources");
-        }
-        List<byte[]> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            out.add(mutators.get(i % mutators.size()).mutate(new Random(mix(seed + i))));
-        }
-        return out;
+  /** {@code count} mutants from {@code seed}, in index order: other sequences for exploratory runs. */
+  static List<byte[]> all(long seed, int count) {
+    List<Mutator> mutators = sources().stream().map(p -> new Mutator(Corpus.read(p))).toList();
+    if (mutators.isEmpty()) {
+      throw new AssertionError("the guest corpus is missing from the test resources");
     }
+    List<byte[]> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(mutators.get(i % mutators.size()).mutate(new Random(mix(seed + i))));
+    }
+    return out;
+  }
 
-    /** SplitMix64's finaliser, so that neighbouring indices give unrelated random sequences. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
+  /** SplitMix64's finaliser, so that neighbouring indices give unrelated random sequences. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
 }

@@ -24,46 +24,46 @@ import java.util.Random;
  */
 final class TranslateToFuzz {
 
-    static final List<String> FEATURES = List.of("--enable-mutable-globals", "--enable-sign-ext",
-            "--enable-nontrapping-float-to-int", "--enable-multivalue", "--enable-bulk-memory", "--disable-simd",
-            "--disable-reference-types");
+  static final List<String> FEATURES = List.of("--enable-mutable-globals", "--enable-sign-ext",
+      "--enable-nontrapping-float-to-int", "--enable-multivalue", "--enable-bulk-memory", "--disable-simd",
+      "--disable-reference-types");
 
-    private final ExternalTool wasmOpt = ExternalTool.require("wasm-opt", "binaryen");
-    private final Path dir;
+  private final ExternalTool wasmOpt = ExternalTool.require("wasm-opt", "binaryen");
+  private final Path dir;
 
-    TranslateToFuzz(Path dir) {
-        this.dir = dir;
+  TranslateToFuzz(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The module for {@code seed}: 1 to 12 KiB of {@code new Random(seed)} bytes through {@code wasm-opt -ttf}. Blocks. */
+  byte[] generate(long seed) {
+    Random random = new Random(seed);
+    byte[] input = new byte[1024 + random.nextInt(11 * 1024)];
+    random.nextBytes(input);
+    Path in = dir.resolve(seed + ".bin");
+    Path out = dir.resolve(seed + ".wasm");
+    try {
+      Files.write(in, input);
+      List<String> args = new ArrayList<>(List.of("-ttf", in.toString(), "-o", out.toString()));
+      args.addAll(FEATURES);
+      ExternalTool.Result result = wasmOpt.run(args);
+      if (!result.ok() || !Files.exists(out)) {
+        throw new AssertionError("wasm-opt -ttf failed for seed " + seed + ": " + result.output());
+      }
+      return Files.readAllBytes(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      delete(in);
+      delete(out);
     }
+  }
 
-    /** The module for {@code seed}: 1 to 12 KiB of {@code new Random(seed)} bytes through {@code wasm-opt -ttf}. Blocks. */
-    byte[] generate(long seed) {
-        Random random = new Random(seed);
-        byte[] input = new byte[1024 + random.nextInt(11 * 1024)];
-        random.nextBytes(input);
-        Path in = dir.resolve(seed + ".bin");
-        Path out = dir.resolve(seed + ".wasm");
-        try {
-            Files.write(in, input);
-            List<String> args = new ArrayList<>(List.of("-ttf", in.toString(), "-o", out.toString()));
-            args.addAll(FEATURES);
-            ExternalTool.Result result = wasmOpt.run(args);
-            if (!result.ok() || !Files.exists(out)) {
-                throw new AssertionError("wasm-opt -ttf failed for seed " + seed + ": " + result.output());
-            }
-            return Files.readAllBytes(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            delete(in);
-            delete(out);
-        }
+  private static void delete(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-
-    private static void delete(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+  }
 }

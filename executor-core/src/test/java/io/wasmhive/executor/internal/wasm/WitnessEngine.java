@@ -19,86 +19,86 @@ import java.util.function.Consumer;
  */
 final class WitnessEngine implements WasmEngine {
 
-    private final WasmEngine engine;
-    private final Consumer<byte[]> compiled;
-    private final Consumer<Long> finalMemory;
+  private final WasmEngine engine;
+  private final Consumer<byte[]> compiled;
+  private final Consumer<Long> finalMemory;
 
-    WitnessEngine(WasmEngine engine, Consumer<byte[]> compiled, Consumer<Long> finalMemory) {
-        this.engine = engine;
-        this.compiled = compiled;
-        this.finalMemory = finalMemory;
+  WitnessEngine(WasmEngine engine, Consumer<byte[]> compiled, Consumer<Long> finalMemory) {
+    this.engine = engine;
+    this.compiled = compiled;
+    this.finalMemory = finalMemory;
+  }
+
+  @Override
+  public String name() {
+    return engine.name();
+  }
+
+  @Override
+  public EngineModule compile(byte[] wasm) {
+    compiled.accept(wasm.clone());
+    EngineModule module = engine.compile(wasm);
+    return new EngineModule() {
+      @Override
+      public EngineInstance instantiate(Map<String, HostFunction> imports, InstanceLimits limits) {
+        return new Instance(module.instantiate(imports, limits));
+      }
+
+      @Override
+      public void close() {
+        module.close();
+      }
+    };
+  }
+
+  @Override
+  public void warmUpThread(List<HostFunctionType> likelyImports) {
+    engine.warmUpThread(likelyImports);
+  }
+
+  @Override
+  public void releaseThreadResources() {
+    engine.releaseThreadResources();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  private final class Instance implements EngineInstance {
+
+    private final EngineInstance instance;
+
+    Instance(EngineInstance instance) {
+      this.instance = instance;
     }
 
     @Override
-    public String name() {
-        return engine.name();
+    public boolean hasExport(String name) {
+      return instance.hasExport(name);
     }
 
     @Override
-    public EngineModule compile(byte[] wasm) {
-        compiled.accept(wasm.clone());
-        EngineModule module = engine.compile(wasm);
-        return new EngineModule() {
-            @Override
-            public EngineInstance instantiate(Map<String, HostFunction> imports, InstanceLimits limits) {
-                return new Instance(module.instantiate(imports, limits));
-            }
-
-            @Override
-            public void close() {
-                module.close();
-            }
-        };
+    public WasmValue[] call(String export, WasmValue... args) {
+      return instance.call(export, args);
     }
 
     @Override
-    public void warmUpThread(List<HostFunctionType> likelyImports) {
-        engine.warmUpThread(likelyImports);
+    public void deadline(long deadlineNanos) {
+      instance.deadline(deadlineNanos);
     }
 
     @Override
-    public void releaseThreadResources() {
-        engine.releaseThreadResources();
+    public GuestMemory memory() {
+      return instance.memory();
     }
 
     @Override
     public void close() {
-        engine.close();
+      GuestMemory memory = instance.memory();
+      finalMemory.accept(memory == null ? 0 : memory.size());
+      instance.close();
     }
-
-    private final class Instance implements EngineInstance {
-
-        private final EngineInstance instance;
-
-        Instance(EngineInstance instance) {
-            this.instance = instance;
-        }
-
-        @Override
-        public boolean hasExport(String name) {
-            return instance.hasExport(name);
-        }
-
-        @Override
-        public WasmValue[] call(String export, WasmValue... args) {
-            return instance.call(export, args);
-        }
-
-        @Override
-        public void deadline(long deadlineNanos) {
-            instance.deadline(deadlineNanos);
-        }
-
-        @Override
-        public GuestMemory memory() {
-            return instance.memory();
-        }
-
-        @Override
-        public void close() {
-            GuestMemory memory = instance.memory();
-            finalMemory.accept(memory == null ? 0 : memory.size());
-            instance.close();
-        }
-    }
+  }
 }

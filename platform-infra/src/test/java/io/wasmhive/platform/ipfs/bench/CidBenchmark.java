@@ -32,45 +32,45 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CidBenchmark {
 
-    private static final int SIZE = 10 * 1024 * 1024;
+  private static final int SIZE = 10 * 1024 * 1024;
 
-    @Param({"0", "1"})
-    public int version;
+  @Param({"0", "1"})
+  public int version;
 
-    private byte[] input;
-    private UnixFsImporter importer;
-    private Cid root;
-    private Map<Cid, byte[]> blocks;
+  private byte[] input;
+  private UnixFsImporter importer;
+  private Cid root;
+  private Map<Cid, byte[]> blocks;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        input = new byte[SIZE];
-        new SplittableRandom(42).nextBytes(input);
-        importer = version == 0 ? UnixFsImporter.cidV0() : UnixFsImporter.cidV1();
-        blocks = new HashMap<>();
-        root = importer.add(input, block -> blocks.put(block.cid(), block.bytes()));
-        if (!importer.cidOf(input).equals(root) || blocks.size() != 41) {
-            throw new IllegalStateException("unexpected import of " + SIZE + " bytes: " + blocks.size() + " blocks");
-        }
+  @Setup(Level.Trial)
+  public void setUp() {
+    input = new byte[SIZE];
+    new SplittableRandom(42).nextBytes(input);
+    importer = version == 0 ? UnixFsImporter.cidV0() : UnixFsImporter.cidV1();
+    blocks = new HashMap<>();
+    root = importer.add(input, block -> blocks.put(block.cid(), block.bytes()));
+    if (!importer.cidOf(input).equals(root) || blocks.size() != 41) {
+      throw new IllegalStateException("unexpected import of " + SIZE + " bytes: " + blocks.size() + " blocks");
     }
+  }
 
-    /** The root CID only, no blocks kept: what an upload computes. */
-    @Benchmark
-    public Cid cidOf10MiB() {
-        return importer.cidOf(input);
-    }
+  /** The root CID only, no blocks kept: what an upload computes. */
+  @Benchmark
+  public Cid cidOf10MiB() {
+    return importer.cidOf(input);
+  }
 
-    /** The root CID with every block built and handed to a sink. */
-    @Benchmark
-    public int importWithBlocks10MiB() {
-        int[] count = new int[1];
-        importer.add(input, block -> count[0] += block.bytes().length);
-        return count[0];
-    }
+  /** The root CID with every block built and handed to a sink. */
+  @Benchmark
+  public int importWithBlocks10MiB() {
+    int[] count = new int[1];
+    importer.add(input, block -> count[0] += block.bytes().length);
+    return count[0];
+  }
 
-    /** Reassembly from the blocks, each verified: what a fetch does after download. */
-    @Benchmark
-    public int read10MiB() {
-        return UnixFsReader.readAll(root, blocks::get, SIZE).length;
-    }
+  /** Reassembly from the blocks, each verified: what a fetch does after download. */
+  @Benchmark
+  public int read10MiB() {
+    return UnixFsReader.readAll(root, blocks::get, SIZE).length;
+  }
 }
