@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Re-indents every Java file written with 4 spaces to the repository's 2 (.editorconfig), leading spaces only.
-# Run it once, from the merge that ends issue 11, when no other branch still edits the files it changes:
+# Run once at the end of issue 11; scripts/test.sh (CI) runs --check since, so a 4-space file fails the build:
 #
 #   scripts/reindent.sh            re-indent, then compile every module and run executor-core's and
 #                                  platform-infra's tests (what the re-indent was verified with)
