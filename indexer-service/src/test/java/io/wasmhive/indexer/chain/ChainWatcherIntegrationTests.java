@@ -1,5 +1,6 @@
 package io.wasmhive.indexer.chain;
 
+import io.wasmhive.platform.testing.AnvilProcess;
 import static io.wasmhive.indexer.chain.DevChain.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.wasmhive.indexer.chain;
+package io.wasmhive.platform.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,11 +20,12 @@ import java.util.stream.Stream;
  * "Listening on" line), stopped by its PID. The binary comes from {@code ANVIL_BIN}, else the PATH, else
  * {@code .tools/anvil} under the repository root, where {@code scripts/test.sh} installs the npm package
  * {@code @foundry-rs/anvil}. Each start picks a random chain id, so cursors saved by earlier runs in a kept
- * data directory (keyed by chain id and contract address, and anvil's addresses repeat) never match.
+ * data directory (keyed by chain id and contract address, and anvil's addresses repeat) never match. Shared by
+ * the indexer's and the workflow service's tests (platform-infra's test jar).
  */
-final class AnvilProcess implements AutoCloseable {
+public final class AnvilProcess implements AutoCloseable {
 
-  static final String INSTALL_HINT = "npm install --prefix .tools/anvil @foundry-rs/anvil@1.7.1 (scripts/test.sh does it)";
+  public static final String INSTALL_HINT = "npm install --prefix .tools/anvil @foundry-rs/anvil@1.7.1 (scripts/test.sh does it)";
   private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
   private static final List<String> LOCAL_BINARIES = List.of(
       ".tools/anvil/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil",
@@ -43,7 +44,7 @@ final class AnvilProcess implements AutoCloseable {
   }
 
   /** Starts anvil and blocks until it listens (10 s at most). */
-  static AnvilProcess start() throws IOException, InterruptedException {
+  public static AnvilProcess start() throws IOException, InterruptedException {
     Path binary = locate();
     long chainId = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
     long started = System.nanoTime();
@@ -62,15 +63,15 @@ final class AnvilProcess implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + port;
   }
 
-  long chainId() {
+  public long chainId() {
     return chainId;
   }
 
-  long startupMillis() {
+  public long startupMillis() {
     return startupMillis;
   }
 
@@ -83,7 +84,7 @@ final class AnvilProcess implements AutoCloseable {
     }
   }
 
-  static Path locate() {
+  public static Path locate() {
     String env = System.getenv("ANVIL_BIN");
     if (env != null && !env.isBlank()) {
       Path path = Path.of(env);
