@@ -1,0 +1,47 @@
+package io.wasmhive.workflow.run;
+
+import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.EventTypes;
+import io.wasmhive.platform.events.Subscription;
+import io.wasmhive.workflow.chain.ReadOnlyRpc;
+import io.wasmhive.workflow.contract.ContractSimulator;
+import io.wasmhive.workflow.modules.StepModules;
+import io.wasmhive.workflow.store.WorkflowStore;
+import io.wasmhive.workflow.wasm.WasmStepRunner;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The run feature: the store on {@code workflow_runs}, the job runner, the service and its consumers. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RunProperties.class)
+class RunConfiguration {
+
+  @Bean
+  RunStore runStore(MongoTemplate mongo) {
+    return new RunStore(mongo, Clock.systemUTC());
+  }
+
+  @Bean
+  RunService runService(WorkflowStore workflows, RunStore runs, EventBus bus, StepModules modules,
+      WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, RunProperties properties,
+      JsonMapper json) {
+    JobRunner runner = new JobRunner(modules, wasm, chains, contracts, json, Clock.systemUTC());
+    return new RunService(workflows, runs, bus, runner, properties, json, Clock.systemUTC());
+  }
+
+  /**
+   * {@code workflow.runs.consumers} runners per instance in the group {@code workflow-runners}. An entry whose run is
+   * held by a live lease is retried after the lease, so a run claimed by a killed instance is taken over.
+   */
+  @Bean
+  Subscription<WorkflowRunRequested> runRequests(RunService service, RunProperties p) {
+    return Subscription.of(EventTypes.wireName(WorkflowRunRequested.class), WorkflowRunRequested.GROUP,
+            WorkflowRunRequested.class, service::handle)
+        .withOptions(o -> o.withBatchSize(1).withConcurrency(p.consumers()).withReclaimIdle(p.lease())
+            .withMaxDeliveries(p.maxDeliveries()));
+  }
+}

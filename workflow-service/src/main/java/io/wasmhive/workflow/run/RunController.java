@@ -1,0 +1,45 @@
+package io.wasmhive.workflow.run;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /workflows/{id}/jobs/{jobId}/runs} starts a run of a job as the leader: {@code 202} with the run
+ * (its id, status {@code QUEUED} and pending steps) and a {@code Location}; with {@code ?wait=true} it answers
+ * {@code 200} with the finished run, or {@code 202} with its state when it is still going after
+ * {@code workflow.runs.max-wait}. {@code GET /runs/{id}} shows a run.
+ */
+@RestController
+public class RunController {
+
+  private final RunService runs;
+
+  RunController(RunService runs) {
+    this.runs = runs;
+  }
+
+  @PostMapping(path = "/workflows/{id}/jobs/{jobId}/runs", produces = "application/json")
+  ResponseEntity<RunView> start(@PathVariable("id") String workflowId, @PathVariable("jobId") String jobId,
+      @RequestParam(name = "wait", defaultValue = "false") boolean wait) throws InterruptedException {
+    RunView run = runs.start(workflowId, jobId);
+    URI location = URI.create("/runs/" + run.id());
+    if (wait) {
+      RunView now = runs.await(run.id(), Duration.ofDays(1)).orElse(run);
+      HttpStatus status = now.status().isFinal() ? HttpStatus.OK : HttpStatus.ACCEPTED;
+      return ResponseEntity.status(status).location(location).body(now);
+    }
+    return ResponseEntity.accepted().location(location).body(run);
+  }
+
+  @GetMapping(path = "/runs/{id}", produces = "application/json")
+  RunView get(@PathVariable("id") String runId) {
+    return runs.find(runId).orElseThrow(() -> RunException.notFound("run " + runId + " does not exist"));
+  }
+}

@@ -1,0 +1,145 @@
+package io.wasmhive.workflow.run;
+
+import io.wasmhive.platform.events.Delivery;
+import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.EventHandlingException;
+import io.wasmhive.workflow.sdk.Job;
+import io.wasmhive.workflow.sdk.Workflow;
+import io.wasmhive.workflow.store.WorkflowStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs: accepted ({@link #start}: stored as queued, then announced on {@code workflow_run_requested}), driven by
+ * the consumer group of every instance ({@link #handle}: claimed under a lease, run, the final state written once),
+ * and read ({@link #find}). A run accepted before its instance was killed is claimed again by a consumer after
+ * the lease, and its final state is written by exactly one claim. Thread-safe.
+ */
+public final class RunService {
+
+  private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+  private final WorkflowStore workflows;
+  private final RunStore runs;
+  private final EventBus bus;
+  private final JobRunner runner;
+  private final RunProperties properties;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  RunService(WorkflowStore workflows, RunStore runs, EventBus bus, JobRunner runner, RunProperties properties,
+      JsonMapper json, Clock clock) {
+    this.workflows = workflows;
+    this.runs = runs;
+    this.bus = bus;
+    this.runner = runner;
+    this.properties = properties;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Accepts a run of the job: stores it queued and publishes the request. The run exists once this returns; if the
+   * publication fails the run stays queued and the caller gets the bus's (retryable) error.
+   *
+   * @throws RunException {@code NOT_FOUND} when the workflow or the job does not exist
+   */
+  public RunView start(String workflowId, String jobId) {
+    Workflow workflow = workflows.find(workflowId)
+        .orElseThrow(() -> RunException.notFound("workflow " + workflowId + " does not exist"))
+        .workflow().workflow();
+    Job job = job(workflow, jobId).orElseThrow(() -> RunException.notFound(
+        "workflow " + workflowId + " has no job " + jobId + "; its jobs are " + jobIds(workflow)));
+    Instant now = clock.instant();
+    RunView view = new RunView(UUID.randomUUID().toString(), workflowId, jobId, job.chainId(), "leader",
+        RunStatus.QUEUED, null, null, 0, now, null, null, Map.of(), JobRunner.pendingSteps(job), null);
+    runs.create(new RunRecord(view.id(), workflowId, jobId, RunStatus.QUEUED, 0, null, now, write(view)));
+    bus.publish(new WorkflowRunRequested(view.id(), now));
+    return view;
+  }
+
+  /** The run as stored, its status and attempts those of the store. */
+  public Optional<RunView> find(String runId) {
+    return runs.find(runId).map(this::view);
+  }
+
+  /** Waits until the run is final or {@code wait} (at most the configured maximum) has passed; answers its state. */
+  public Optional<RunView> await(String runId, Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + Math.min(wait.toNanos(), properties.maxWait().toNanos());
+    long pause = 5;
+    while (true) {
+      Optional<RunView> run = find(runId);
+      if (run.isEmpty() || run.get().status().isFinal() || System.nanoTime() >= deadline) {
+        return run;
+      }
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, 100);
+    }
+  }
+
+  /** Handles one request from the stream: claims the run, runs it, writes its final state. */
+  void handle(WorkflowRunRequested request, Delivery delivery) {
+    Optional<RunRecord> claimed = runs.claim(request.runId(), properties.lease());
+    if (claimed.isEmpty()) {
+      Optional<RunRecord> existing = runs.find(request.runId());
+      if (existing.isEmpty()) {
+        throw EventHandlingException.notRetryable("no run " + request.runId(), null);
+      }
+      if (existing.get().status().isFinal()) {
+        return; // Done already: a redelivery after the outcome was written.
+      }
+      throw EventHandlingException.retryable("run " + request.runId() + " is held by another runner until "
+          + existing.get().leaseUntil(), null);
+    }
+    RunRecord run = claimed.get();
+    RunView start = view(run);
+    start = new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(),
+        RunStatus.RUNNING, null, null, run.attempts(), start.createdAt(), clock.instant(), null, Map.of(),
+        start.steps(), null);
+    RunView finished;
+    try {
+      Workflow workflow = workflows.find(run.workflowId()).orElseThrow(
+          () -> new IllegalStateException("workflow " + run.workflowId() + " is gone")).workflow().workflow();
+      Job job = job(workflow, run.jobId()).orElseThrow(
+          () -> new IllegalStateException("job " + run.jobId() + " is gone"));
+      int attempt = run.attempts();
+      finished = runner.run(start, workflow, job, progress -> runs.progress(run.id(), attempt, write(progress)));
+    } catch (RuntimeException e) {
+      if (e instanceof io.wasmhive.executor.ExecutorException ex && ex.retryable()) {
+        throw e; // The pool is overloaded or shutting down: another delivery runs it, after the lease.
+      }
+      log.warn("run {} failed outside its steps", run.id(), e);
+      finished = new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(),
+          RunStatus.FAILED, "the run could not be carried out: " + e.getMessage(), null, run.attempts(),
+          start.createdAt(), start.startedAt(), clock.instant(), Map.of(), start.steps(), null);
+    }
+    if (!runs.finish(run.id(), run.attempts(), finished.status(), write(finished))) {
+      log.warn("run {} attempt {}: the claim was lost before the result was written; another attempt owns it",
+          run.id(), run.attempts());
+    }
+  }
+
+  private RunView view(RunRecord record) {
+    return json.readValue(record.body(), RunView.class).withState(record.status(), record.attempts());
+  }
+
+  private String write(RunView view) {
+    return json.writeValueAsString(view);
+  }
+
+  private static Optional<Job> job(Workflow workflow, String jobId) {
+    return workflow.jobs().stream().filter(j -> j.id().equals(jobId)).findFirst();
+  }
+
+  private static List<String> jobIds(Workflow workflow) {
+    return workflow.jobs().stream().map(Job::id).toList();
+  }
+}

@@ -1,0 +1,26 @@
+package io.wasmhive.workflow.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as {@code GET /runs/{id}} answers it and as it is stored: its steps with their inputs, outputs, errors, gas
+ * and durations, the block each chain was pinned to ({@code chainBlocks}, chain id → decimal block number, as in the
+ * SDK's DataRefContext), and the SDK's {@link WasmRefContext}.
+ */
+@JsonPropertyOrder({"id", "workflowId", "jobId", "chainId", "mode", "status", "error", "skipped", "attempts",
+    "createdAt", "startedAt", "finishedAt", "chainBlocks", "steps", "wasmRefContext"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunView(String id, String workflowId, String jobId, long chainId, String mode, RunStatus status,
+    String error, Boolean skipped, int attempts, Instant createdAt, Instant startedAt, Instant finishedAt,
+    Map<String, String> chainBlocks, List<StepView> steps, WasmRefContext wasmRefContext) {
+
+  /** This view with another status and attempt count (the store's fields win over the body's). */
+  RunView withState(RunStatus status, int attempts) {
+    return new RunView(id, workflowId, jobId, chainId, mode, status, error, skipped, attempts, createdAt, startedAt,
+        finishedAt, chainBlocks, steps, wasmRefContext);
+  }
+}

@@ -1,0 +1,61 @@
+package io.wasmhive.workflow.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One step of a run as {@code GET /runs/{id}} shows it. Absent members are omitted.
+ *
+ * @param index the step's position in the job
+ * @param type {@code wasm} or {@code contract}
+ * @param wasmId a WebAssembly step's id
+ * @param module the SHA-256 of the module a WebAssembly step ran
+ * @param status {@code pending}, {@code succeeded}, {@code failed} or {@code skipped}
+ * @param input a WebAssembly step's stdin JSON, or a contract step's resolved arguments
+ * @param output a WebAssembly step's result
+ * @param error why the step failed
+ * @param stderr what the module wrote to stderr (bounded)
+ * @param gasUsed the executor's gas for a WebAssembly step
+ * @param durationMs how long the step took
+ * @param call a contract step's simulated call
+ * @param rpc the JSON-RPC exchanges the step made, in order
+ */
+@JsonPropertyOrder({"index", "type", "wasmId", "module", "status", "input", "output", "error", "stderr", "gasUsed",
+    "durationMs", "call", "rpc"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StepView(int index, String type, String wasmId, String module, String status, JsonNode input,
+    JsonNode output, String error, String stderr, Long gasUsed, Long durationMs, CallView call,
+    List<JsonNode> rpc) {
+
+  /** A step that has not run. */
+  static StepView pending(int index, String type, String wasmId) {
+    return new StepView(index, type, wasmId, null, "pending", null, null, null, null, null, null, null, null);
+  }
+
+  /** The same step, skipped. */
+  StepView skipped() {
+    return new StepView(index, type, wasmId, module, "skipped", input, output, error, stderr, gasUsed, durationMs,
+        call, rpc);
+  }
+
+  /**
+   * A contract step's simulated call.
+   *
+   * @param from the workflow's owner, who the call is made from
+   * @param target the contract
+   * @param abi the function signature as the workflow gives it
+   * @param value wei, decimal
+   * @param calldata the encoded call, {@code 0x} hex
+   * @param block the pinned block the call was made at
+   * @param success whether the call returned without reverting
+   * @param returnData what it returned (or the revert data), {@code 0x} hex
+   * @param revertReason the decoded revert: {@code Error(string)}'s text, {@code Panic(…)}, or the raw custom error
+   */
+  @JsonPropertyOrder({"from", "target", "abi", "value", "calldata", "block", "success", "returnData", "revertReason"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CallView(String from, String target, String abi, String value, String calldata, String block,
+      Boolean success, String returnData, String revertReason) {
+  }
+}
