@@ -1,0 +1,54 @@
+package io.wasmhive.workflow.api;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every error code the workflow API answers with, once, with its HTTP status. The code is the constant's name, as
+ * it appears in {@code error.code}. The first two are the Ditto SDK's own ({@code WorkflowErrorCode}).
+ */
+public enum WorkflowError {
+
+  /** The body is not a valid serialized workflow: not JSON, a schema break, a step rule, a limit. */
+  INVALID_SERIALIZED_DATA(HttpStatus.BAD_REQUEST),
+  /** A number written as a string ({@code value}) is not a non-negative decimal integer of at most 256 bits. */
+  INVALID_BIGINT(HttpStatus.BAD_REQUEST),
+  /** A request parameter or path variable is malformed. */
+  INVALID_REQUEST(HttpStatus.BAD_REQUEST),
+  /** No such workflow (or path). */
+  NOT_FOUND(HttpStatus.NOT_FOUND),
+  /** The endpoint does not take this method. */
+  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+  /** The endpoint answers JSON only. */
+  NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+  /** MongoDB or Redis is unreachable; nothing was stored. */
+  UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+  /** A failure of the service; the message carries only a reference to the log. */
+  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+
+  private final HttpStatus status;
+
+  WorkflowError(HttpStatus status) {
+    this.status = status;
+  }
+
+  /** The code as clients see it. */
+  public String code() {
+    return name();
+  }
+
+  /** The HTTP status this code is answered with. */
+  public HttpStatus status() {
+    return status;
+  }
+
+  /** The code for an error the web framework raised with {@code status}. */
+  static WorkflowError ofFrameworkStatus(int status) {
+    return switch (status) {
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 503 -> UNAVAILABLE;
+      default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+    };
+  }
+}

@@ -1,0 +1,58 @@
+package io.wasmhive.workflow.api;
+
+import io.wasmhive.platform.errors.InternalErrors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The one place the workflow API's error bodies are made: {@code {"error":{"code","message","details"}}} with the
+ * code's status, for every controller marked {@link WorkflowApi}. Framework failures get the code of their status;
+ * anything unexpected is an {@code INTERNAL_ERROR} whose message is only a reference to the log. Thread-safe.
+ */
+@RestControllerAdvice(annotations = WorkflowApi.class)
+public class WorkflowErrors {
+
+  /** The body of an error; {@code details} is {@code null} when there are none. */
+  public static Map<String, Object> body(WorkflowException e) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", e.error().code());
+    error.put("message", e.getMessage() == null ? "" : e.getMessage());
+    error.put("details", e.details());
+    return Map.of("error", error);
+  }
+
+  @ExceptionHandler(WorkflowException.class)
+  ResponseEntity<Object> workflow(WorkflowException e) {
+    return ResponseEntity.status(e.error().status()).contentType(MediaType.APPLICATION_JSON).body(body(e));
+  }
+
+  @ExceptionHandler(TypeMismatchException.class)
+  ResponseEntity<Object> typeMismatch(TypeMismatchException e) {
+    String name = e.getPropertyName() == null ? "a parameter" : "parameter '" + e.getPropertyName() + "'";
+    return workflow(new WorkflowException(WorkflowError.INVALID_REQUEST, name + " is not valid"));
+  }
+
+  @ExceptionHandler(DataAccessResourceFailureException.class)
+  ResponseEntity<Object> unavailable(DataAccessResourceFailureException e) {
+    return workflow(new WorkflowException(WorkflowError.UNAVAILABLE,
+        InternalErrors.logged("The workflow store is unreachable", e)));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> other(Exception e) {
+    if (e instanceof ErrorResponse framework) {
+      String detail = framework.getBody().getDetail();
+      return workflow(new WorkflowException(WorkflowError.ofFrameworkStatus(framework.getStatusCode().value()),
+          detail == null ? String.valueOf(e.getMessage()) : detail));
+    }
+    return workflow(new WorkflowException(WorkflowError.INTERNAL_ERROR,
+        InternalErrors.logged("Unexpected failure of the workflow API", e)));
+  }
+}

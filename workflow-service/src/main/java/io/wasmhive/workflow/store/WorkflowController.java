@@ -1,0 +1,84 @@
+package io.wasmhive.workflow.store;
+
+import io.wasmhive.workflow.api.WorkflowApi;
+import io.wasmhive.workflow.api.WorkflowError;
+import io.wasmhive.workflow.api.WorkflowException;
+import io.wasmhive.workflow.modules.StepModules;
+import io.wasmhive.workflow.sdk.Job;
+import io.wasmhive.workflow.sdk.SerializedWorkflow;
+import io.wasmhive.workflow.sdk.WorkflowReader;
+import io.wasmhive.workflow.sdk.WorkflowWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /workflows} takes a workflow as the SDK serialized it (wrapped or plain) and answers 201 with its id;
+ * {@code GET /workflows/{id}} answers it in the SDK's form. The body is read up to the limit and no further, then
+ * checked completely before it is stored; the modules its WASM steps name and the store lacks are requested from
+ * the indexer (creation does not wait for them).
+ */
+@WorkflowApi
+@RestController
+class WorkflowController {
+
+  private final WorkflowReader reader;
+  private final WorkflowWriter writer;
+  private final WorkflowStore store;
+  private final StepModules modules;
+
+  WorkflowController(WorkflowReader reader, WorkflowWriter writer, WorkflowStore store, StepModules modules) {
+    this.reader = reader;
+    this.writer = writer;
+    this.store = store;
+    this.modules = modules;
+  }
+
+  @PostMapping(path = "/workflows", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> create(HttpServletRequest request) throws IOException {
+    byte[] body = boundedBody(request);
+    SerializedWorkflow document = reader.read(body);
+    StoredWorkflow stored = store.save(new String(body, StandardCharsets.UTF_8), document);
+    List<String> requested = modules.requestMissing(document.workflow());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("id", stored.id());
+    answer.put("owner", stored.owner());
+    answer.put("createdAt", stored.createdAt().toString());
+    answer.put("jobs", document.workflow().jobs().stream().map(Job::id).toList());
+    answer.put("modulesRequested", requested);
+    return ResponseEntity.created(URI.create("/workflows/" + stored.id())).body(answer);
+  }
+
+  @GetMapping(path = "/workflows/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> get(@PathVariable String id) {
+    StoredWorkflow stored = store.find(id).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND,
+        "Workflow not found: " + (id.length() > 64 ? id.substring(0, 64) + "…" : id)));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(writer.write(stored.document()));
+  }
+
+  /** The body, refused as soon as it is known to exceed the limit (declared or read), never read past it. */
+  private byte[] boundedBody(HttpServletRequest request) throws IOException {
+    int max = reader.limits().maxBodyBytes();
+    if (request.getContentLengthLong() > max) {
+      throw reader.bodyTooLarge();
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(max + 1);
+      if (body.length > max) {
+        throw reader.bodyTooLarge();
+      }
+      return body;
+    }
+  }
+}
