@@ -66,6 +66,12 @@ fi
 export ANVIL_BIN
 echo "[test] ANVIL_BIN=$ANVIL_BIN ($("$ANVIL_BIN" --version | head -1))"
 
+# workflow-service's test contracts: the committed bytecode and ABI must be what their Solidity sources compile
+# to (solc from npm into .tools/solc, installed by the script when missing).
+ensure_pkg node nodejs
+ensure_pkg npm
+bash workflow-service/src/test/solidity/build.sh --check
+
 # One indentation style (.editorconfig): fails, naming the files, when a Java file is indented with 4 spaces.
 java scripts/reindent/Reindent.java --check . >/dev/null || {
   java scripts/reindent/Reindent.java --check . | head -20

@@ -1,0 +1,278 @@
+package io.wasmhive.workflow.chain;
+
+import io.wasmhive.executor.RpcHandler;
+import java.math.BigInteger;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One run's read-only access to the chains: answers the JSON-RPC requests of its WebAssembly steps (both
+ * {@code host.rpc_call} and the file bridge) and of its simulated contract steps. Only the read methods of
+ * {@link MethodPolicy} are forwarded; {@code "latest"}, {@code "pending"} and omitted block tags become one block
+ * number per chain, fetched on first use and kept for the session; each call is bounded by the call timeout and
+ * the time the caller has left; the session forwards at most its call budget of calls; every exchange is
+ * recorded. Thread-safe; {@link #handle} blocks for the upstream call and never throws.
+ */
+public final class ChainSession implements RpcHandler {
+
+  /** The largest request answered; the same bound as the executor's and the Ditto bridge's. */
+  public static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+  private final long defaultChainId;
+  private final ChainEndpoints endpoints;
+  private final SessionLimits limits;
+  private final UpstreamClient upstream;
+  private final AtomicInteger calls = new AtomicInteger();
+  private final Map<Long, Long> pinned = new ConcurrentHashMap<>();
+  private final Map<Long, Object> pinLocks = new ConcurrentHashMap<>();
+  private final ExchangeRecorder recorder;
+
+  ChainSession(long defaultChainId, ChainEndpoints endpoints, SessionLimits limits, UpstreamClient upstream,
+      Map<Long, Long> pinnedBlocks) {
+    this.defaultChainId = defaultChainId;
+    this.endpoints = endpoints;
+    this.limits = limits;
+    this.upstream = upstream;
+    this.pinned.putAll(pinnedBlocks);
+    this.recorder = new ExchangeRecorder(limits.maxRecordedBytes());
+  }
+
+  /** Answers one JSON-RPC request within {@code timeout} (capped by the call timeout); records the exchange. */
+  @Override
+  public byte[] handle(byte[] request, Duration timeout) {
+    long started = System.nanoTime();
+    Answer answer = answer(request, timeout, started);
+    long durationMs = (System.nanoTime() - started) / 1_000_000;
+    recorder.record(answer.chainId, answer.method, new String(request, StandardCharsets.UTF_8),
+        new String(answer.response, StandardCharsets.UTF_8), durationMs);
+    return answer.response;
+  }
+
+  /** The job's chain, used when a request names none. */
+  public long defaultChainId() {
+    return defaultChainId;
+  }
+
+  /** Every exchange so far, oldest first (at most {@link ExchangeRecorder#MAX_EXCHANGES}). */
+  public List<RpcExchange> exchanges() {
+    return recorder.exchanges();
+  }
+
+  /** How many exchanges were not recorded because the record was full. */
+  public long droppedExchanges() {
+    return recorder.dropped();
+  }
+
+  /** The block each chain used so far is pinned to, by chain id. */
+  public Map<Long, Long> pinnedBlocks() {
+    return new TreeMap<>(pinned);
+  }
+
+  /** How many calls counted against the budget (including the one refused for exceeding it). */
+  public int callsMade() {
+    return Math.min(calls.get(), limits.callBudget() + 1);
+  }
+
+  public SessionLimits limits() {
+    return limits;
+  }
+
+  private record Answer(long chainId, String method, byte[] response) {
+  }
+
+  private Answer answer(byte[] request, Duration timeout, long started) {
+    if (request.length > MAX_REQUEST_BYTES) {
+      return new Answer(defaultChainId, "", JsonRpcReplies.tooLarge(MAX_REQUEST_BYTES));
+    }
+    JsonNode node;
+    try {
+      node = JsonRpcReplies.JSON.readTree(request);
+    } catch (JacksonException e) {
+      return new Answer(defaultChainId, "", JsonRpcReplies.parseError());
+    }
+    if (node == null || !node.isObject()) {
+      return new Answer(defaultChainId, "", JsonRpcReplies.invalidRequest(null));
+    }
+    JsonNode id = node.get("id");
+    JsonNode method = node.get("method");
+    JsonNode version = node.get("jsonrpc");
+    if (version == null || !version.isString() || !"2.0".equals(version.stringValue()) || method == null
+        || !method.isString()) {
+      return new Answer(defaultChainId, method != null && method.isString() ? method.stringValue() : "",
+          JsonRpcReplies.invalidRequest(id));
+    }
+    String name = method.stringValue();
+    MethodPolicy.Method allowed = MethodPolicy.allowed(name);
+    if (allowed == null) {
+      return new Answer(defaultChainId, name, JsonRpcReplies.methodNotFound(id, MethodPolicy.refusal(name)));
+    }
+    return call((ObjectNode) node, id, allowed, timeout, started);
+  }
+
+  private Answer call(ObjectNode request, JsonNode id, MethodPolicy.Method method, Duration timeout,
+      long started) {
+    String name = method.name();
+    JsonNode params = request.get("params");
+    if (params == null || params.isNull()) {
+      params = JsonRpcReplies.JSON.createArrayNode();
+    } else if (!params.isArray()) {
+      return new Answer(defaultChainId, name, JsonRpcReplies.invalidParams(id, name, "params as an array"));
+    }
+    if (!method.requirement().satisfiedBy(params)) {
+      return new Answer(defaultChainId, name, JsonRpcReplies.invalidParams(id, name, method.requirement().what));
+    }
+    Long chainId = chainId(request.get("chainId"));
+    if (chainId == null) {
+      return new Answer(defaultChainId, name, JsonRpcReplies.invalidParams(id, name, "a positive integer chainId"));
+    }
+    URI url = endpoints.url(chainId).orElse(null);
+    if (url == null) {
+      return new Answer(chainId, name, JsonRpcReplies.serverError(id,
+          "No RPC client configured for chain " + chainId + ". Set RPC_URL_" + chainId + " env var."));
+    }
+    if (calls.incrementAndGet() > limits.callBudget()) {
+      return new Answer(chainId, name, JsonRpcReplies.serverError(id,
+          "RPC call budget exhausted: a run may make at most " + limits.callBudget() + " calls"));
+    }
+    Duration allowedTime = timeout.compareTo(limits.callTimeout()) < 0 ? timeout : limits.callTimeout();
+    long deadline = started + Math.max(0, allowedTime.toNanos());
+    try {
+      return new Answer(chainId, name, forward(chainId, url, id, method, (ArrayNode) params, deadline, allowedTime));
+    } catch (UpstreamClient.UpstreamFailure e) {
+      return new Answer(chainId, name, JsonRpcReplies.serverError(id, e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(chainId, name, JsonRpcReplies.serverError(id, "RPC call interrupted"));
+    }
+  }
+
+  private byte[] forward(long chainId, URI url, JsonNode id, MethodPolicy.Method method, ArrayNode params,
+      long deadline, Duration allowedTime) throws UpstreamClient.UpstreamFailure, InterruptedException {
+    if ("eth_blockNumber".equals(method.name())) {
+      long block = pinnedBlock(chainId, url, deadline, allowedTime);
+      return JsonRpcReplies.result(id, JsonRpcReplies.JSON.getNodeFactory().stringNode(quantity(block)));
+    }
+    ArrayNode sent = params.deepCopy();
+    if (method.hasBlockTag()) {
+      int index = method.blockTagIndex();
+      JsonNode tag = index < sent.size() ? sent.get(index) : null;
+      if (MethodPolicy.pinnable(tag)) {
+        while (sent.size() < index) {
+          sent.addNull();
+        }
+        String pinnedTag = quantity(pinnedBlock(chainId, url, deadline, allowedTime));
+        if (index < sent.size()) {
+          sent.set(index, pinnedTag);
+        } else {
+          sent.add(pinnedTag);
+        }
+      }
+      if ("eth_getBlockByNumber".equals(method.name()) && sent.size() < 2) {
+        sent.add(false);
+      }
+    }
+    JsonNode reply = send(url, method.name(), sent, deadline, allowedTime);
+    if (reply.has("result")) {
+      return JsonRpcReplies.result(id, reply.get("result"));
+    }
+    if (reply.get("error") instanceof ObjectNode error) {
+      return JsonRpcReplies.upstreamError(id, error);
+    }
+    throw new UpstreamClient.UpstreamFailure("Invalid JSON-RPC response from upstream");
+  }
+
+  /** The block {@code chainId} is pinned to, fetched once per session (one fetch at a time per chain). */
+  private long pinnedBlock(long chainId, URI url, long deadline, Duration allowedTime)
+      throws UpstreamClient.UpstreamFailure, InterruptedException {
+    Long block = pinned.get(chainId);
+    if (block != null) {
+      return block;
+    }
+    synchronized (pinLocks.computeIfAbsent(chainId, c -> new Object())) {
+      block = pinned.get(chainId);
+      if (block == null) {
+        JsonNode reply = send(url, "eth_blockNumber", JsonRpcReplies.JSON.createArrayNode(), deadline, allowedTime);
+        block = parseQuantity(reply.get("result"));
+        pinned.put(chainId, block);
+      }
+      return block;
+    }
+  }
+
+  private JsonNode send(URI url, String method, ArrayNode params, long deadline, Duration allowedTime)
+      throws UpstreamClient.UpstreamFailure, InterruptedException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new UpstreamClient.UpstreamFailure("RPC call timeout after " + allowedTime.toMillis() + "ms");
+    }
+    ObjectNode body = JsonRpcReplies.JSON.createObjectNode();
+    body.put("jsonrpc", "2.0");
+    body.put("id", 1);
+    body.put("method", method);
+    body.set("params", params);
+    byte[] answer;
+    try {
+      answer = upstream.post(url, JsonRpcReplies.JSON.writeValueAsBytes(body), Duration.ofNanos(left),
+          limits.maxResponseBytes());
+    } catch (UpstreamClient.UpstreamFailure e) {
+      if (e.getMessage().startsWith("RPC call timeout")) {
+        throw new UpstreamClient.UpstreamFailure("RPC call timeout after " + allowedTime.toMillis() + "ms");
+      }
+      throw e;
+    }
+    try {
+      JsonNode reply = JsonRpcReplies.JSON.readTree(answer);
+      if (reply != null && reply.isObject()) {
+        return reply;
+      }
+    } catch (JacksonException e) {
+      // Reported below, without the upstream's text.
+    }
+    throw new UpstreamClient.UpstreamFailure("Invalid JSON from upstream");
+  }
+
+  private Long chainId(JsonNode member) {
+    if (member == null || member.isNull()) {
+      return defaultChainId;
+    }
+    try {
+      BigInteger value;
+      if (member.isIntegralNumber()) {
+        value = member.bigIntegerValue();
+      } else if (member.isString()) {
+        String text = member.stringValue().trim();
+        value = text.startsWith("0x") ? new BigInteger(text.substring(2), 16) : new BigInteger(text);
+      } else {
+        return null;
+      }
+      return value.signum() > 0 && value.bitLength() < 63 ? value.longValue() : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static long parseQuantity(JsonNode result) throws UpstreamClient.UpstreamFailure {
+    if (result != null && result.isString() && result.stringValue().startsWith("0x")) {
+      try {
+        return Long.parseLong(result.stringValue().substring(2), 16);
+      } catch (NumberFormatException e) {
+        // Reported below.
+      }
+    }
+    throw new UpstreamClient.UpstreamFailure("Upstream eth_blockNumber answered no block number");
+  }
+
+  static String quantity(long value) {
+    return "0x" + Long.toHexString(value);
+  }
+}
