@@ -131,7 +131,7 @@ rm -rf "$STAGE/src" "$STAGE/out"
 mkdir -p "$STAGE/src" "$STAGE/out" "$STAGE/target" "$STAGE/cargo-home"
 cp -r "$GUESTS/c" "$GUESTS/wat" "$GUESTS/hostile" "$STAGE/src/"
 mkdir -p "$STAGE/src/rust" "$STAGE/src/assemblyscript"
-(cd "$GUESTS/rust" && cp -r .cargo Cargo.toml Cargo.lock json-run json-cmd typed proc-json "$STAGE/src/rust/")
+(cd "$GUESTS/rust" && cp -r .cargo Cargo.toml Cargo.lock json-run json-cmd typed proc-json balance-bridge "$STAGE/src/rust/")
 cp "$GUESTS"/assemblyscript/*.ts "$STAGE/src/assemblyscript/"
 ln -s "$AS_TOOLS/node_modules" "$STAGE/src/assemblyscript/node_modules"
 SRC="$STAGE/src"
@@ -176,6 +176,7 @@ log "C guests, today's features"
 "${CC_TODAY[@]}"                 -o "$O/c-json-cmd-today.wasm"  c-json-cmd-today.c jsonmini.c
 "${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/c-json-run-today.wasm"  c-json-run-today.c jsonmini.c
 "${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/c-rpc-run-today.wasm"   c-rpc-run-today.c jsonmini.c
+"${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/wf-balance-rpc.wasm"     wf-balance-rpc.c jsonmini.c
 
 # ---------------------------------------------------------------------------------------------------------
 # Rust guests (Debian rustc 1.63 + cargo, wasm32-wasi, offline Debian crates)
@@ -204,10 +205,11 @@ env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
     CARGO_HOME="$STAGE/cargo-home" CARGO_TARGET_DIR="$STAGE/target-today" \
     RUSTFLAGS="-C debuginfo=0 -C target-feature=+reference-types,+bulk-memory,+nontrapping-fptoint,+sign-ext,+mutable-globals --remap-path-prefix=$SRC=/guests" \
     CARGO_INCREMENTAL=0 CARGO_TERM_COLOR=never \
-    /usr/bin/cargo build --release --locked --offline --target wasm32-wasi --quiet -p rust-json-cmd -p rust-json-run
+    /usr/bin/cargo build --release --locked --offline --target wasm32-wasi --quiet -p rust-json-cmd -p rust-json-run -p wf-balance-bridge
 R="$STAGE/target-today/wasm32-wasi/release"
 cp "$R/rust-json-cmd.wasm" "$O/rust-json-cmd-today.wasm"
 cp "$R/rust_json_run.wasm" "$O/rust-json-run-today.wasm"
+cp "$R/wf_balance_bridge.wasm" "$O/wf-balance-bridge.wasm"
 
 # ---------------------------------------------------------------------------------------------------------
 # AssemblyScript guests (asc 0.28 from .tools/assemblyscript, its default features, -O3)
@@ -277,6 +279,7 @@ declare -A EXTRA_FEATURES=(
     [c-add-today]="$TODAY_C" [c-proc-text-today]="$TODAY_C" [c-json-cmd-today]="$TODAY_C"
     [c-json-run-today]="$TODAY_C" [c-rpc-run-today]="$TODAY_C"
     [rust-json-cmd-today]="$TODAY_RUST" [rust-json-run-today]="$TODAY_RUST"
+    [wf-balance-rpc]="$TODAY_C" [wf-balance-bridge]="$TODAY_RUST"
     [as-math]="$AS_DEFAULT" [as-abort]="$AS_DEFAULT" [as-random]="$AS_DEFAULT" [as-trace]="$AS_DEFAULT"
     [as-wasi-wc]="$AS_DEFAULT"
 )
@@ -290,14 +293,15 @@ declare -A USES=(
     [c-json-run-today]="reference-types" [c-rpc-run-today]="bulk-memory reference-types"
     [rust-json-cmd-today]="sign-extension bulk-memory reference-types"
     [rust-json-run-today]="sign-extension bulk-memory reference-types"
+    [wf-balance-rpc]="bulk-memory reference-types" [wf-balance-bridge]="sign-extension bulk-memory reference-types"
     [as-math]="sign-extension saturating-float-to-int" [as-abort]=none
     [as-random]="saturating-float-to-int" [as-trace]=none [as-wasi-wc]=bulk-memory
 )
 NEEDS_PADDED_CALL_INDIRECT=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today c-rpc-run-today
- rust-json-cmd-today rust-json-run-today wat-call-indirect-padded "
+ rust-json-cmd-today rust-json-run-today wat-call-indirect-padded wf-balance-rpc wf-balance-bridge "
 # The C modules built with CC_TODAY must say so in their target_features section, as clang 14 writes it.
 TARGET_FEATURES_LIST_REFERENCE_TYPES=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today
- c-rpc-run-today "
+ c-rpc-run-today wf-balance-rpc "
 # Modules described in MANIFEST.md: strictly checked. Other .wat files dropped into wat/ or hostile/ without
 # a ";; features:" line are only checked against wabt's default feature set (with a note).
 OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-probe c-rpc-run c-file-bridge c-state c-grow rust-json-run
@@ -306,7 +310,9 @@ OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-pro
  wat-assemblyscript
  hostile-infinite-loop hostile-memory-bomb hostile-recursion hostile-output-flood hostile-unknown-import
  hostile-simd hostile-gas-burner hostile-rpc-bad-pointers hostile-rpc-alloc hostile-big-iovec hostile-huge-initial-memory
- hostile-import-memory progress "
+ hostile-import-memory progress
+ wf-spin wf-echo-stdin wf-silent wf-not-json wf-exit-3 wf-blank-lines wf-print-value wf-skip-remaining
+ wf-echo-stderr wf-trap "
 OWNED=" $(echo $OWNED) "   # one line, single spaces
 for name in $OWNED; do
     for src in "$SRC/wat/$name.wat" "$SRC/hostile/$name.wat"; do

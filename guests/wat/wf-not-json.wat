@@ -1,0 +1,10 @@
+;; wf-not-json: a guest for the Ditto WASM server verdicts (docs/workflows.md), written for the fixtures of /wasm/run.
+;; Writes a first non-empty line that is not JSON.
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 64) "hello\n{\"ok\":true}\n")
+  (func (export "run")
+    (i32.store (i32.const 0) (i32.const 64))
+    (i32.store (i32.const 4) (i32.const 18))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))
