@@ -3,6 +3,7 @@ package io.wasmhive.workflow.run;
 import io.wasmhive.workflow.abi.FunctionSignature;
 import io.wasmhive.workflow.chain.ChainSession;
 import io.wasmhive.workflow.chain.ReadOnlyRpc;
+import io.wasmhive.workflow.contract.ContractCall;
 import io.wasmhive.workflow.contract.ContractSimulator;
 import io.wasmhive.workflow.contract.SimulationResult;
 import io.wasmhive.workflow.modules.StepModules;
@@ -155,10 +156,12 @@ final class JobRunner {
         arguments.add(refs.resolve(argument(arg)));
       }
       value = value(step.value(), refs);
-      FunctionSignature signature = step.abi().isEmpty() ? null : FunctionSignature.parse(step.abi());
+      FunctionSignature signature = step.abi().isEmpty()
+          ? new FunctionSignature("", List.of(), List.of()) : FunctionSignature.parse(step.abi());
       List<JsonNode> args = new ArrayList<>();
       arguments.forEach(args::add);
-      result = contracts.simulate(session, chainId, owner, step.target(), signature, args, value);
+      result = contracts.simulate(session, new ContractCall(chainId, owner, step.target(), signature.name(),
+          signature.inputTypes(), args, value), chains.limits().callTimeout());
     } catch (RuntimeException e) {
       String error = "contract step " + index + " (" + step.abi() + " on " + step.target() + "): " + e.getMessage();
       run.set(index, new StepView(index, "contract", null, null, "failed", arguments, null, error, null, null,
@@ -166,7 +169,8 @@ final class JobRunner {
       return Optional.of(error);
     }
     StepView.CallView call = new StepView.CallView(owner, step.target(), step.abi(), value.toString(),
-        result.calldata(), result.block(), result.success(), result.returnData(), result.revertReason());
+        result.calldata(),
+        result.blockNumber() == null ? null : String.valueOf(result.blockNumber()), result.success(), result.returnData(), result.revertReason());
     List<JsonNode> rpc = exchangesSince(session, before);
     if (!result.success()) {
       String error = "contract step " + index + " (" + step.abi() + " on " + step.target() + ") reverted: "

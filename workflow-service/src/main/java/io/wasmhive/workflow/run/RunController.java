@@ -1,5 +1,8 @@
 package io.wasmhive.workflow.run;
 
+import io.wasmhive.workflow.api.WorkflowApi;
+import io.wasmhive.workflow.api.WorkflowError;
+import io.wasmhive.workflow.api.WorkflowException;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code workflow.runs.max-wait}. {@code GET /runs/{id}} shows a run.
  */
 @RestController
+@WorkflowApi
 public class RunController {
 
   private final RunService runs;
@@ -40,6 +44,6 @@ public class RunController {
 
   @GetMapping(path = "/runs/{id}", produces = "application/json")
   RunView get(@PathVariable("id") String runId) {
-    return runs.find(runId).orElseThrow(() -> RunException.notFound("run " + runId + " does not exist"));
+    return runs.find(runId).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "run " + runId + " does not exist"));
   }
 }

@@ -3,6 +3,8 @@ package io.wasmhive.workflow.run;
 import io.wasmhive.platform.events.Delivery;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventHandlingException;
+import io.wasmhive.workflow.api.WorkflowError;
+import io.wasmhive.workflow.api.WorkflowException;
 import io.wasmhive.workflow.sdk.Job;
 import io.wasmhive.workflow.sdk.Workflow;
 import io.wasmhive.workflow.store.WorkflowStore;
@@ -50,13 +52,13 @@ public final class RunService {
    * Accepts a run of the job: stores it queued and publishes the request. The run exists once this returns; if the
    * publication fails the run stays queued and the caller gets the bus's (retryable) error.
    *
-   * @throws RunException {@code NOT_FOUND} when the workflow or the job does not exist
+   * @throws WorkflowException {@code NOT_FOUND} when the workflow or the job does not exist
    */
   public RunView start(String workflowId, String jobId) {
     Workflow workflow = workflows.find(workflowId)
-        .orElseThrow(() -> RunException.notFound("workflow " + workflowId + " does not exist"))
-        .workflow().workflow();
-    Job job = job(workflow, jobId).orElseThrow(() -> RunException.notFound(
+        .orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist"))
+        .document().workflow();
+    Job job = job(workflow, jobId).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, 
         "workflow " + workflowId + " has no job " + jobId + "; its jobs are " + jobIds(workflow)));
     Instant now = clock.instant();
     RunView view = new RunView(UUID.randomUUID().toString(), workflowId, jobId, job.chainId(), "leader",
@@ -107,7 +109,7 @@ public final class RunService {
     RunView finished;
     try {
       Workflow workflow = workflows.find(run.workflowId()).orElseThrow(
-          () -> new IllegalStateException("workflow " + run.workflowId() + " is gone")).workflow().workflow();
+          () -> new IllegalStateException("workflow " + run.workflowId() + " is gone")).document().workflow();
       Job job = job(workflow, run.jobId()).orElseThrow(
           () -> new IllegalStateException("job " + run.jobId() + " is gone"));
       int attempt = run.attempts();
