@@ -9,7 +9,8 @@ import io.wasmhive.platform.modules.StoredModule;
 import io.wasmhive.relay.testing.RelayApps;
 import io.wasmhive.relay.testing.RelayHttp;
 import io.wasmhive.relay.testing.RelayHttp.Reply;
-import io.wasmhive.relay.testing.RelayProcess;
+import io.wasmhive.platform.testing.ServiceProcess;
+import io.wasmhive.relay.RelayApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ class ClusterReliabilityIntegrationTests {
           "wasmhive.events.consumer.block-timeout=200ms", "WASM_INITIAL_WORKERS=1", "WASM_MAX_WORKERS=2"};
       RelayHttp http = http(api);
       Map<String, Long> expected = new HashMap<>();
-      try (RelayProcess doomed = RelayProcess.start(dir.resolve("doomed.log"), with(with(with(shared, workerSettings), processSettings),
+      try (ServiceProcess doomed = ServiceProcess.start(RelayApplication.class, dir.resolve("doomed.log"), with(with(with(shared, workerSettings), processSettings),
           "wasmhive.events.consumer-name=doomed", "wasmhive.data-dir=" + dir.resolve("doomed")))) {
         for (int i = 0; i < 12; i++) {
           long n = 400_000_000L + i;

@@ -9,6 +9,7 @@ import io.wasmhive.workflow.modules.StepModules;
 import io.wasmhive.workflow.store.WorkflowStore;
 import io.wasmhive.workflow.wasm.WasmStepRunner;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,10 +35,12 @@ class RunConfiguration {
   }
 
   /**
-   * {@code workflow.runs.consumers} runners per instance in the group {@code workflow-runners}. An entry whose run is
+   * {@code workflow.runs.consumers} runners per instance in the group {@code workflow-runners}, unless
+   * {@code workflow.runs.consume} is false. An entry whose run is
    * held by a live lease is retried after the lease, so a run claimed by a killed instance is taken over.
    */
   @Bean
+  @ConditionalOnBooleanProperty(name = "workflow.runs.consume", matchIfMissing = true)
   Subscription<WorkflowRunRequested> runRequests(RunService service, RunProperties p) {
     return Subscription.of(EventTypes.wireName(WorkflowRunRequested.class), WorkflowRunRequested.GROUP,
             WorkflowRunRequested.class, service::handle)

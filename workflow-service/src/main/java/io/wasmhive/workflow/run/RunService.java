@@ -113,7 +113,8 @@ public final class RunService {
       Job job = job(workflow, run.jobId()).orElseThrow(
           () -> new IllegalStateException("job " + run.jobId() + " is gone"));
       int attempt = run.attempts();
-      finished = runner.run(start, workflow, job, progress -> runs.progress(run.id(), attempt, write(progress)));
+      finished = runner.run(start, workflow, job, progress -> runs.progress(run.id(), attempt, write(progress),
+          properties.lease()));
     } catch (RuntimeException e) {
       if (e instanceof io.wasmhive.executor.ExecutorException ex && ex.retryable()) {
         throw e; // The pool is overloaded or shutting down: another delivery runs it, after the lease.

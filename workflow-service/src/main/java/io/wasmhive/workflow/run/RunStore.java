@@ -70,11 +70,15 @@ public final class RunStore {
     return Optional.ofNullable(doc).map(RunStore::record);
   }
 
-  /** Writes the running run's body (progress) while the claim of {@code attempt} holds; false when it is lost. */
-  public boolean progress(String id, int attempt, String body) {
+  /**
+   * Writes the running run's body (progress) and renews the lease for another {@code lease}, while the claim of
+   * {@code attempt} holds; false when it is lost. A runner that keeps making progress keeps its run.
+   */
+  public boolean progress(String id, int attempt, String body, Duration lease) {
     Query query = new Query(Criteria.where("_id").is(id).and("status").is(RunStatus.RUNNING.name())
         .and("attempts").is(attempt));
-    return mongo.updateFirst(query, new Update().set("body", body), COLLECTION).getMatchedCount() == 1;
+    Update update = new Update().set("body", body).set("leaseUntil", Date.from(clock.instant().plus(lease)));
+    return mongo.updateFirst(query, update, COLLECTION).getMatchedCount() == 1;
   }
 
   /**

@@ -1,6 +1,5 @@
-package io.wasmhive.relay.testing;
+package io.wasmhive.platform.testing;
 
-import io.wasmhive.relay.RelayApplication;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,44 +12,49 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A relay-service in its own JVM (the test's class path, {@link RelayApplication} as main class), so a test can
- * kill it with SIGKILL ({@code kill -9}) while it holds stream entries. Ready when it logs that it started; its
- * last output lines are kept for failure messages.
+ * A service in its own JVM (the test's class path, the service's application class as main class), so a test can
+ * kill it with SIGKILL ({@code kill -9}) while it holds stream entries or runs. Ready when it logs that it started;
+ * its last output lines are kept for failure messages. Shared by the services' reliability tests.
  */
-public final class RelayProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
+  private final String name;
   private final ConcurrentLinkedDeque<String> tail = new ConcurrentLinkedDeque<>();
 
-  private RelayProcess(Process process) {
+  private ServiceProcess(Process process, String name) {
     this.process = process;
+    this.name = name;
   }
 
-  /** Starts the relay with {@code --key=value} arguments; blocks until it has started (60 s at most). */
-  public static RelayProcess start(Path logFile, String... properties) throws IOException {
+  /**
+   * Starts {@code application} (a Spring Boot application class) with {@code --key=value} arguments; blocks until
+   * it has started (60 s at most).
+   */
+  public static ServiceProcess start(Class<?> application, Path logFile, String... properties) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"),
-        RelayApplication.class.getName(),
+        application.getName(),
         "--server.port=0", "--server.address=127.0.0.1"));
     for (String property : properties) {
       command.add("--" + property);
     }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    RelayProcess relay = new RelayProcess(process);
+    ServiceProcess service = new ServiceProcess(process, application.getSimpleName());
     CompletableFuture<Void> started = new CompletableFuture<>();
-    Thread reader = new Thread(() -> relay.read(started, logFile), "relay-process-output");
+    Thread reader = new Thread(() -> service.read(started, logFile), "service-process-output");
     reader.setDaemon(true);
     reader.start();
     try {
       started.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       process.destroyForcibly();
-      throw new IllegalStateException("the relay process did not start within 60 s; last output:\n"
-          + String.join("\n", relay.tail), e);
+      throw new IllegalStateException(application.getSimpleName() + " did not start within 60 s; last output:\n"
+          + String.join("\n", service.tail), e);
     }
-    return relay;
+    return service;
   }
 
   public long pid() {
@@ -93,11 +97,11 @@ public final class RelayProcess implements AutoCloseable {
         while (tail.size() > 80) {
           tail.pollFirst();
         }
-        if (line.contains("Started " + RelayApplication.class.getSimpleName())) {
+        if (line.contains("Started " + name)) {
           started.complete(null);
         }
       }
-      started.completeExceptionally(new IOException("the relay process exited with " + process.waitFor()));
+      started.completeExceptionally(new IOException(name + " exited with " + process.waitFor()));
     } catch (IOException | InterruptedException e) {
       started.completeExceptionally(e);
     }
