@@ -78,9 +78,9 @@ public final class ChainSession implements RpcHandler {
     return new TreeMap<>(pinned);
   }
 
-  /** How many calls counted against the budget (including the one refused for exceeding it). */
+  /** How many calls the session forwarded (at most the budget; refused requests are not calls). */
   public int callsMade() {
-    return Math.min(calls.get(), limits.callBudget() + 1);
+    return Math.min(calls.get(), limits.callBudget());
   }
 
   public SessionLimits limits() {
@@ -100,7 +100,10 @@ public final class ChainSession implements RpcHandler {
     } catch (JacksonException e) {
       return new Answer(defaultChainId, "", JsonRpcReplies.parseError());
     }
-    if (node == null || !node.isObject()) {
+    if (node == null || node.isMissingNode()) {
+      return new Answer(defaultChainId, "", JsonRpcReplies.parseError()); // Empty or blank: JSON.parse fails too.
+    }
+    if (!node.isObject()) {
       return new Answer(defaultChainId, "", JsonRpcReplies.invalidRequest(null));
     }
     JsonNode id = node.get("id");
