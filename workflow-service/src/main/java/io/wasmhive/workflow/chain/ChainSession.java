@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +31,7 @@ public final class ChainSession implements RpcHandler {
   private final SessionLimits limits;
   private final UpstreamClient upstream;
   private final AtomicInteger calls = new AtomicInteger();
-  private final Map<Long, Long> pinned = new ConcurrentHashMap<>();
-  private final Map<Long, Object> pinLocks = new ConcurrentHashMap<>();
+  private final BlockPins pins;
   private final ExchangeRecorder recorder;
 
   ChainSession(long defaultChainId, ChainEndpoints endpoints, SessionLimits limits, UpstreamClient upstream,
@@ -43,7 +40,7 @@ public final class ChainSession implements RpcHandler {
     this.endpoints = endpoints;
     this.limits = limits;
     this.upstream = upstream;
-    this.pinned.putAll(pinnedBlocks);
+    this.pins = new BlockPins(upstream, pinnedBlocks);
     this.recorder = new ExchangeRecorder(limits.maxRecordedBytes());
   }
 
@@ -75,12 +72,12 @@ public final class ChainSession implements RpcHandler {
 
   /** The block each chain used so far is pinned to, by chain id. */
   public Map<Long, Long> pinnedBlocks() {
-    return new TreeMap<>(pinned);
+    return pins.snapshot();
   }
 
-  /** How many calls counted against the budget (including the one refused for exceeding it). */
+  /** How many calls the session forwarded (at most the budget; refused requests are not calls). */
   public int callsMade() {
-    return Math.min(calls.get(), limits.callBudget() + 1);
+    return Math.min(calls.get(), limits.callBudget());
   }
 
   public SessionLimits limits() {
@@ -100,7 +97,10 @@ public final class ChainSession implements RpcHandler {
     } catch (JacksonException e) {
       return new Answer(defaultChainId, "", JsonRpcReplies.parseError());
     }
-    if (node == null || !node.isObject()) {
+    if (node == null || node.isMissingNode()) {
+      return new Answer(defaultChainId, "", JsonRpcReplies.parseError()); // Empty or blank: JSON.parse fails too.
+    }
+    if (!node.isObject()) {
       return new Answer(defaultChainId, "", JsonRpcReplies.invalidRequest(null));
     }
     JsonNode id = node.get("id");
@@ -144,10 +144,9 @@ public final class ChainSession implements RpcHandler {
       return new Answer(chainId, name, JsonRpcReplies.serverError(id,
           "RPC call budget exhausted: a run may make at most " + limits.callBudget() + " calls"));
     }
-    Duration allowedTime = timeout.compareTo(limits.callTimeout()) < 0 ? timeout : limits.callTimeout();
-    long deadline = started + Math.max(0, allowedTime.toNanos());
+    CallDeadline deadline = CallDeadline.of(started, limits.callTimeout(), timeout);
     try {
-      return new Answer(chainId, name, forward(chainId, url, id, method, (ArrayNode) params, deadline, allowedTime));
+      return new Answer(chainId, name, forward(chainId, url, id, method, (ArrayNode) params, deadline));
     } catch (UpstreamClient.UpstreamFailure e) {
       return new Answer(chainId, name, JsonRpcReplies.serverError(id, e.getMessage()));
     } catch (InterruptedException e) {
@@ -157,31 +156,16 @@ public final class ChainSession implements RpcHandler {
   }
 
   private byte[] forward(long chainId, URI url, JsonNode id, MethodPolicy.Method method, ArrayNode params,
-      long deadline, Duration allowedTime) throws UpstreamClient.UpstreamFailure, InterruptedException {
+      CallDeadline deadline) throws UpstreamClient.UpstreamFailure, InterruptedException {
     if ("eth_blockNumber".equals(method.name())) {
-      long block = pinnedBlock(chainId, url, deadline, allowedTime);
+      long block = pins.block(chainId, url, deadline);
       return JsonRpcReplies.result(id, JsonRpcReplies.JSON.getNodeFactory().stringNode(quantity(block)));
     }
     ArrayNode sent = params.deepCopy();
     if (method.hasBlockTag()) {
-      int index = method.blockTagIndex();
-      JsonNode tag = index < sent.size() ? sent.get(index) : null;
-      if (MethodPolicy.pinnable(tag)) {
-        while (sent.size() < index) {
-          sent.addNull();
-        }
-        String pinnedTag = quantity(pinnedBlock(chainId, url, deadline, allowedTime));
-        if (index < sent.size()) {
-          sent.set(index, pinnedTag);
-        } else {
-          sent.add(pinnedTag);
-        }
-      }
-      if ("eth_getBlockByNumber".equals(method.name()) && sent.size() < 2) {
-        sent.add(false);
-      }
+      pin(sent, method, chainId, url, deadline);
     }
-    JsonNode reply = send(url, method.name(), sent, deadline, allowedTime);
+    JsonNode reply = upstream.call(url, method.name(), sent, deadline);
     if (reply.has("result")) {
       return JsonRpcReplies.result(id, reply.get("result"));
     }
@@ -191,54 +175,20 @@ public final class ChainSession implements RpcHandler {
     throw new UpstreamClient.UpstreamFailure("Invalid JSON-RPC response from upstream");
   }
 
-  /** The block {@code chainId} is pinned to, fetched once per session (one fetch at a time per chain). */
-  private long pinnedBlock(long chainId, URI url, long deadline, Duration allowedTime)
+  /** Puts the pinned block where the method's block parameter is latest, pending, null or left out. */
+  private void pin(ArrayNode params, MethodPolicy.Method method, long chainId, URI url, CallDeadline deadline)
       throws UpstreamClient.UpstreamFailure, InterruptedException {
-    Long block = pinned.get(chainId);
-    if (block != null) {
-      return block;
-    }
-    synchronized (pinLocks.computeIfAbsent(chainId, c -> new Object())) {
-      block = pinned.get(chainId);
-      if (block == null) {
-        JsonNode reply = send(url, "eth_blockNumber", JsonRpcReplies.JSON.createArrayNode(), deadline, allowedTime);
-        block = parseQuantity(reply.get("result"));
-        pinned.put(chainId, block);
+    int index = method.blockTagIndex();
+    if (MethodPolicy.pinnable(index < params.size() ? params.get(index) : null)) {
+      String block = quantity(pins.block(chainId, url, deadline));
+      while (params.size() <= index) {
+        params.addNull();
       }
-      return block;
+      params.set(index, block);
     }
-  }
-
-  private JsonNode send(URI url, String method, ArrayNode params, long deadline, Duration allowedTime)
-      throws UpstreamClient.UpstreamFailure, InterruptedException {
-    long left = deadline - System.nanoTime();
-    if (left <= 0) {
-      throw new UpstreamClient.UpstreamFailure("RPC call timeout after " + allowedTime.toMillis() + "ms");
+    if ("eth_getBlockByNumber".equals(method.name()) && params.size() < 2) {
+      params.add(false); // Nodes require the fullTransactions flag; the simulator's default is false.
     }
-    ObjectNode body = JsonRpcReplies.JSON.createObjectNode();
-    body.put("jsonrpc", "2.0");
-    body.put("id", 1);
-    body.put("method", method);
-    body.set("params", params);
-    byte[] answer;
-    try {
-      answer = upstream.post(url, JsonRpcReplies.JSON.writeValueAsBytes(body), Duration.ofNanos(left),
-          limits.maxResponseBytes());
-    } catch (UpstreamClient.UpstreamFailure e) {
-      if (e.getMessage().startsWith("RPC call timeout")) {
-        throw new UpstreamClient.UpstreamFailure("RPC call timeout after " + allowedTime.toMillis() + "ms");
-      }
-      throw e;
-    }
-    try {
-      JsonNode reply = JsonRpcReplies.JSON.readTree(answer);
-      if (reply != null && reply.isObject()) {
-        return reply;
-      }
-    } catch (JacksonException e) {
-      // Reported below, without the upstream's text.
-    }
-    throw new UpstreamClient.UpstreamFailure("Invalid JSON from upstream");
   }
 
   private Long chainId(JsonNode member) {
@@ -259,17 +209,6 @@ public final class ChainSession implements RpcHandler {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static long parseQuantity(JsonNode result) throws UpstreamClient.UpstreamFailure {
-    if (result != null && result.isString() && result.stringValue().startsWith("0x")) {
-      try {
-        return Long.parseLong(result.stringValue().substring(2), 16);
-      } catch (NumberFormatException e) {
-        // Reported below.
-      }
-    }
-    throw new UpstreamClient.UpstreamFailure("Upstream eth_blockNumber answered no block number");
   }
 
   static String quantity(long value) {

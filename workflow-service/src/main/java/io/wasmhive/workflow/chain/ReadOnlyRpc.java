@@ -11,12 +11,12 @@ public final class ReadOnlyRpc {
 
   private final ChainEndpoints endpoints;
   private final SessionLimits limits;
-  private final UpstreamClient upstream;
+  private final HttpClient client;
 
   public ReadOnlyRpc(ChainEndpoints endpoints, SessionLimits limits, HttpClient client) {
     this.endpoints = endpoints;
     this.limits = limits;
-    this.upstream = new UpstreamClient(client);
+    this.client = client;
   }
 
   /** A new session for a run whose job is on {@code defaultChainId}, with this service's limits. */
@@ -29,7 +29,8 @@ public final class ReadOnlyRpc {
    * same blocks) and the given limits.
    */
   public ChainSession openSession(long defaultChainId, Map<Long, Long> pinnedBlocks, SessionLimits limits) {
-    return new ChainSession(defaultChainId, endpoints, limits, upstream, pinnedBlocks);
+    return new ChainSession(defaultChainId, endpoints, limits, new UpstreamClient(client, limits.maxResponseBytes()),
+        pinnedBlocks);
   }
 
   /** This service's limits for a session. */

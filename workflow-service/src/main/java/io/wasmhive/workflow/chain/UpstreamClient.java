@@ -14,29 +14,71 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Posts one JSON-RPC request to a chain's endpoint and reads at most a given number of bytes of the answer, all
+ * Posts one JSON-RPC request to a chain's endpoint and reads at most {@code maxResponseBytes} of the answer, all
  * within one deadline. Thread-safe (one {@link HttpClient} shared by every session).
  */
 final class UpstreamClient {
 
   /** Why an upstream call gave no usable answer; the message never contains the endpoint's URL. */
-  static final class UpstreamFailure extends Exception {
+  static class UpstreamFailure extends Exception {
 
     UpstreamFailure(String message) {
       super(message, null, false, false);
     }
   }
 
-  private final HttpClient client;
+  /** The call ran out of time; {@link #call} restates it with the bound that applied. */
+  private static final class TimedOut extends UpstreamFailure {
 
-  UpstreamClient(HttpClient client) {
+    TimedOut() {
+      super("timed out");
+    }
+  }
+
+  private final HttpClient client;
+  private final int maxResponseBytes;
+
+  UpstreamClient(HttpClient client, int maxResponseBytes) {
     this.client = client;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /**
+   * Sends {@code method} with {@code params} as a JSON-RPC request and answers the reply object (a result or the
+   * node's error object); blocks until then or {@code deadline}.
+   */
+  JsonNode call(URI url, String method, ArrayNode params, CallDeadline deadline)
+      throws UpstreamFailure, InterruptedException {
+    ObjectNode body = JsonRpcReplies.JSON.createObjectNode();
+    body.put("jsonrpc", "2.0");
+    body.put("id", 1);
+    body.put("method", method);
+    body.set("params", params);
+    byte[] answer;
+    try {
+      answer = post(url, JsonRpcReplies.JSON.writeValueAsBytes(body), deadline.left(), maxResponseBytes);
+    } catch (TimedOut e) {
+      throw deadline.timedOut();
+    }
+    try {
+      JsonNode reply = JsonRpcReplies.JSON.readTree(answer);
+      if (reply != null && reply.isObject()) {
+        return reply;
+      }
+    } catch (JacksonException e) {
+      // Reported below, without the upstream's text.
+    }
+    throw new UpstreamFailure("Invalid JSON from upstream");
   }
 
   /** Posts {@code body} and blocks until the whole answer is read or {@code timeout} has passed. */
-  byte[] post(URI url, byte[] body, Duration timeout, int maxBytes) throws UpstreamFailure, InterruptedException {
+  private byte[] post(URI url, byte[] body, Duration timeout, int maxBytes) throws UpstreamFailure, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, info -> new Limited(maxBytes));
@@ -45,14 +87,14 @@ final class UpstreamClient {
       response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new UpstreamFailure("RPC call timeout after " + timeout.toMillis() + "ms");
+      throw new TimedOut();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof TooLarge) {
         throw new UpstreamFailure("Response too large (max " + maxBytes + " bytes)");
       }
       if (cause instanceof java.net.http.HttpTimeoutException) {
-        throw new UpstreamFailure("RPC call timeout after " + timeout.toMillis() + "ms");
+        throw new TimedOut();
       }
       throw new UpstreamFailure("Upstream request failed (" + cause.getClass().getSimpleName() + ")");
     }

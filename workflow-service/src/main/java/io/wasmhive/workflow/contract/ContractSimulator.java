@@ -62,7 +62,9 @@ public final class ContractSimulator {
     JsonNode data = error == null ? null : error.get("data");
     String revertData = data != null && data.isString() && data.stringValue().startsWith("0x")
         ? data.stringValue() : null;
-    if (revertData != null || code == EXECUTION_REVERTED) {
+    JsonNode message = error == null ? null : error.get("message");
+    boolean reverted = message != null && message.isString() && message.stringValue().startsWith("execution reverted");
+    if (revertData != null || code == EXECUTION_REVERTED || reverted) {
       String raw = revertData == null ? "0x" : revertData;
       return new SimulationResult(calldata, raw, false, RevertReasons.describe(raw), block, null);
     }

@@ -23,6 +23,7 @@ record SolidityType(Kind kind, int size, SolidityType element, List<SolidityType
   private static final Pattern INTEGER = Pattern.compile("(u?int)(\\d*)");
   private static final Pattern FIXED_BYTES = Pattern.compile("bytes(\\d+)");
   private static final int MAX_DEPTH = 16;
+  static final int MAX_FIXED_ARRAY_LENGTH = org.web3j.abi.datatypes.StaticArray.MAX_SIZE_OF_STATIC_ARRAY;
 
   /** Parses {@code text}; throws {@link IllegalArgumentException} naming what is wrong. */
   static SolidityType parse(String text) {
@@ -46,7 +47,12 @@ record SolidityType(Kind kind, int size, SolidityType element, List<SolidityType
       if (!dimension.matches("[1-9]\\d{0,3}")) {
         throw new IllegalArgumentException("bad array length in " + text);
       }
-      return new SolidityType(Kind.ARRAY, Integer.parseInt(dimension), element, List.of());
+      int length = Integer.parseInt(dimension);
+      if (length > MAX_FIXED_ARRAY_LENGTH) {
+        throw new IllegalArgumentException("fixed arrays longer than " + MAX_FIXED_ARRAY_LENGTH
+            + " elements are not supported (web3j's limit)");
+      }
+      return new SolidityType(Kind.ARRAY, length, element, List.of());
     }
     if (text.startsWith("tuple(")) {
       text = text.substring("tuple".length());

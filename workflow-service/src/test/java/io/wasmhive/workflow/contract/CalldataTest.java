@@ -142,6 +142,10 @@ class CalldataTest {
         .hasMessage("argument 0 ((address,uint256)): component 1: -1 is out of range for uint256");
     assertThatThrownBy(() -> Calldata.encode("f", List.of("uint7"), List.of("1")))
         .hasMessage("argument 0 (uint7): unknown type uint7");
+    assertThat(Calldata.encode("f", List.of("uint8[32]"), List.of("0" + ",0".repeat(31)))).hasSize(10 + 32 * 64);
+    assertThatThrownBy(() -> Calldata.encode("f", List.of("uint8[33]"), List.of("0" + ",0".repeat(32))))
+        .isInstanceOf(ArgumentEncodingException.class).hasMessage(
+            "argument 0 (uint8[33]): fixed arrays longer than 32 elements are not supported (web3j's limit)");
     assertThatThrownBy(() -> Calldata.encode("f", List.of("address"), java.util.Arrays.asList((Object) null)))
         .hasMessage("argument 0 (address): missing value");
     assertThatThrownBy(() -> Calldata.encode("f", List.of("address"), List.of()))
