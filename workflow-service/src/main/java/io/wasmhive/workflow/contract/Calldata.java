@@ -17,9 +17,13 @@ final class Calldata {
 
   /**
    * The {@code 0x}-prefixed calldata; throws {@link ArgumentEncodingException} for a bad type or value and
-   * {@link IllegalArgumentException} for a bad name or argument count.
+   * {@link IllegalArgumentException} for a bad name or argument count. An empty name with no arguments is the SDK's
+   * {@code abi ""}, a plain value transfer: calldata {@code 0x}.
    */
   static String encode(String functionName, List<String> inputTypes, List<?> arguments) {
+    if ("".equals(functionName) && inputTypes.isEmpty() && arguments.isEmpty()) {
+      return "0x";
+    }
     if (functionName == null || !NAME.matcher(functionName).matches()) {
       throw new IllegalArgumentException("invalid function name: " + functionName);
     }
