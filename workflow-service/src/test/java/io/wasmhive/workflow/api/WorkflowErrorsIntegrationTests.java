@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The error envelope is made for controllers marked {@link WorkflowApi} only: another controller of the service
- * (the Ditto WASM server API) keeps its own shapes.
+ * (the Ditto WASM server API) keeps its own shapes. Its test controllers make a context of its own, with embedded
+ * stores in a data directory of its own.
  */
 @ServiceIntegrationTest
+@TestPropertySource(properties = "wasmhive.data-dir=target/it-data/errors")
 class WorkflowErrorsIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
