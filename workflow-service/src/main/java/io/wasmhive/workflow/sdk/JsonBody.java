@@ -56,7 +56,7 @@ final class JsonBody {
       return tree;
     } catch (StreamConstraintsException e) {
       throw invalid(problem(e, "The body exceeds a limit: " + e.getOriginalMessage().replaceAll(
-          " ?\\(from `StreamReadConstraints[^)]*\\)", "")));
+          ", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "")));
     } catch (JacksonException e) {
       throw invalid(problem(e, "The body is not valid JSON: " + e.getOriginalMessage()));
     }

@@ -126,6 +126,15 @@ class WorkflowReaderTest {
             List.of("workflow", "jobs", 0, "session"), "message", "Required"))));
   }
 
+  @Test
+  void saysWhichLimitTheNestingExceeds() {
+    String deep = plain(wasmStep("\"wasmInput\":" + "[".repeat(28) + "]".repeat(28) + ","));
+    assertThatThrownBy(() -> reader.read(deep.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(WorkflowException.class, e -> assertThat(e.details()).asList().singleElement()
+            .satisfies(issue -> assertThat(((Map<?, ?>) issue).get("message")).isEqualTo(
+                "The body exceeds a limit: Document nesting depth (33) exceeds the maximum allowed (32)")));
+  }
+
   private Step step(String name) {
     return reader.read(Fixtures.bytes(name)).workflow().jobs().get(0).steps().get(0);
   }

@@ -6,10 +6,13 @@ import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.workflow.sdk.Fixtures;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /workflows} and {@code GET /workflows/{id}} over real HTTP, on the embedded MongoDB and Redis. */
@@ -20,6 +23,12 @@ class WorkflowsIntegrationTests {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  MongoTemplate mongo;
+
+  @Autowired
+  WorkflowStore store;
 
   WorkflowApiClient api() {
     return new WorkflowApiClient(port);
@@ -55,6 +64,25 @@ class WorkflowsIntegrationTests {
     assertThat(job.get("steps").get(1).get("args").get(1).stringValue()).isEqualTo("$wasm:balance");
     assertThat(WorkflowApiClient.json(api().post("/workflows", text)).get("jobs").get(0).stringValue())
         .isEqualTo("balance-sweep");
+  }
+
+  @Test
+  void theBodyIsStoredExactlyAsSentAndServedInTheSdksCompactForm() {
+    String compact = Fixtures.text("array-arg/scalar-args.json");
+    String spaced = " \n" + compact.replace(",\"", ",\n  \"").replace(":", ": ") + "\n";
+    HttpResponse<String> created = api().post("/workflows", spaced);
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = WorkflowApiClient.json(created).get("id").stringValue();
+    Document stored = mongo.findById(id, Document.class, MongoWorkflowStore.COLLECTION);
+    assertThat(stored).isNotNull();
+    assertThat(stored.getString("source")).isEqualTo(spaced);
+    assertThat(stored.getString("owner")).isEqualTo("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    assertThat(stored.getDate("created_at")).isNotNull();
+    assertThat(api().get("/workflows/" + id).body()).isEqualTo(compact);
+    assertThat(store.find(id)).hasValueSatisfying(workflow -> {
+      assertThat(workflow.source()).isEqualTo(spaced);
+      assertThat(workflow.document().workflow().jobs().get(0).steps().get(0).value()).isEqualTo("1000000000000000");
+    });
   }
 
   @Test

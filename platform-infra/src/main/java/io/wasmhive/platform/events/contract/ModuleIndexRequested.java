@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Someone wants a module indexed: published on {@value Streams#MODULE_INDEX_REQUESTED} by the
- * indexer's {@code POST /index} and chain watcher, and by any service that lacks a module (the relay).
+ * indexer's {@code POST /index} and chain watcher, and by any service that lacks a module (the relay, the
+ * workflow service).
  *
  * @param cid the CID to fetch, in any form
  * @param alias an id to record on the module, or {@code null}

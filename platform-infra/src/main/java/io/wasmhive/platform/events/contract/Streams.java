@@ -8,7 +8,8 @@ package io.wasmhive.platform.events.contract;
  *   <caption>The streams</caption>
  *   <tr><th>stream</th><th>record</th><th>published by</th><th>read by</th></tr>
  *   <tr><td>{@value #MODULE_INDEX_REQUESTED}</td><td>{@link ModuleIndexRequested}</td>
- *       <td>indexer-service ({@code POST /index}, chain watcher), relay-service (a CID it lacks)</td>
+ *       <td>indexer-service ({@code POST /index}, chain watcher), relay-service (a CID it lacks), workflow-service
+ *       (the modules a submitted workflow names and the store lacks)</td>
  *       <td>group {@value #INDEXER_GROUP} of indexer-service</td></tr>
  *   <tr><td>{@value #MODULE_INDEXED}</td><td>{@link ModuleIndexed}</td><td>indexer-service</td>
  *       <td>whoever waits for a module: relay-service follows it without a group</td></tr>
