@@ -5,19 +5,20 @@
 //! optional), writes the JSON-RPC request
 //!   {"jsonrpc":"2.0","id":1,"method":"eth_call","params":[{"to":<token>,"data":"0x70a08231<holder, 32 bytes>"},"latest"]}
 //! (with "chainId":N appended when given) to $WASM_RPC_WORK_DIR/$WASM_RPC_REQUEST_FILE, then polls
-//! $WASM_RPC_WORK_DIR/$WASM_RPC_RESPONSE_FILE (up to 1000 tries, yielding between tries, as the simulator's
-//! example guest spins), and prints the response's 32-byte "result" word in decimal, exactly (all 256 bits):
+//! $WASM_RPC_WORK_DIR/$WASM_RPC_RESPONSE_FILE (up to 2000 tries, sleeping 1 ms between tries, so that a host
+//! answering from another thread or process has time to; wasmhive's answers before the request file's close
+//! returns, so the first try finds it), and prints the response's 32-byte "result" word in decimal, exactly (all 256 bits):
 //!   {"value":"<decimal>"}
 //! Errors (one line on stdout): {"error":"invalid input JSON"}, {"error":"token must be an address"},
 //! {"error":"holder must be an address"}, {"error":"chainId must be an integer"},
 //! {"error":"missing env","var":"WASM_RPC_WORK_DIR"} (first missing of the three), {"error":"cannot write request file"},
-//! {"error":"rpc response timeout","tries":1000}, {"error":"eth_call failed","response":<the response>} (no hex result,
+//! {"error":"rpc response timeout","tries":2000}, {"error":"eth_call failed","response":<the response>} (no hex result,
 //! or the response is not JSON: then the response is given as a string).
 use serde_json::Value;
 use std::fs::File;
 use std::io::{BufRead, Read, Write};
 
-const TRIES: u32 = 1000;
+const TRIES: u32 = 2000;
 
 fn is_address(v: Option<&Value>) -> Option<String> {
     let s = v?.as_str()?;
@@ -63,7 +64,7 @@ fn bridge_call(request: &str) -> Result<Vec<u8>, String> {
                 return Ok(bytes);
             }
         }
-        std::thread::yield_now();
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
     Err(format!("{{\"error\":\"rpc response timeout\",\"tries\":{}}}", TRIES))
 }

@@ -60,7 +60,11 @@ class InstrumentationDifferentialTest {
   /** Exports no case calls directly: the reactor initializer (called before every case) and rustc's main. */
   private static final Set<String> NOT_CALLED = Set.of("c-sha256.wasm#_initialize", "c-rpc-run.wasm#_initialize",
       "c-file-bridge.wasm#_initialize", "rust-json-cmd.wasm#main", "c-json-run-today.wasm#_initialize",
-      "c-rpc-run-today.wasm#_initialize", "rust-json-cmd-today.wasm#main");
+      "c-rpc-run-today.wasm#_initialize", "rust-json-cmd-today.wasm#main", "wf-balance-rpc.wasm#_initialize",
+      // Never return by design (the workflow verdict tests' timeout and output limit): run by workflow-service.
+      "wf-spin.wasm#run", "wf-flood.wasm#run",
+      // An empty function: it costs no gas, so there is nothing to compare.
+      "wf-silent.wasm#run");
 
   private static WasmtimeEngine engine;
   private static final RpcCalls RPC_CALLS = new RpcCalls();
@@ -90,6 +94,9 @@ class InstrumentationDifferentialTest {
     String blockNumber = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_blockNumber\",\"params\":[]}";
     String chainId = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"eth_chainId\",\"params\":[]}";
     String balance = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x1bc16d674ec80000\"}";
+    String erc20Query = "{\"token\":\"0x5FbDB2315678afecb367f032d93F642f64180aa3\","
+        + "\"holder\":\"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266\",\"chainId\":31337}";
+    String erc20Word = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x" + "0".repeat(47) + "1" + "0".repeat(16) + "\"}";
     return List.of(
         new Case("c-add.wasm", "typed")
             .call("i32:5", "add", i32(2), i32(3))
@@ -298,6 +305,23 @@ class InstrumentationDifferentialTest {
         new Case("rust-json-run-today.wasm", "balance").stdin("{\"address\":\"0xabc\",\"chainId\":1}\n").rpc(balance)
             .call("ok", "run").call(null, "alloc", i32(16))
             .stdout("{\"balance\":\"0x1bc16d674ec80000\",\"processed\":true}\n"),
+        // The workflow guests (workflow-service's WebAssembly steps): an ERC-20 balance of 2^64, past one i64.
+        new Case("wf-balance-rpc.wasm", "balance").stdin(erc20Query).rpc(erc20Word).call("ok", "run")
+            .call(null, "alloc", i32(16)).stdout("{\"value\":\"18446744073709551616\"}\n"),
+        new Case("wf-balance-bridge.wasm", "balance").stdin(erc20Query + "\n").rpc(erc20Word).call("ok", "run")
+            .stdout("{\"value\":\"18446744073709551616\"}\n"),
+        new Case("wf-print-value.wasm", "value").call("ok", "run")
+            .stdout("{\"ok\":true,\"result\":{\"value\":\"1000000000000000000\",\"source\":\"eth_getBalance\"}}\n"),
+        new Case("wf-echo-stdin.wasm", "echo").stdin("{\"k\":[1,2]}\n").call("ok", "run").stdout("{\"k\":[1,2]}\n"),
+        new Case("wf-echo-stderr.wasm", "echo").stdin("\"e\"\n").call("ok", "run").stdout("\"e\"\n")
+            .stderrMatching(Pattern.quote("\"e\"\n")),
+        new Case("wf-skip-remaining.wasm", "skip").call("ok", "run")
+            .stdout("{\"skipRemainingSteps\":true,\"reason\":\"balance below threshold\"}\n"),
+        new Case("wf-blank-lines.wasm", "blank").call("ok", "run").stdout("\n   \r\n\t\n"),
+        new Case("wf-not-json.wasm", "text").call("ok", "run").stdout("hello\n{\"ok\":true}\n"),
+        new Case("wf-exit-3.wasm", "exit").call("exit:3", "run").stdout("")
+            .stderrMatching(Pattern.quote("balance: input has no address\n")),
+        new Case("wf-trap.wasm", "trap").call("trap:UNREACHABLE", "run").stdout("{\"partial\":true}\n"),
         new Case("wat-multi-table.wasm", "typed")
             .call("i32:12", "dispatch0", i32(0), i32(7), i32(5)).call("i32:2", "dispatch0", i32(1), i32(7), i32(5))
             .call("trap:TABLE_OUT_OF_BOUNDS", "dispatch0", i32(2), i32(7), i32(5))

@@ -20,9 +20,15 @@ final class Mutants {
   private Mutants() {
   }
 
-  /** The corpus modules mutants are made from, sorted by file name: those that parse with every feature. */
+  /**
+   * The corpus modules mutants are made from, sorted by file name: those that parse with every feature, except the
+   * workflow guests ({@code wf-*}, built later by the same toolchains from the same kinds of sources). The mutants
+   * are drawn by index from this list, so a module added to it reshuffles all 10,000 and their committed verdicts;
+   * keeping the list as the oracle was generated for keeps the oracle valid.
+   */
   static List<Path> sources() {
-    return Corpus.modules().stream().filter(Mutants::parses).toList();
+    return Corpus.modules().stream().filter(p -> !p.getFileName().toString().startsWith("wf-")).filter(Mutants::parses)
+        .toList();
   }
 
   private static boolean parses(Path module) {
