@@ -88,10 +88,27 @@ public final class TestChain implements AutoCloseable {
     return Long.decode(call("eth_blockNumber").stringValue());
   }
 
-  /** Sends a transaction from an unlocked account and answers its receipt (anvil mines it at once). */
+  /**
+   * Sends a transaction from an unlocked account and answers its receipt. anvil mines it at once, but on a loaded
+   * machine the receipt can lag the answer to the send by a moment, so it is polled for (10 s at most).
+   */
   public JsonNode send(Map<String, String> tx) {
     String hash = call("eth_sendTransaction", tx).stringValue();
-    return call("eth_getTransactionReceipt", hash);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    JsonNode receipt = call("eth_getTransactionReceipt", hash);
+    while ((receipt == null || receipt.isNull()) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      receipt = call("eth_getTransactionReceipt", hash);
+    }
+    if (receipt == null || receipt.isNull()) {
+      throw new IllegalStateException("no receipt for " + hash + " within 10 s");
+    }
+    return receipt;
   }
 
   /** Deploys TestToken from {@link #OWNER} with {@code supply} tokens; answers its address. */

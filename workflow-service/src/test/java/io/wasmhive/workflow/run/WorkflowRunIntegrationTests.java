@@ -68,6 +68,8 @@ class WorkflowRunIntegrationTests {
   @DynamicPropertySource
   static void chainEndpoint(DynamicPropertyRegistry registry) {
     registry.add("workflow.chain.endpoints." + CHAIN.chainId(), () -> CHAIN.url().toString());
+    // A context of its own beside the other test classes' (cached) ones: its own embedded stores.
+    registry.add("wasmhive.data-dir", () -> "target/it-data/runs");
   }
 
   @AfterAll
