@@ -34,6 +34,7 @@ public class WorkflowLoad {
   static final String RECIPIENT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*\"([0-9]+)\"");
+  static final Pattern STEP = Pattern.compile("\"type\":\"(wasm|contract)\".*?\"durationMs\":([0-9]+)");
   static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\",\"(error|attempts|skipped)");
 
   public static void main(String[] args) throws Exception {
@@ -79,6 +80,10 @@ public class WorkflowLoad {
         process.add(process(runner, moduleFile, input, anvil, token));
       }
     }
+    String sample = post(runUrl, "");
+    System.out.println("one run's steps (durationMs, gasUsed): " + STEP.matcher(sample).results()
+        .map(m -> m.group(1) + " " + m.group(2) + " ms").toList() + "; run " + sample.replaceAll(
+            ".*\"startedAt\":\"([^\"]+)\",\"finishedAt\":\"([^\"]+)\".*", "$1 → $2"));
     report("workflow-service (in process, run?wait=true)", platform);
     report("a process per WebAssembly step (node:wasi)", process);
     System.out.printf(Locale.ROOT, "p50 ratio (process / platform): %.1fx%n",

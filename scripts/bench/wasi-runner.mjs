@@ -120,14 +120,29 @@ async function serveBridge({ shared, url, request, response }) {
       let body;
       try {
         renameSync(request, claimed);
+        // The guest may still be writing (its descriptor follows the renamed file): wait, up to 200 ms, until
+        // what it wrote is a whole JSON document.
         body = readFileSync(claimed, 'utf8');
+        for (let i = 0; i < 200 && !isJson(body); i++) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          body = readFileSync(claimed, 'utf8');
+        }
         rmSync(claimed, { force: true });
       } catch {
-        body = null; // the guest is still writing or removed it: try again
+        body = null; // the guest removed it: try again
       }
       if (body !== null) writeAnswer(response, await forward(url, body));
     }
     await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+function isJson(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

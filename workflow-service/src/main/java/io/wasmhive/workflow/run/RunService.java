@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +34,9 @@ public final class RunService {
 
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
+  /** How often a waiter reads the store for a run another instance may finish. */
+  static final long POLL_MILLIS = 50;
+
   private final WorkflowStore workflows;
   private final RunStore runs;
   private final EventBus bus;
@@ -36,6 +44,7 @@ public final class RunService {
   private final RunProperties properties;
   private final JsonMapper json;
   private final Clock clock;
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> finishedHere = new ConcurrentHashMap<>();
 
   RunService(WorkflowStore workflows, RunStore runs, EventBus bus, JobRunner runner, RunProperties properties,
       JsonMapper json, Clock clock) {
@@ -73,17 +82,29 @@ public final class RunService {
     return runs.find(runId).map(this::view);
   }
 
-  /** Waits until the run is final or {@code wait} (at most the configured maximum) has passed; answers its state. */
+  /**
+   * Waits until the run is final or {@code wait} (at most the configured maximum) has passed; answers its state. A
+   * run finished by this instance wakes the waiter at once; one finished by another instance is seen by reading the
+   * store every {@value #POLL_MILLIS} ms.
+   */
   public Optional<RunView> await(String runId, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + Math.min(wait.toNanos(), properties.maxWait().toNanos());
-    long pause = 5;
-    while (true) {
-      Optional<RunView> run = find(runId);
-      if (run.isEmpty() || run.get().status().isFinal() || System.nanoTime() >= deadline) {
-        return run;
+    CompletableFuture<Void> finished = finishedHere.computeIfAbsent(runId, id -> new CompletableFuture<>());
+    try {
+      while (true) {
+        Optional<RunView> run = find(runId);
+        long left = deadline - System.nanoTime();
+        if (run.isEmpty() || run.get().status().isFinal() || left <= 0) {
+          return run;
+        }
+        try {
+          finished.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          // Not finished here (yet): read the store again.
+        }
       }
-      Thread.sleep(pause);
-      pause = Math.min(pause * 2, 100);
+    } finally {
+      finishedHere.remove(runId, finished);
     }
   }
 
@@ -127,6 +148,10 @@ public final class RunService {
     if (!runs.finish(run.id(), run.attempts(), finished.status(), write(finished))) {
       log.warn("run {} attempt {}: the claim was lost before the result was written; another attempt owns it",
           run.id(), run.attempts());
+    }
+    CompletableFuture<Void> waiter = finishedHere.get(run.id());
+    if (waiter != null) {
+      waiter.complete(null);
     }
   }
 
