@@ -118,6 +118,23 @@ class WasmStepRunnerIntegrationTests {
     assertThat(outcome.stderr()).isEqualTo("balance: input has no address\n");
   }
 
+  /** Failures the simulator has no word for get one naming their cause, never an exception. */
+  @ParameterizedTest
+  @CsvSource({"hostile-recursion.wasm, trap: the guest trapped: stack_overflow",
+      "hostile-huge-initial-memory.wasm, memory limit: ", "not-wasm.bin, invalid module: ",
+      "hostile-unknown-import.wasm, invalid module: "})
+  void guestFailuresAreNamed(String guest, String errorStart) {
+    StepOutcome outcome = runner.run(GuestCorpus.bytes(guest), input(1), Duration.ofMillis(1000), null);
+    assertThat(outcome.ok()).isFalse();
+    assertThat(outcome.error()).startsWith(errorStart);
+  }
+
+  @Test
+  void aModuleAboveTheLimitIsRefusedBeforeTheExecutorSeesIt() {
+    StepOutcome outcome = runner.run(new byte[10_485_761], input(1), Duration.ofMillis(1000), null);
+    assertThat(outcome.error()).isEqualTo("wasm too large (> 10485760 bytes)");
+  }
+
   private JsonNode input(long chainId) {
     return json.valueToTree(Map.of("token", TOKEN, "holder", HOLDER, "chainId", chainId));
   }
