@@ -6,7 +6,9 @@ import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.workflow.wasmserver.WasmServerClient.Answer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,8 +228,8 @@ class WasmServerIntegrationTests {
     return copy;
   }
 
-  private static java.util.List<String> fieldNames(JsonNode node) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
     node.propertyNames().forEach(names::add);
     return names;
   }
