@@ -3,6 +3,7 @@ package io.wasmhive.workflow.wasm;
 import io.wasmhive.executor.Entry;
 import io.wasmhive.executor.ExecutionResult;
 import io.wasmhive.executor.ExecutionTask;
+import io.wasmhive.executor.ExecutionTimeoutException;
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.ModuleInfo;
 import io.wasmhive.executor.Policy;
@@ -125,7 +126,7 @@ public class WasmStepRunner {
     if (Outputs.overLimit(r, maxStdout, maxStderr)) {
       return StepOutcome.failure(Verdicts.OUTPUT_LIMIT, stderr, durationMs, r.gasUsed());
     }
-    if (error instanceof io.wasmhive.executor.ExecutionTimeoutException) {
+    if (error instanceof ExecutionTimeoutException) {
       return StepOutcome.failure(Verdicts.timeout(timeoutMs), stderr, durationMs, r.gasUsed());
     }
     if (error != null) {

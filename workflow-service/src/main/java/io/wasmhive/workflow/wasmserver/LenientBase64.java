@@ -1,6 +1,7 @@
 package io.wasmhive.workflow.wasmserver;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Base64 decoding as Node's {@code Buffer.from(s, "base64")}: both alphabets (standard and URL-safe), padding
@@ -12,7 +13,7 @@ final class LenientBase64 {
   private static final int[] VALUES = new int[128];
 
   static {
-    java.util.Arrays.fill(VALUES, -1);
+    Arrays.fill(VALUES, -1);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     for (int i = 0; i < alphabet.length(); i++) {
       VALUES[alphabet.charAt(i)] = i;

@@ -9,9 +9,9 @@ import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -116,6 +116,23 @@ class WasmStepRunnerIntegrationTests {
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.error()).isEqualTo("exit code 3");
     assertThat(outcome.stderr()).isEqualTo("balance: input has no address\n");
+  }
+
+  /** Failures the simulator has no word for get one naming their cause, never an exception. */
+  @ParameterizedTest
+  @CsvSource({"hostile-recursion.wasm, trap: the guest trapped: stack_overflow",
+      "hostile-huge-initial-memory.wasm, memory limit: ", "not-wasm.bin, invalid module: ",
+      "hostile-unknown-import.wasm, invalid module: "})
+  void guestFailuresAreNamed(String guest, String errorStart) {
+    StepOutcome outcome = runner.run(GuestCorpus.bytes(guest), input(1), Duration.ofMillis(1000), null);
+    assertThat(outcome.ok()).isFalse();
+    assertThat(outcome.error()).startsWith(errorStart);
+  }
+
+  @Test
+  void aModuleAboveTheLimitIsRefusedBeforeTheExecutorSeesIt() {
+    StepOutcome outcome = runner.run(new byte[10_485_761], input(1), Duration.ofMillis(1000), null);
+    assertThat(outcome.error()).isEqualTo("wasm too large (> 10485760 bytes)");
   }
 
   private JsonNode input(long chainId) {

@@ -6,7 +6,9 @@ import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.workflow.wasmserver.WasmServerClient.Answer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +154,16 @@ class WasmServerIntegrationTests {
   }
 
   @Test
+  void theFileBridgeIsServedWithoutAChainToo() {
+    Answer answer = client.post(WasmServerClient.request("job-bridge", GuestCorpus.bytes("wf-balance-bridge.wasm"),
+        Map.of("token", "0x5FbDB2315678afecb367f032d93F642f64180aa3", "holder", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"),
+        1000).toString());
+    // serde_json writes object keys sorted.
+    assertThat(answer.body().get("result").toString()).isEqualTo("{\"error\":\"eth_call failed\",\"response\":"
+        + "{\"error\":{\"code\":-32000,\"message\":\"no chain configured\"},\"id\":1,\"jsonrpc\":\"2.0\"}}");
+  }
+
+  @Test
   void bodyAtTheLimitIsReadAndOneByteMoreIsRefused() {
     byte[] atLimit = padded(WasmServerClient.request("job-body", GuestCorpus.bytes("wf-print-value.wasm"), Map.of(), 1000)
         .toString(), 12_582_912);
@@ -226,8 +238,8 @@ class WasmServerIntegrationTests {
     return copy;
   }
 
-  private static java.util.List<String> fieldNames(JsonNode node) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
     node.propertyNames().forEach(names::add);
     return names;
   }
