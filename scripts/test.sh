@@ -71,6 +71,8 @@ echo "[test] ANVIL_BIN=$ANVIL_BIN ($("$ANVIL_BIN" --version | head -1))"
 ensure_pkg node nodejs
 ensure_pkg npm
 bash workflow-service/src/test/solidity/build.sh --check
+# The benchmark's peer runner (a process per WebAssembly step on node:wasi) works as the simulator's wasmtime does.
+node --test scripts/bench/wasi-runner.test.mjs >/dev/null
 
 # One indentation style (.editorconfig): fails, naming the files, when a Java file is indented with 4 spaces.
 java scripts/reindent/Reindent.java --check . >/dev/null || {
