@@ -85,15 +85,30 @@ public class WorkflowLoad {
         .map(m -> m.group(1) + " " + m.group(2) + " ms").toList() + "; run " + sample.replaceAll(
             ".*\"startedAt\":\"([^\"]+)\",\"finishedAt\":\"([^\"]+)\".*", "$1 → $2"));
     report("workflow-service (in process, run?wait=true)", platform);
+    report("  of which accepted → claimed (store, bus, claim)", QUEUED.subList(QUEUED.size() - platform.size(), QUEUED.size()));
+    report("  of which claimed → finished (the steps)", RUNNING.subList(RUNNING.size() - platform.size(), RUNNING.size()));
     report("a process per WebAssembly step (node:wasi)", process);
     System.out.printf(Locale.ROOT, "p50 ratio (process / platform): %.1fx%n",
         percentile(process, 50) / percentile(platform, 50));
   }
 
+  static final List<Long> QUEUED = new ArrayList<>();
+  static final List<Long> RUNNING = new ArrayList<>();
+  static final Pattern TIMES = Pattern.compile(
+      "\"createdAt\":\"([^\"]+)\",\"startedAt\":\"([^\"]+)\",\"finishedAt\":\"([^\"]+)\"");
+
   static long platform(String runUrl) throws Exception {
     long start = System.nanoTime();
     String body = post(runUrl, "");
     long elapsed = System.nanoTime() - start;
+    Matcher times = TIMES.matcher(body);
+    if (times.find()) {
+      java.time.Instant created = java.time.Instant.parse(times.group(1));
+      java.time.Instant started = java.time.Instant.parse(times.group(2));
+      java.time.Instant finished = java.time.Instant.parse(times.group(3));
+      QUEUED.add(java.time.Duration.between(created, started).toNanos());
+      RUNNING.add(java.time.Duration.between(started, finished).toNanos());
+    }
     Matcher status = STATUS.matcher(body);
     if (!status.find() || !status.group(1).equals("SUCCEEDED") || !body.contains("\"success\":true")) {
       throw new IllegalStateException("run did not succeed: " + body);

@@ -280,7 +280,10 @@ final class JobRunner {
 
     void set(int index, StepView step) {
       steps.set(index, step);
-      sink.accept(view(RunStatus.RUNNING, null, null, Map.of(), start.wasmRefContext()));
+      // After the last step the final state is written at once; a progress write then would only cost time.
+      if (steps.stream().anyMatch(s -> "pending".equals(s.status()))) {
+        sink.accept(view(RunStatus.RUNNING, null, null, Map.of(), start.wasmRefContext()));
+      }
     }
 
     RunView failed(String error, ChainSession session, WasmRefContext context) {

@@ -37,6 +37,9 @@ public final class RunService {
   /** How often a waiter reads the store for a run another instance may finish. */
   static final long POLL_MILLIS = 50;
 
+  /** How many workflows an instance keeps in memory. */
+  static final int WORKFLOW_CACHE_SIZE = 1_000;
+
   private final WorkflowStore workflows;
   private final RunStore runs;
   private final EventBus bus;
@@ -44,7 +47,15 @@ public final class RunService {
   private final RunProperties properties;
   private final JsonMapper json;
   private final Clock clock;
-  private final ConcurrentHashMap<String, CompletableFuture<Void>> finishedHere = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<RunView>> finishedHere = new ConcurrentHashMap<>();
+  /** Stored workflows never change, so the ones this instance has read are kept (a bounded number). */
+  private final Map<String, Workflow> workflowCache = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Workflow> eldest) {
+          return size() > WORKFLOW_CACHE_SIZE;
+        }
+      });
 
   RunService(WorkflowStore workflows, RunStore runs, EventBus bus, JobRunner runner, RunProperties properties,
       JsonMapper json, Clock clock) {
@@ -64,9 +75,8 @@ public final class RunService {
    * @throws WorkflowException {@code NOT_FOUND} when the workflow or the job does not exist
    */
   public RunView start(String workflowId, String jobId) {
-    Workflow workflow = workflows.find(workflowId)
-        .orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist"))
-        .document().workflow();
+    Workflow workflow = workflow(workflowId)
+        .orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist"));
     Job job = job(workflow, jobId).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, 
         "workflow " + workflowId + " has no job " + jobId + "; its jobs are " + jobIds(workflow)));
     Instant now = clock.instant();
@@ -89,7 +99,7 @@ public final class RunService {
    */
   public Optional<RunView> await(String runId, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + Math.min(wait.toNanos(), properties.maxWait().toNanos());
-    CompletableFuture<Void> finished = finishedHere.computeIfAbsent(runId, id -> new CompletableFuture<>());
+    CompletableFuture<RunView> finished = finishedHere.computeIfAbsent(runId, id -> new CompletableFuture<>());
     try {
       while (true) {
         Optional<RunView> run = find(runId);
@@ -98,7 +108,9 @@ public final class RunService {
           return run;
         }
         try {
-          finished.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
+          // Finished here: the view this instance wrote, without reading it back.
+          return Optional.of(finished.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)),
+              TimeUnit.NANOSECONDS));
         } catch (TimeoutException | ExecutionException e) {
           // Not finished here (yet): read the store again.
         }
@@ -129,8 +141,8 @@ public final class RunService {
         start.steps(), null);
     RunView finished;
     try {
-      Workflow workflow = workflows.find(run.workflowId()).orElseThrow(
-          () -> new IllegalStateException("workflow " + run.workflowId() + " is gone")).document().workflow();
+      Workflow workflow = workflow(run.workflowId()).orElseThrow(
+          () -> new IllegalStateException("workflow " + run.workflowId() + " is gone"));
       Job job = job(workflow, run.jobId()).orElseThrow(
           () -> new IllegalStateException("job " + run.jobId() + " is gone"));
       int attempt = run.attempts();
@@ -148,11 +160,22 @@ public final class RunService {
     if (!runs.finish(run.id(), run.attempts(), finished.status(), write(finished))) {
       log.warn("run {} attempt {}: the claim was lost before the result was written; another attempt owns it",
           run.id(), run.attempts());
+      return;
     }
-    CompletableFuture<Void> waiter = finishedHere.get(run.id());
+    CompletableFuture<RunView> waiter = finishedHere.get(run.id());
     if (waiter != null) {
-      waiter.complete(null);
+      waiter.complete(finished);
     }
+  }
+
+  private Optional<Workflow> workflow(String id) {
+    Workflow cached = workflowCache.get(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Workflow> stored = workflows.find(id).map(w -> w.document().workflow());
+    stored.ifPresent(w -> workflowCache.put(id, w));
+    return stored;
   }
 
   private RunView view(RunRecord record) {
