@@ -26,7 +26,7 @@ class RunConfiguration {
     return new RunStore(mongo, Clock.systemUTC());
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   RunService runService(WorkflowStore workflows, RunStore runs, EventBus bus, StepModules modules,
       WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, RunProperties properties,
       JsonMapper json) {

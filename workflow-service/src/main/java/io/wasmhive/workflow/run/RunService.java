@@ -30,12 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
  * and read ({@link #find}). A run accepted before its instance was killed is claimed again by a consumer after
  * the lease, and its final state is written by exactly one claim. Thread-safe.
  */
-public final class RunService {
+public final class RunService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
   /** How often a waiter reads the store for a run another instance may finish. */
   static final long POLL_MILLIS = 50;
+
+  /** How many progress writes may wait. */
+  static final int PROGRESS_BACKLOG = 10_000;
 
   /** How many workflows an instance keeps in memory. */
   static final int WORKFLOW_CACHE_SIZE = 1_000;
@@ -48,6 +51,17 @@ public final class RunService {
   private final JsonMapper json;
   private final Clock clock;
   private final ConcurrentHashMap<String, CompletableFuture<RunView>> finishedHere = new ConcurrentHashMap<>();
+  /**
+   * Progress (and lease renewal) is written off the runner's thread, in order, by one thread: a runner never waits
+   * for it. A progress write that arrives after the final one changes nothing (it needs the run still running). Past
+   * {@value #PROGRESS_BACKLOG} waiting writes the oldest is dropped: progress is a view, the final write is not.
+   */
+  private final java.util.concurrent.ThreadPoolExecutor progressWriter = new java.util.concurrent.ThreadPoolExecutor(
+      1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(PROGRESS_BACKLOG), runnable -> {
+        Thread thread = new Thread(runnable, "workflow-run-progress");
+        thread.setDaemon(true);
+        return thread;
+      }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
   /** Stored workflows never change, so the ones this instance has read are kept (a bounded number). */
   private final Map<String, Workflow> workflowCache = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -146,8 +160,16 @@ public final class RunService {
       Job job = job(workflow, run.jobId()).orElseThrow(
           () -> new IllegalStateException("job " + run.jobId() + " is gone"));
       int attempt = run.attempts();
-      finished = runner.run(start, workflow, job, progress -> runs.progress(run.id(), attempt, write(progress),
-          properties.lease()));
+      finished = runner.run(start, workflow, job, progress -> {
+        String body = write(progress);
+        progressWriter.execute(() -> {
+          try {
+            runs.progress(run.id(), attempt, body, properties.lease());
+          } catch (RuntimeException e) {
+            log.warn("run {}: progress not written ({}); the final state will be", run.id(), e.toString());
+          }
+        });
+      });
     } catch (RuntimeException e) {
       if (e instanceof io.wasmhive.executor.ExecutorException ex && ex.retryable()) {
         throw e; // The pool is overloaded or shutting down: another delivery runs it, after the lease.
@@ -166,6 +188,13 @@ public final class RunService {
     if (waiter != null) {
       waiter.complete(finished);
     }
+  }
+
+  /** Ends the progress writer after the writes waiting for it (a few seconds at most). */
+  @Override
+  public void close() throws InterruptedException {
+    progressWriter.shutdown();
+    progressWriter.awaitTermination(5, TimeUnit.SECONDS);
   }
 
   private Optional<Workflow> workflow(String id) {
