@@ -42,6 +42,14 @@ public class StepModules {
   private final ModuleStore store;
   private final EventBus bus;
   private final Clock clock;
+  /** Content references (SHA-256, CIDs) resolved before: they never change meaning. Bounded. */
+  private final java.util.Map<String, String> contentAddressed = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+          return size() > 10_000;
+        }
+      });
 
   public StepModules(ModuleStore store, EventBus bus, Clock clock) {
     this.store = store;
@@ -67,7 +75,26 @@ public class StepModules {
    * bytes are then {@code ModuleStore.bytes(sha256)}. Blocks on MongoDB.
    */
   public Optional<String> sha256(String wasmHash) {
-    return find(wasmHash).map(StoredModule::sha256);
+    if (wasmHash == null || wasmHash.isBlank()) {
+      return Optional.empty();
+    }
+    String reference = wasmHash.trim();
+    String known = contentAddressed.get(reference);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<StoredModule> module = store.find(reference);
+    module.filter(m -> namesContent(reference, m)).ifPresent(m -> contentAddressed.put(reference, m.sha256()));
+    return module.map(StoredModule::sha256);
+  }
+
+  /**
+   * Whether {@code reference} names the module by its content (its SHA-256 or one of its CIDs), so that it names
+   * the same module forever; an alias may be re-pointed and is read from the store every time.
+   */
+  private static boolean namesContent(String reference, StoredModule module) {
+    return reference.equalsIgnoreCase(module.sha256()) || reference.equals(module.cidV0())
+        || reference.equals(module.cidV1()) || module.cids().contains(reference);
   }
 
   /**
