@@ -50,6 +50,9 @@ public final class AnvilProcess implements AutoCloseable {
     long started = System.nanoTime();
     Process process = new ProcessBuilder(binary.toString(), "--host", "127.0.0.1", "--port", "0", "--accounts", "3",
         "--chain-id", Long.toString(chainId)).redirectErrorStream(true).start();
+    // A test that fails between start and close (say, in a static initialiser) must not leave anvil running after
+    // its JVM: stopped by its PID when the JVM exits, whatever happened.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "anvil-stop-" + process.pid()));
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Thread reader = new Thread(() -> readPort(process, port), "anvil-output");
     reader.setDaemon(true);
