@@ -1,0 +1,281 @@
+package io.wasmhive.workflow.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wasmhive.guests.GuestCorpus;
+import io.wasmhive.platform.modules.ModuleOrigin;
+import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.testing.ServiceIntegrationTest;
+import io.wasmhive.workflow.chain.TestChain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code $ref:} data references read by a leader run against a real anvil, and operator runs that reuse the
+ * leader's contexts: no WebAssembly, no data-ref reads, contract steps simulated at the leader's blocks, the same
+ * calldata even after the chain has moved on. Over real HTTP, driven through the Redis stream.
+ */
+@ServiceIntegrationTest
+class DataRefRunIntegrationTests {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final BigInteger SUPPLY = BigInteger.valueOf(1_000_000);
+  private static final TestChain CHAIN = startChain();
+  private static final String TOKEN = CHAIN.deployToken(SUPPLY.longValue());
+  private static final String NOBODY = "0x0000000000000000000000000000000000000001";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ModuleStore modules;
+
+  private static TestChain startChain() {
+    try {
+      return TestChain.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void chainEndpoint(DynamicPropertyRegistry registry) {
+    registry.add("workflow.chain.endpoints." + CHAIN.chainId(), () -> CHAIN.url().toString());
+    registry.add("wasmhive.data-dir", () -> "target/it-data/data-refs");
+  }
+
+  @AfterAll
+  static void stopChain() throws InterruptedException {
+    CHAIN.close();
+  }
+
+  @Test
+  void anOperatorWithTheLeadersContextsGetsTheLeadersCalldataAfterTheChainMovedOn() {
+    String id = create(workflow(TestChain.OWNER, List.of(wasmStep(store("wf-balance-rpc.wasm")),
+        contractStep("transfer(address,uint256)", List.of(TestChain.RECIPIENT, "$wasm:balance"),
+            ref("balanceOf(address)", NOBODY)),
+        contractStep("sum(uint256[])", List.of(JSON.createArrayNode().add("$wasm:balance")
+            .add(ref("balanceOf(address)", TestChain.OWNER)).toString()), "0"),
+        contractStep("transfer(address,uint256)", List.of(TestChain.RECIPIENT,
+            ref("totalSupply() view returns (uint256)")), "0"))));
+    JsonNode leader = run(id, "");
+    assertThat(leader.get("status").stringValue()).as(leader.toString()).isEqualTo("SUCCEEDED");
+    String block = leader.get("chainBlocks").get(String.valueOf(CHAIN.chainId())).stringValue();
+    JsonNode data = leader.get("dataRefContext");
+    assertThat(data.get("chainBlocks")).isEqualTo(leader.get("chainBlocks"));
+    assertThat(data.get("resolvedRefs")).hasSize(3);
+    assertThat(data.get("resolvedRefs").get(0).toString()).isEqualTo("{\"ref\":{\"target\":\"" + TOKEN
+        + "\",\"abi\":\"balanceOf(address)\",\"args\":[\"" + NOBODY + "\"],\"chainId\":" + CHAIN.chainId()
+        + "},\"value\":{\"__bigint\":\"0\"},\"blockNumber\":\"" + block + "\"}");
+    assertThat(data.get("resolvedRefs").get(1).get("value").toString()).isEqualTo("{\"__bigint\":\"" + SUPPLY + "\"}");
+    assertThat(data.get("resolvedRefs").get(2).get("value").toString()).isEqualTo("{\"__bigint\":\"" + SUPPLY + "\"}");
+    assertThat(leader.get("steps").get(1).get("call").get("value").stringValue()).isEqualTo("0");
+    assertThat(leader.get("steps").get(2).get("call").get("calldata").stringValue())
+        .isEqualTo("0x0194db8e" + word(32) + word(2) + word(SUPPLY.longValue()) + word(SUPPLY.longValue()));
+    assertThat(leader.get("steps").get(3).get("call").get("calldata").stringValue())
+        .isEqualTo(transferCalldata(TestChain.RECIPIENT, SUPPLY));
+
+    moveTokens(1000);
+    ObjectNode body = JSON.createObjectNode().put("mode", "operator");
+    body.set("wasmRefContext", leader.get("wasmRefContext"));
+    body.set("dataRefContext", data);
+    JsonNode operator = run(id, body.toString());
+    ObjectNode serialized = JSON.createObjectNode().put("mode", "operator")
+        .put("wasmRefContext", leader.get("wasmRefContext").toString()).put("dataRefContext", data.toString());
+    JsonNode fromStrings = run(id, serialized.toString());
+
+    for (JsonNode replay : List.of(operator, fromStrings)) {
+      assertThat(replay.get("status").stringValue()).as(replay.toString()).isEqualTo("SUCCEEDED");
+      assertThat(replay.get("mode").stringValue()).isEqualTo("operator");
+      assertThat(calls(replay)).isEqualTo(calls(leader));
+      assertThat(replay.get("chainBlocks")).isEqualTo(leader.get("chainBlocks"));
+      assertThat(replay.get("dataRefContext")).isEqualTo(data);
+      assertThat(replay.get("wasmRefContext")).isEqualTo(leader.get("wasmRefContext"));
+      JsonNode wasm = replay.get("steps").get(0);
+      assertThat(wasm.get("output")).isEqualTo(leader.get("steps").get(0).get("output"));
+      assertThat(wasm.has("module")).isFalse();
+      assertThat(wasm.has("rpc")).isFalse();
+      // Only the simulations read the chain: an eth_call and an eth_estimateGas per contract step.
+      List<String> methods = new ArrayList<>();
+      replay.get("steps").forEach(step -> step.path("rpc").forEach(x -> methods.add(x.get("method").stringValue())));
+      assertThat(methods).containsExactly("eth_call", "eth_estimateGas", "eth_call", "eth_estimateGas", "eth_call",
+          "eth_estimateGas");
+    }
+    JsonNode again = run(id, "");
+    assertThat(again.get("steps").get(1).get("call").get("calldata").stringValue())
+        .isEqualTo(transferCalldata(TestChain.RECIPIENT, SUPPLY.subtract(BigInteger.valueOf(1000))));
+    assertThat(calls(again)).isNotEqualTo(calls(leader));
+  }
+
+  @Test
+  void anOperatorMissingAResultFailsWithTheSdksMessages() {
+    String wasmHash = store("wf-balance-rpc.wasm");
+    String id = create(workflow(TestChain.OWNER, List.of(wasmStep(wasmHash), contractStep(
+        "transfer(address,uint256)", List.of(TestChain.RECIPIENT, "$wasm:balance"), "0"))));
+    JsonNode none = run(id, "{\"mode\":\"operator\"}");
+    assertThat(none.get("status").stringValue()).isEqualTo("FAILED");
+    assertThat(none.get("error").stringValue())
+        .isEqualTo("WASM reference balance not found in provided context from leader. Available: []");
+    assertThat(none.get("steps").get(1).get("status").stringValue()).isEqualTo("skipped");
+
+    JsonNode other = run(id, "{\"mode\":\"operator\",\"wasmRefContext\":{\"resolvedRefs\":[{\"ref\":{\"id\":\"a\"},"
+        + "\"result\":1},{\"ref\":{\"id\":\"b\"},\"result\":2}]}}");
+    assertThat(other.get("error").stringValue())
+        .isEqualTo("WASM reference balance not found in provided context from leader. Available: [a, b]");
+
+    String totalSupply = ref("totalSupply()");
+    String withRef = create(workflow(TestChain.OWNER, List.of(contractStep("transfer(address,uint256)",
+        List.of(TestChain.RECIPIENT, totalSupply), "0"))));
+    JsonNode noRef = run(withRef, "{\"mode\":\"operator\",\"dataRefContext\":{\"chainBlocks\":{},\"resolvedRefs\":[]}}");
+    assertThat(noRef.get("status").stringValue()).isEqualTo("FAILED");
+    assertThat(noRef.get("error").stringValue()).isEqualTo("DataRef " + TOKEN
+        + ".totalSupply() not found in provided context from leader. Available: []");
+  }
+
+  @Test
+  void aLeadersDataRefFailuresCarryTheSdksMessages() {
+    String missing = "$ref:{\"target\":\"" + TOKEN + "\",\"abi\":\"totalSupply()\"}";
+    assertThat(failure(missing)).isEqualTo("Failed to parse DataRef: DataRef must have target, abi, and chainId");
+    assertThat(failure("$ref:{\"target\":")).startsWith("Failed to parse DataRef: ");
+    String otherChain = "$ref:{\"target\":\"" + TOKEN + "\",\"abi\":\"totalSupply()\",\"args\":[],\"chainId\":999}";
+    assertThat(failure(otherChain)).isEqualTo("Unsupported chain ID: 999");
+
+    JsonNode reverted = runOne(ref("overflow(uint256)", "1"));
+    String block = reverted.get("chainBlocks").get(String.valueOf(CHAIN.chainId())).stringValue();
+    assertThat(reverted.get("error").stringValue()).startsWith("DataRef resolution failed for " + TOKEN
+        + ".overflow(uint256) at block " + block + ": execution reverted");
+    assertThat(failure(ref("transfer(address,uint256) returns (bool)", TestChain.RECIPIENT, "x")))
+        .startsWith("DataRef resolution failed for " + TOKEN + ".transfer(address,uint256) returns (bool) at block ")
+        .contains("argument 1 (uint256): \"x\" is not an integer");
+  }
+
+  private String failure(String reference) {
+    JsonNode run = runOne(reference);
+    assertThat(run.get("status").stringValue()).isEqualTo("FAILED");
+    assertThat(run.get("steps").get(0).get("error")).isEqualTo(run.get("error"));
+    return run.get("error").stringValue();
+  }
+
+  private JsonNode runOne(String reference) {
+    return run(create(workflow(TestChain.OWNER, List.of(contractStep("transfer(address,uint256)",
+        List.of(TestChain.RECIPIENT, reference), "0")))), "");
+  }
+
+  private List<String> calls(JsonNode run) {
+    List<String> calls = new ArrayList<>();
+    run.get("steps").forEach(step -> {
+      if (step.has("call")) {
+        calls.add(step.get("call").get("calldata").stringValue() + "@" + step.get("call").get("block").stringValue()
+            + "/" + step.get("call").get("value").stringValue());
+      }
+    });
+    return calls;
+  }
+
+  private void moveTokens(long amount) {
+    long before = CHAIN.blockNumber();
+    JsonNode receipt = CHAIN.send(Map.of("from", TestChain.OWNER, "to", TOKEN, "data",
+        transferCalldata(TestChain.RECIPIENT, BigInteger.valueOf(amount))));
+    assertThat(receipt.get("status").stringValue()).isEqualTo("0x1");
+    assertThat(CHAIN.blockNumber()).isGreaterThan(before);
+  }
+
+  static String ref(String abi, String... args) {
+    ObjectNode ref = JSON.createObjectNode().put("target", TOKEN).put("abi", abi);
+    ArrayNode array = ref.putArray("args");
+    for (String arg : args) {
+      array.add(arg);
+    }
+    ref.put("chainId", CHAIN.chainId());
+    return "$ref:" + ref;
+  }
+
+  private static ObjectNode wasmStep(String wasmHash) {
+    ObjectNode step = JSON.createObjectNode().put("target", "0x0000000000000000000000000000000000000000")
+        .put("abi", "");
+    step.putArray("args");
+    step.put("value", "0").put("type", "wasm").put("wasmHash", wasmHash);
+    step.putObject("wasmInput").put("token", TOKEN).put("holder", TestChain.OWNER);
+    return step.put("wasmId", "balance").put("wasmTimeoutMs", 2000);
+  }
+
+  private static ObjectNode contractStep(String abi, List<String> args, String value) {
+    ObjectNode step = JSON.createObjectNode().put("target", TOKEN).put("abi", abi);
+    ArrayNode array = step.putArray("args");
+    args.forEach(array::add);
+    return step.put("value", value).put("type", "contract");
+  }
+
+  private static String workflow(String owner, List<ObjectNode> steps) {
+    ObjectNode workflow = JSON.createObjectNode().put("owner", owner);
+    workflow.putArray("triggers").addObject().put("type", "cron").putObject("params").put("schedule", "*/5 * * * *");
+    ObjectNode job = workflow.putArray("jobs").addObject().put("id", "job-1").put("chainId", CHAIN.chainId());
+    job.putArray("steps").addAll(steps);
+    job.put("session", "eyJ" + "A".repeat(9_000));
+    workflow.put("count", 1);
+    return workflow.toString();
+  }
+
+  private JsonNode run(String workflowId, String body) {
+    HttpResponse<String> run = post("/workflows/" + workflowId + "/jobs/job-1/runs?wait=true", body);
+    assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+    return JSON.readTree(run.body());
+  }
+
+  private String create(String workflow) {
+    HttpResponse<String> created = post("/workflows", workflow);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body()).get("id").stringValue();
+  }
+
+  private String store(String guest) {
+    return modules.put(GuestCorpus.bytes(guest), ModuleOrigin.of("test")).sha256();
+  }
+
+  private static String word(long value) {
+    return String.format("%064x", value);
+  }
+
+  static String transferCalldata(String to, BigInteger amount) {
+    return "0xa9059cbb" + "0".repeat(24) + to.substring(2).toLowerCase(Locale.ROOT)
+        + String.format("%064x", amount);
+  }
+
+  private HttpResponse<String> post(String path, String body) {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
