@@ -173,6 +173,102 @@ class DataRefRunIntegrationTests {
         .contains("argument 1 (uint256): \"x\" is not an integer");
   }
 
+  @Test
+  void malformedRunBodiesAreRefusedWith400InTheErrorEnvelope() {
+    String id = create(workflow(TestChain.OWNER, List.of(contractStep("transfer(address,uint256)",
+        List.of(TestChain.RECIPIENT, "1"), "0"))));
+    Map<String, String> bodies = new java.util.LinkedHashMap<>();
+    bodies.put("{\"mode\":\"verify\"}", "mode must be \"leader\" or \"operator\", got \"verify\"");
+    bodies.put("{\"mode\":1}", "mode must be \"leader\" or \"operator\", got 1");
+    bodies.put("{\"mode\":\"operator\",\"extra\":1}", "the body: unknown member \"extra\"");
+    bodies.put("[]", "the body must be a JSON object");
+    bodies.put("{\"mode\":", "the body is not valid JSON");
+    bodies.put("{\"mode\":\"operator\",\"mode\":\"leader\"}", "the body is not valid JSON: Duplicate Object property \"mode\"");
+    bodies.put("{\"wasmRefContext\":{\"resolvedRefs\":[]}}", "wasmRefContext and dataRefContext are for operator runs only");
+    bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":\"{nope\"}", "wasmRefContext is not valid JSON");
+    bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":\"[]\"}",
+        "wasmRefContext must be a JSON object or a string holding one");
+    bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":7}", "wasmRefContext must be a JSON object or a string holding one");
+    bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":{}}", "wasmRefContext.resolvedRefs must be an array");
+    bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":{\"resolvedRefs\":[{\"ref\":{},\"result\":1}]}}",
+        "wasmRefContext.resolvedRefs[0].ref.id must be a non-empty string");
+    bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":{\"resolvedRefs\":[{\"ref\":{\"id\":\"a\"}}]}}",
+        "wasmRefContext.resolvedRefs[0].result is required");
+    bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":{\"resolvedRefs\":[],\"skipRemainingSteps\":\"yes\"}}",
+        "wasmRefContext.skipRemainingSteps must be a boolean");
+    bodies.put("{\"mode\":\"operator\",\"dataRefContext\":{\"resolvedRefs\":[]}}",
+        "dataRefContext.chainBlocks must be an object");
+    bodies.put("{\"mode\":\"operator\",\"dataRefContext\":{\"chainBlocks\":{\"x\":\"1\"},\"resolvedRefs\":[]}}",
+        "dataRefContext.chainBlocks: \"x\" is not a chain id");
+    bodies.put("{\"mode\":\"operator\",\"dataRefContext\":{\"chainBlocks\":{\"1\":12},\"resolvedRefs\":[]}}",
+        "dataRefContext.chainBlocks.1 must be a block number as a decimal string");
+    bodies.put("{\"mode\":\"operator\",\"dataRefContext\":{\"chainBlocks\":{},\"resolvedRefs\":[{\"ref\":"
+        + "{\"target\":\"0x1\",\"abi\":\"f()\"},\"value\":1,\"blockNumber\":\"1\"}]}}",
+        "dataRefContext.resolvedRefs[0].ref: DataRef must have target, abi, and chainId");
+    bodies.put("{\"mode\":\"operator\",\"dataRefContext\":{\"chainBlocks\":{},\"resolvedRefs\":[{\"ref\":"
+        + "{\"target\":\"0x1\",\"abi\":\"f()\",\"chainId\":1},\"value\":1,\"blockNumber\":\"-1\"}]}}",
+        "dataRefContext.resolvedRefs[0].blockNumber must be a block number as a decimal string");
+    bodies.forEach((body, message) -> {
+      HttpResponse<String> answer = post("/workflows/" + id + "/jobs/job-1/runs", body);
+      assertThat(answer.statusCode()).as(body + " " + answer.body()).isEqualTo(400);
+      JsonNode error = JSON.readTree(answer.body()).get("error");
+      assertThat(error.get("code").stringValue()).isEqualTo("INVALID_RUN_REQUEST");
+      assertThat(error.get("message").stringValue()).as(body).startsWith(message);
+    });
+    assertThat(post("/workflows/" + id + "/jobs/job-1/runs", "{\"mode\":\"leader\"}").statusCode()).isEqualTo(202);
+    assertThat(post("/workflows/" + id + "/jobs/job-1/runs", " \n").statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void runBodiesAreBoundedInSizeNestingReferencesAndChains() {
+    String id = create(workflow(TestChain.OWNER, List.of(contractStep("transfer(address,uint256)",
+        List.of(TestChain.RECIPIENT, "1"), "0"))));
+    String operator = "{\"mode\":\"operator\"}";
+    int max = RunOptionsReader.MAX_BODY_BYTES;
+    assertAccepted(id, operator + " ".repeat(max - operator.length()));
+    assertRefused(id, operator + " ".repeat(max - operator.length() + 1), "the body is larger than 4194304 bytes");
+
+    String nested = "{\"mode\":\"operator\",\"wasmRefContext\":{\"resolvedRefs\":[{\"ref\":{\"id\":\"a\"},\"result\":";
+    assertAccepted(id, nested + "[".repeat(60) + "]".repeat(60) + "}]}}");
+    assertRefused(id, nested + "[".repeat(61) + "]".repeat(61) + "}]}}",
+        "the body is not valid JSON: Document nesting depth (65) exceeds the maximum allowed (64)");
+
+    String entry = "{\"ref\":{\"id\":\"a\"},\"result\":1}";
+    assertAccepted(id, refs(entry, RunOptionsReader.MAX_REFS));
+    assertRefused(id, refs(entry, RunOptionsReader.MAX_REFS + 1),
+        "wasmRefContext.resolvedRefs lists more than 1024 references");
+
+    assertAccepted(id, chains(RunOptionsReader.MAX_CHAINS));
+    assertRefused(id, chains(RunOptionsReader.MAX_CHAINS + 1), "dataRefContext.chainBlocks has more than 64 chains");
+  }
+
+  private static String refs(String entry, int count) {
+    return "{\"mode\":\"operator\",\"wasmRefContext\":{\"resolvedRefs\":["
+        + String.join(",", java.util.Collections.nCopies(count, entry)) + "]}}";
+  }
+
+  private static String chains(int count) {
+    List<String> blocks = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      blocks.add("\"" + i + "\":\"1\"");
+    }
+    return "{\"mode\":\"operator\",\"dataRefContext\":{\"chainBlocks\":{" + String.join(",", blocks)
+        + "},\"resolvedRefs\":[]}}";
+  }
+
+  private void assertAccepted(String id, String body) {
+    HttpResponse<String> answer = post("/workflows/" + id + "/jobs/job-1/runs", body);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+  }
+
+  private void assertRefused(String id, String body, String message) {
+    HttpResponse<String> answer = post("/workflows/" + id + "/jobs/job-1/runs", body);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    JsonNode error = JSON.readTree(answer.body()).get("error");
+    assertThat(error.get("code").stringValue()).isEqualTo("INVALID_RUN_REQUEST");
+    assertThat(error.get("message").stringValue()).isEqualTo(message);
+  }
+
   private String failure(String reference) {
     JsonNode run = runOne(reference);
     assertThat(run.get("status").stringValue()).isEqualTo("FAILED");
