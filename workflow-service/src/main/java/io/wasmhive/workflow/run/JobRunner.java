@@ -30,11 +30,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Runs one job as the leader does (seed 000, the SDK's executor): every WebAssembly step first, in order, each
- * module's JSON result recorded under its {@code wasmId}; then, unless a result asked to {@code skipRemainingSteps},
- * every contract step in order with its {@code $wasm:} references resolved, simulated with {@code eth_call} at the
- * run's pinned block from the workflow's owner. All chain reads of the run — the modules' and the simulations' —
- * go through one {@link ChainSession}, so each chain is read at one block. The first failing step ends the run;
- * the steps after it are skipped. Thread-safe; blocks while the job runs.
+ * module's JSON result recorded under its {@code wasmId} (skipped when the owner is not whitelisted); then, unless a
+ * result asked to {@code skipRemainingSteps}, every contract step in order with its {@code $wasm:} and then
+ * {@code $ref:} references resolved, simulated with {@code eth_call} at the run's pinned block from the workflow's
+ * owner. As an operator it runs no WebAssembly and reads no {@code $ref:}: both come from the leader's contexts, and
+ * the session starts pinned at the leader's blocks. All chain reads of a run — the modules', the references' and the
+ * simulations' — go through one {@link ChainSession}, so each chain is read at one block. The first failing step
+ * ends the run; the steps after it are skipped. Thread-safe; blocks while the job runs.
  */
 final class JobRunner {
 
