@@ -174,6 +174,47 @@ class DataRefRunIntegrationTests {
   }
 
   @Test
+  void severalOutputsDecodeToAnArrayAndResultIndexPicksOne() {
+    String types = "uint256[3],address[],(address,uint256),bytes,string,bytes32,int8,bool";
+    String[] args = {"7,8,9", TestChain.RECIPIENT + "," + TestChain.OWNER, "[\"" + TestChain.RECIPIENT + "\",\"42\"]",
+        "0xdeadbeef", "hello, world", "0x" + "ab".repeat(32), "-5", "true"};
+    String encoded = "0x" + new io.wasmhive.workflow.contract.ContractSimulator(false).encode(
+        new io.wasmhive.workflow.contract.ContractCall(CHAIN.chainId(), TestChain.OWNER, TOKEN, "reencode",
+            io.wasmhive.workflow.abi.FunctionSignature.parse("reencode(" + types + ")").inputTypes(),
+            List.of(args), BigInteger.ZERO)).substring(10);
+    long length = (encoded.length() - 2) / 2;
+    // reencode returns bytes: read as (uint256,uint256) its head is the offset 32 and the length.
+    String pair = "reencode(" + types + ") view returns (uint256,uint256)";
+    String asBytes = "reencode(" + types + ") view returns (bytes)";
+    List<String> reencodeArgs = new ArrayList<>(List.of(args));
+    reencodeArgs.set(3, ref(asBytes, args));
+    String id = create(workflow(TestChain.OWNER, List.of(
+        contractStep("transfer(address,uint256)", List.of(TestChain.RECIPIENT, ref(pair, 0, args)), "0"),
+        contractStep("sum(uint256[])", List.of(ref(pair, null, args)), "0"),
+        contractStep("reencode(" + types + ")", reencodeArgs, "0"))));
+    JsonNode run = run(id, "");
+
+    assertThat(run.get("status").stringValue()).as(run.toString()).isEqualTo("SUCCEEDED");
+    assertThat(run.get("steps").get(0).get("call").get("calldata").stringValue())
+        .isEqualTo(transferCalldata(TestChain.RECIPIENT, BigInteger.valueOf(32)));
+    assertThat(run.get("steps").get(1).get("call").get("calldata").stringValue())
+        .isEqualTo("0x0194db8e" + word(32) + word(2) + word(32) + word(length));
+    JsonNode refs = run.get("dataRefContext").get("resolvedRefs");
+    assertThat(refs.get(0).get("ref").get("resultIndex").intValue()).isZero();
+    assertThat(refs.get(0).get("value").toString()).isEqualTo("{\"__bigint\":\"32\"}");
+    assertThat(refs.get(1).get("ref").has("resultIndex")).isFalse();
+    assertThat(refs.get(1).get("value").toString())
+        .isEqualTo("[{\"__bigint\":\"32\"},{\"__bigint\":\"" + length + "\"}]");
+    assertThat(refs.get(2).get("value").stringValue()).isEqualTo(encoded);
+    assertThat(run.get("steps").get(2).get("call").get("success").booleanValue()).isTrue();
+
+    JsonNode past = runOne(ref(pair, 2, args));
+    String block = past.get("chainBlocks").get(String.valueOf(CHAIN.chainId())).stringValue();
+    assertThat(past.get("error").stringValue()).isEqualTo("DataRef resolution failed for " + TOKEN + "." + pair
+        + " at block " + block + ": resultIndex 2 is out of range: the result has 2 values");
+  }
+
+  @Test
   void malformedRunBodiesAreRefusedWith400InTheErrorEnvelope() {
     String id = create(workflow(TestChain.OWNER, List.of(contractStep("transfer(address,uint256)",
         List.of(TestChain.RECIPIENT, "1"), "0"))));
@@ -301,12 +342,20 @@ class DataRefRunIntegrationTests {
   }
 
   static String ref(String abi, String... args) {
+    return ref(abi, null, args);
+  }
+
+  /** A reference as the SDK's {@code createDataRefString} writes it ({@code resultIndex} left out when null). */
+  static String ref(String abi, Integer resultIndex, String... args) {
     ObjectNode ref = JSON.createObjectNode().put("target", TOKEN).put("abi", abi);
     ArrayNode array = ref.putArray("args");
     for (String arg : args) {
       array.add(arg);
     }
     ref.put("chainId", CHAIN.chainId());
+    if (resultIndex != null) {
+      ref.put("resultIndex", resultIndex);
+    }
     return "$ref:" + ref;
   }
 
