@@ -98,6 +98,8 @@ class DataRefRunIntegrationTests {
         .isEqualTo("0x0194db8e" + word(32) + word(2) + word(SUPPLY.longValue()) + word(SUPPLY.longValue()));
     assertThat(leader.get("steps").get(3).get("call").get("calldata").stringValue())
         .isEqualTo(transferCalldata(TestChain.RECIPIENT, SUPPLY));
+    // As stored: the contexts come back from MongoDB unchanged.
+    assertThat(JSON.readTree(get("/runs/" + leader.get("id").stringValue()))).isEqualTo(leader);
 
     moveTokens(1000);
     ObjectNode body = JSON.createObjectNode().put("mode", "operator");
@@ -408,6 +410,20 @@ class DataRefRunIntegrationTests {
   static String transferCalldata(String to, BigInteger amount) {
     return "0xa9059cbb" + "0".repeat(24) + to.substring(2).toLowerCase(Locale.ROOT)
         + String.format("%064x", amount);
+  }
+
+  private String get(String path) {
+    try {
+      HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+          .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      return answer.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpResponse<String> post(String path, String body) {
