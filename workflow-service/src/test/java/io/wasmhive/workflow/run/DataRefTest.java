@@ -84,4 +84,15 @@ class DataRefTest {
             + "address) view returns (uint256), 0x5FbDB2315678afecb367f032d93F642f64180aa3.symbol() view returns "
             + "(string)]");
   }
+
+  @Test
+  void argumentsAreWalkedAtMost32LevelsDeep() {
+    DataRefResolver resolver = DataRefResolver.replaying(new DataRefContext(null, null));
+    JsonNode deepest = JSON.readTree("[".repeat(32) + "\"x\"" + "]".repeat(32));
+    JsonNode tooDeep = JSON.readTree("[".repeat(33) + "\"x\"" + "]".repeat(33));
+
+    assertThat(resolver.resolve(deepest)).isEqualTo(deepest);
+    assertThatThrownBy(() -> resolver.resolve(tooDeep)).isInstanceOf(DataRefException.class)
+        .hasMessage("argument nested deeper than 32 levels");
+  }
 }
