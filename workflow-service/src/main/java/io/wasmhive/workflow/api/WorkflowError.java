@@ -14,6 +14,8 @@ public enum WorkflowError {
   INVALID_BIGINT(HttpStatus.BAD_REQUEST),
   /** A request parameter or path variable is malformed. */
   INVALID_REQUEST(HttpStatus.BAD_REQUEST),
+  /** The body of a run request is not valid: an unknown mode or member, a malformed context, a limit. */
+  INVALID_RUN_REQUEST(HttpStatus.BAD_REQUEST),
   /** No such workflow (or path). */
   NOT_FOUND(HttpStatus.NOT_FOUND),
   /** The endpoint does not take this method. */

@@ -13,6 +13,7 @@ import io.wasmhive.workflow.sdk.StepType;
 import io.wasmhive.workflow.sdk.Workflow;
 import io.wasmhive.workflow.wasm.StepOutcome;
 import io.wasmhive.workflow.wasm.WasmStepRunner;
+import io.wasmhive.workflow.whitelist.WasmWhitelist;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,15 +30,23 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Runs one job as the leader does (seed 000, the SDK's executor): every WebAssembly step first, in order, each
- * module's JSON result recorded under its {@code wasmId}; then, unless a result asked to {@code skipRemainingSteps},
- * every contract step in order with its {@code $wasm:} references resolved, simulated with {@code eth_call} at the
- * run's pinned block from the workflow's owner. All chain reads of the run — the modules' and the simulations' —
- * go through one {@link ChainSession}, so each chain is read at one block. The first failing step ends the run;
- * the steps after it are skipped. Thread-safe; blocks while the job runs.
+ * module's JSON result recorded under its {@code wasmId} (skipped when the owner is not whitelisted); then, unless a
+ * result asked to {@code skipRemainingSteps}, every contract step in order with its {@code $wasm:} and then
+ * {@code $ref:} references resolved, simulated with {@code eth_call} at the run's pinned block from the workflow's
+ * owner. As an operator it runs no WebAssembly and reads no {@code $ref:}: both come from the leader's contexts, and
+ * the session starts pinned at the leader's blocks. All chain reads of a run — the modules', the references' and the
+ * simulations' — go through one {@link ChainSession}, so each chain is read at one block. The first failing step
+ * ends the run; the steps after it are skipped. Thread-safe; blocks while the job runs.
  */
 final class JobRunner {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The mode of a run that reuses a leader's contexts. */
+  static final String OPERATOR = "operator";
+
+  /** Why a non-whitelisted owner's WebAssembly step was skipped. */
+  static final String NOT_WHITELISTED_REASON = "owner not whitelisted for WASM execution";
 
   private final StepModules modules;
   private final WasmStepRunner wasm;
@@ -45,9 +54,11 @@ final class JobRunner {
   private final ContractSimulator contracts;
   private final JsonMapper json;
   private final Clock clock;
+  private final WasmWhitelist whitelist;
 
   JobRunner(StepModules modules, WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, JsonMapper json,
-      Clock clock) {
+      Clock clock, WasmWhitelist whitelist) {
+    this.whitelist = whitelist;
     this.modules = modules;
     this.wasm = wasm;
     this.chains = chains;
@@ -68,27 +79,49 @@ final class JobRunner {
 
   /**
    * Runs the job and answers the finished run. {@code progress} receives the run after each step (to be stored).
+   * A leader ({@code start.mode()} {@code leader}) runs the WebAssembly steps (unless the owner is not whitelisted)
+   * and reads the {@code $ref:}s; an operator takes both from the leader's contexts in {@code start} and reads the
+   * chain only for its contract simulations, at the leader's blocks.
    */
   RunView run(RunView start, Workflow workflow, Job job, Consumer<RunView> progress) {
+    boolean operator = OPERATOR.equals(start.mode());
     Progress run = new Progress(start, pendingSteps(job), progress);
-    ChainSession session = chains.openSession(job.chainId());
+    DataRefContext leaderData = start.dataRefContext() == null ? new DataRefContext(null, null)
+        : start.dataRefContext();
+    ChainSession session = operator
+        ? chains.openSession(job.chainId(), leaderData.pins(), chains.limits()) : chains.openSession(job.chainId());
     WasmRefResolver refs = new WasmRefResolver();
+    DataRefResolver dataRefs = operator
+        ? DataRefResolver.replaying(leaderData) : DataRefResolver.reading(session, chains, contracts);
     List<ResolvedWasmRef> resolved = new ArrayList<>();
     boolean skip = false;
+    boolean whitelisted = operator || !hasWasmSteps(job) || whitelist.allows(workflow.owner());
     for (int i = 0; i < job.steps().size(); i++) {
       Step step = job.steps().get(i);
       if (step.type() != StepType.WASM) {
         continue;
       }
-      Optional<String> failure = wasmStep(run, i, step, session, refs, resolved);
+      if (!whitelisted) {
+        run.set(i, run.step(i).skipped(NOT_WHITELISTED_REASON));
+        continue;
+      }
+      Optional<String> failure = operator
+          ? reusedWasmStep(run, i, step, start.wasmRefContext(), refs, resolved)
+          : wasmStep(run, i, step, session, refs, resolved);
       if (failure.isPresent()) {
-        return run.failed(failure.get(), session, new WasmRefContext(resolved, null));
+        return run.failed(failure.get(), session, new WasmRefContext(resolved, null), dataContext(session, dataRefs));
       }
       JsonNode result = resolved.get(resolved.size() - 1).result();
       if (result.isObject() && result.path("skipRemainingSteps").isBoolean()
           && result.get("skipRemainingSteps").booleanValue()) {
         skip = true;
       }
+    }
+    if (!whitelisted) {
+      refs.ownerNotWhitelisted();
+    }
+    if (operator && start.wasmRefContext() != null && start.wasmRefContext().skips()) {
+      skip = true;
     }
     WasmRefContext context = new WasmRefContext(resolved, skip);
     if (skip) {
@@ -97,19 +130,54 @@ final class JobRunner {
           run.set(i, run.step(i).skipped());
         }
       }
-      return run.finished(RunStatus.SUCCEEDED, null, true, session, context);
+      return run.finished(RunStatus.SUCCEEDED, null, true, session, context, dataContext(session, dataRefs));
     }
     for (int i = 0; i < job.steps().size(); i++) {
       Step step = job.steps().get(i);
       if (step.type() != StepType.CONTRACT) {
         continue;
       }
-      Optional<String> failure = contractStep(run, i, step, workflow.owner(), job.chainId(), session, refs);
+      Optional<String> failure = contractStep(run, i, step, workflow.owner(), job.chainId(), session, refs,
+          dataRefs);
       if (failure.isPresent()) {
-        return run.failed(failure.get(), session, context);
+        return run.failed(failure.get(), session, context, dataContext(session, dataRefs));
       }
     }
-    return run.finished(RunStatus.SUCCEEDED, null, null, session, context);
+    return run.finished(RunStatus.SUCCEEDED, null, null, session, context, dataContext(session, dataRefs));
+  }
+
+  private static boolean hasWasmSteps(Job job) {
+    return job.steps().stream().anyMatch(s -> s.type() == StepType.WASM);
+  }
+
+  /** The run's DataRefContext: every chain's pinned block and the references resolved. */
+  private static DataRefContext dataContext(ChainSession session, DataRefResolver dataRefs) {
+    return new DataRefContext(blocks(session), dataRefs.resolved());
+  }
+
+  private static Map<String, String> blocks(ChainSession session) {
+    Map<String, String> blocks = new LinkedHashMap<>();
+    session.pinnedBlocks().forEach((chain, block) -> blocks.put(String.valueOf(chain), String.valueOf(block)));
+    return blocks;
+  }
+
+  /** An operator's WebAssembly step: the leader's result for its id, nothing run; answers the run's error. */
+  private Optional<String> reusedWasmStep(Progress run, int index, Step step, WasmRefContext leader,
+      WasmRefResolver refs, List<ResolvedWasmRef> resolved) {
+    List<ResolvedWasmRef> given = leader == null ? List.of() : leader.resolvedRefs();
+    Optional<ResolvedWasmRef> found = given.stream().filter(r -> step.wasmId().equals(r.ref().id())).findFirst();
+    if (found.isEmpty()) {
+      String error = "WASM reference " + step.wasmId() + " not found in provided context from leader. Available: ["
+          + String.join(", ", given.stream().map(r -> r.ref().id()).toList()) + "]";
+      run.set(index, new StepView(index, "wasm", step.wasmId(), null, "failed", inputOf(step), null, error, null,
+          null, null, null, null, null));
+      return Optional.of(error);
+    }
+    refs.put(step.wasmId(), found.get().result());
+    resolved.add(found.get());
+    run.set(index, new StepView(index, "wasm", step.wasmId(), null, "succeeded", inputOf(step),
+        found.get().result(), null, null, null, null, null, null, "reused the leader's result"));
+    return Optional.empty();
   }
 
   /** Runs a WebAssembly step; answers the run's error when it failed. */
@@ -121,7 +189,7 @@ final class JobRunner {
       modules.requestIndexing(step.wasmHash());
       String error = StepModules.notFoundMessage(step.wasmHash());
       run.set(index, new StepView(index, "wasm", step.wasmId(), null, "failed", input, null, error, null, null, null,
-          null, null));
+          null, null, null));
       return Optional.of(error);
     }
     int before = session.exchanges().size();
@@ -132,20 +200,20 @@ final class JobRunner {
     if (!outcome.ok()) {
       String error = "WASM execution failed for step " + step.wasmId() + ": WASM execution failed: " + outcome.error();
       run.set(index, new StepView(index, "wasm", step.wasmId(), sha256.get(), "failed", input, null, error,
-          outcome.stderr(), outcome.gasUsed(), outcome.durationMs(), null, rpc));
+          outcome.stderr(), outcome.gasUsed(), outcome.durationMs(), null, rpc, null));
       return Optional.of(error);
     }
     refs.put(step.wasmId(), outcome.result());
     resolved.add(new ResolvedWasmRef(new WasmRef(step.wasmHash(), input, step.wasmId(), step.wasmTimeoutMs()),
         outcome.result(), outcome.durationMs()));
     run.set(index, new StepView(index, "wasm", step.wasmId(), sha256.get(), "succeeded", input, outcome.result(), null,
-        outcome.stderr(), outcome.gasUsed(), outcome.durationMs(), null, rpc));
+        outcome.stderr(), outcome.gasUsed(), outcome.durationMs(), null, rpc, null));
     return Optional.empty();
   }
 
   /** Simulates a contract step; answers the run's error when it failed or reverted. */
   private Optional<String> contractStep(Progress run, int index, Step step, String owner, long chainId,
-      ChainSession session, WasmRefResolver refs) {
+      ChainSession session, WasmRefResolver refs, DataRefResolver dataRefs) {
     long started = System.nanoTime();
     int before = session.exchanges().size();
     ArrayNode arguments = NODES.arrayNode();
@@ -153,9 +221,9 @@ final class JobRunner {
     SimulationResult result;
     try {
       for (String arg : step.args()) {
-        arguments.add(refs.resolve(argument(arg)));
+        arguments.add(dataRefs.resolve(refs.resolve(argument(arg))));
       }
-      value = value(step.value(), refs);
+      value = value(step.value(), refs, dataRefs);
       FunctionSignature signature = step.abi().isEmpty()
           ? new FunctionSignature("", List.of(), List.of()) : FunctionSignature.parse(step.abi());
       List<JsonNode> args = new ArrayList<>();
@@ -163,9 +231,11 @@ final class JobRunner {
       result = contracts.simulate(session, new ContractCall(chainId, owner, step.target(), signature.name(),
           signature.inputTypes(), args, value), chains.limits().callTimeout());
     } catch (RuntimeException e) {
-      String error = "contract step " + index + " (" + step.abi() + " on " + step.target() + "): " + e.getMessage();
+      // The SDK's reference messages are the run's error as they are; other failures name the step.
+      String error = e instanceof WasmRefException || e instanceof DataRefException ? e.getMessage()
+          : "contract step " + index + " (" + step.abi() + " on " + step.target() + "): " + e.getMessage();
       run.set(index, new StepView(index, "contract", null, null, "failed", arguments, null, error, null, null,
-          millisSince(started), null, exchangesSince(session, before)));
+          millisSince(started), null, exchangesSince(session, before), null));
       return Optional.of(error);
     }
     StepView.CallView call = new StepView.CallView(owner, step.target(), step.abi(), value.toString(),
@@ -176,11 +246,11 @@ final class JobRunner {
       String error = "contract step " + index + " (" + step.abi() + " on " + step.target() + ") reverted: "
           + result.revertReason();
       run.set(index, new StepView(index, "contract", null, null, "failed", arguments, null, error, null, null,
-          millisSince(started), call, rpc));
+          millisSince(started), call, rpc, null));
       return Optional.of(error);
     }
     run.set(index, new StepView(index, "contract", null, null, "succeeded", arguments, null, null, null, null,
-        millisSince(started), call, rpc));
+        millisSince(started), call, rpc, null));
     return Optional.empty();
   }
 
@@ -215,10 +285,10 @@ final class JobRunner {
     return NODES.stringNode(arg);
   }
 
-  /** The call's value in wei: a decimal string, or a {@code $wasm:} reference resolving to an integer. */
-  static BigInteger value(String text, WasmRefResolver refs) {
-    if (WasmRefResolver.isReference(text)) {
-      JsonNode resolved = refs.resolve(NODES.stringNode(text));
+  /** The call's value in wei: a decimal string, or a {@code $wasm:} or {@code $ref:} reference to an integer. */
+  static BigInteger value(String text, WasmRefResolver refs, DataRefResolver dataRefs) {
+    if (WasmRefResolver.isReference(text) || DataRef.isReference(text)) {
+      JsonNode resolved = dataRefs.resolve(refs.resolve(NODES.stringNode(text)));
       if (resolved.isIntegralNumber()) {
         return nonNegative(resolved.bigIntegerValue(), text);
       }
@@ -282,32 +352,33 @@ final class JobRunner {
       steps.set(index, step);
       // After the last step the final state is written at once; a progress write then would only cost time.
       if (steps.stream().anyMatch(s -> "pending".equals(s.status()))) {
-        sink.accept(view(RunStatus.RUNNING, null, null, Map.of(), start.wasmRefContext()));
+        sink.accept(view(RunStatus.RUNNING, null, null, Map.of(), start.wasmRefContext(), start.dataRefContext()));
       }
     }
 
-    RunView failed(String error, ChainSession session, WasmRefContext context) {
+    RunView failed(String error, ChainSession session, WasmRefContext context, DataRefContext data) {
       for (int i = 0; i < steps.size(); i++) {
         if ("pending".equals(steps.get(i).status())) {
           steps.set(i, steps.get(i).skipped());
         }
       }
-      return finished(RunStatus.FAILED, error, null, session, context);
+      return finished(RunStatus.FAILED, error, null, session, context, data);
     }
 
-    RunView finished(RunStatus status, String error, Boolean skipped, ChainSession session, WasmRefContext context) {
-      Map<String, String> blocks = new LinkedHashMap<>();
-      session.pinnedBlocks().forEach((chain, block) -> blocks.put(String.valueOf(chain), String.valueOf(block)));
-      RunView view = view(status, error, skipped, blocks, context);
+    RunView finished(RunStatus status, String error, Boolean skipped, ChainSession session, WasmRefContext context,
+        DataRefContext data) {
+      Map<String, String> blocks = blocks(session);
+      RunView view = view(status, error, skipped, blocks, context, data);
       return new RunView(view.id(), view.workflowId(), view.jobId(), view.chainId(), view.mode(), status, error,
           skipped, view.attempts(), view.createdAt(), view.startedAt(), clock.instant(), blocks, view.steps(),
-          context);
+          context, data);
     }
 
     private RunView view(RunStatus status, String error, Boolean skipped, Map<String, String> blocks,
-        WasmRefContext context) {
+        WasmRefContext context, DataRefContext data) {
       return new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(), status, error,
-          skipped, start.attempts(), start.createdAt(), start.startedAt(), null, blocks, List.copyOf(steps), context);
+          skipped, start.attempts(), start.createdAt(), start.startedAt(), null, blocks, List.copyOf(steps), context,
+          data);
     }
   }
 }

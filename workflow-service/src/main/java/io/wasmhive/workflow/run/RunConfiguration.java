@@ -8,6 +8,7 @@ import io.wasmhive.workflow.contract.ContractSimulator;
 import io.wasmhive.workflow.modules.StepModules;
 import io.wasmhive.workflow.store.WorkflowStore;
 import io.wasmhive.workflow.wasm.WasmStepRunner;
+import io.wasmhive.workflow.whitelist.WasmWhitelist;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +30,8 @@ class RunConfiguration {
   @Bean(destroyMethod = "close")
   RunService runService(WorkflowStore workflows, RunStore runs, EventBus bus, StepModules modules,
       WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, RunProperties properties,
-      JsonMapper json) {
-    JobRunner runner = new JobRunner(modules, wasm, chains, contracts, json, Clock.systemUTC());
+      JsonMapper json, WasmWhitelist whitelist) {
+    JobRunner runner = new JobRunner(modules, wasm, chains, contracts, json, Clock.systemUTC(), whitelist);
     return new RunService(workflows, runs, bus, runner, properties, json, Clock.systemUTC());
   }
 

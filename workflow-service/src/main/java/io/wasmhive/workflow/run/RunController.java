@@ -3,6 +3,9 @@ package io.wasmhive.workflow.run;
 import io.wasmhive.workflow.api.WorkflowApi;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
@@ -17,13 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /workflows/{id}/jobs/{jobId}/runs} starts a run of a job as the leader: {@code 202} with the run
  * (its id, status {@code QUEUED} and pending steps) and a {@code Location}; with {@code ?wait=true} it answers
  * {@code 200} with the finished run, or {@code 202} with its state when it is still going after
- * {@code workflow.runs.max-wait}. {@code GET /runs/{id}} shows a run.
+ * {@code workflow.runs.max-wait}. The body chooses the mode ({@link RunOptionsReader}): none is a leader run.
+ * {@code GET /runs/{id}} shows a run.
  */
 @RestController
 @WorkflowApi
 public class RunController {
 
   private final RunService runs;
+  private final RunOptionsReader reader = new RunOptionsReader();
 
   RunController(RunService runs) {
     this.runs = runs;
@@ -31,8 +36,9 @@ public class RunController {
 
   @PostMapping(path = "/workflows/{id}/jobs/{jobId}/runs", produces = "application/json")
   ResponseEntity<RunView> start(@PathVariable("id") String workflowId, @PathVariable("jobId") String jobId,
-      @RequestParam(name = "wait", defaultValue = "false") boolean wait) throws InterruptedException {
-    RunView run = runs.start(workflowId, jobId);
+      @RequestParam(name = "wait", defaultValue = "false") boolean wait, HttpServletRequest request)
+      throws InterruptedException, IOException {
+    RunView run = runs.start(workflowId, jobId, reader.read(boundedBody(request)));
     URI location = URI.create("/runs/" + run.id());
     if (wait) {
       RunView now = runs.await(run.id(), Duration.ofDays(1)).orElse(run);
@@ -40,6 +46,21 @@ public class RunController {
       return ResponseEntity.status(status).location(location).body(now);
     }
     return ResponseEntity.accepted().location(location).body(run);
+  }
+
+  /** The body, refused as soon as it is known to exceed the limit (declared or read), never read past it. */
+  private static byte[] boundedBody(HttpServletRequest request) throws IOException {
+    int max = RunOptionsReader.MAX_BODY_BYTES;
+    if (request.getContentLengthLong() > max) {
+      throw new WorkflowException(WorkflowError.INVALID_RUN_REQUEST, "the body is larger than " + max + " bytes");
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(max + 1);
+      if (body.length > max) {
+        throw new WorkflowException(WorkflowError.INVALID_RUN_REQUEST, "the body is larger than " + max + " bytes");
+      }
+      return body;
+    }
   }
 
   @GetMapping(path = "/runs/{id}", produces = "application/json")

@@ -89,13 +89,24 @@ public final class RunService implements AutoCloseable {
    * @throws WorkflowException {@code NOT_FOUND} when the workflow or the job does not exist
    */
   public RunView start(String workflowId, String jobId) {
+    return start(workflowId, jobId, RunOptions.LEADER);
+  }
+
+  /**
+   * Accepts a run of the job in the mode of {@code options}; an operator run carries the leader's contexts from
+   * now on.
+   *
+   * @throws WorkflowException {@code NOT_FOUND} when the workflow or the job does not exist
+   */
+  public RunView start(String workflowId, String jobId, RunOptions options) {
     Workflow workflow = workflow(workflowId)
         .orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist"));
     Job job = job(workflow, jobId).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, 
         "workflow " + workflowId + " has no job " + jobId + "; its jobs are " + jobIds(workflow)));
     Instant now = clock.instant();
-    RunView view = new RunView(UUID.randomUUID().toString(), workflowId, jobId, job.chainId(), "leader",
-        RunStatus.QUEUED, null, null, 0, now, null, null, Map.of(), JobRunner.pendingSteps(job), null);
+    RunView view = new RunView(UUID.randomUUID().toString(), workflowId, jobId, job.chainId(), options.mode(),
+        RunStatus.QUEUED, null, null, 0, now, null, null, Map.of(), JobRunner.pendingSteps(job),
+        options.wasmRefContext(), options.dataRefContext());
     runs.create(new RunRecord(view.id(), workflowId, jobId, RunStatus.QUEUED, 0, null, now, write(view)));
     bus.publish(new WorkflowRunRequested(view.id(), now));
     return view;
@@ -152,7 +163,7 @@ public final class RunService implements AutoCloseable {
     RunView start = view(run);
     start = new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(),
         RunStatus.RUNNING, null, null, run.attempts(), start.createdAt(), clock.instant(), null, Map.of(),
-        start.steps(), null);
+        start.steps(), start.wasmRefContext(), start.dataRefContext());
     RunView finished;
     try {
       Workflow workflow = workflow(run.workflowId()).orElseThrow(
@@ -177,7 +188,8 @@ public final class RunService implements AutoCloseable {
       log.warn("run {} failed outside its steps", run.id(), e);
       finished = new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(),
           RunStatus.FAILED, "the run could not be carried out: " + e.getMessage(), null, run.attempts(),
-          start.createdAt(), start.startedAt(), clock.instant(), Map.of(), start.steps(), null);
+          start.createdAt(), start.startedAt(), clock.instant(), Map.of(), start.steps(), start.wasmRefContext(),
+          start.dataRefContext());
     }
     if (!runs.finish(run.id(), run.attempts(), finished.status(), write(finished))) {
       log.warn("run {} attempt {}: the claim was lost before the result was written; another attempt owns it",

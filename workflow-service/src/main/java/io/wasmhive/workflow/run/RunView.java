@@ -9,18 +9,22 @@ import java.util.Map;
 /**
  * A run as {@code GET /runs/{id}} answers it and as it is stored: its steps with their inputs, outputs, errors, gas
  * and durations, the block each chain was pinned to ({@code chainBlocks}, chain id → decimal block number, as in the
- * SDK's DataRefContext), and the SDK's {@link WasmRefContext}.
+ * SDK's DataRefContext), and the SDK's {@link WasmRefContext} and {@link DataRefContext}. {@code mode} is
+ * {@code leader} or {@code operator}; an operator run's contexts are the leader's it was given, from when it is
+ * accepted.
  */
 @JsonPropertyOrder({"id", "workflowId", "jobId", "chainId", "mode", "status", "error", "skipped", "attempts",
-    "createdAt", "startedAt", "finishedAt", "chainBlocks", "steps", "wasmRefContext"})
+    "createdAt", "startedAt", "finishedAt", "chainBlocks", "steps", "wasmRefContext",
+    "dataRefContext"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(String id, String workflowId, String jobId, long chainId, String mode, RunStatus status,
     String error, Boolean skipped, int attempts, Instant createdAt, Instant startedAt, Instant finishedAt,
-    Map<String, String> chainBlocks, List<StepView> steps, WasmRefContext wasmRefContext) {
+    Map<String, String> chainBlocks, List<StepView> steps, WasmRefContext wasmRefContext,
+    DataRefContext dataRefContext) {
 
   /** This view with another status and attempt count (the store's fields win over the body's). */
   RunView withState(RunStatus status, int attempts) {
     return new RunView(id, workflowId, jobId, chainId, mode, status, error, skipped, attempts, createdAt, startedAt,
-        finishedAt, chainBlocks, steps, wasmRefContext);
+        finishedAt, chainBlocks, steps, wasmRefContext, dataRefContext);
   }
 }

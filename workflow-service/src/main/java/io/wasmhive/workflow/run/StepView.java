@@ -21,23 +21,29 @@ import tools.jackson.databind.JsonNode;
  * @param durationMs how long the step took
  * @param call a contract step's simulated call
  * @param rpc the JSON-RPC exchanges the step made, in order
+ * @param reason why a step was skipped, when it was skipped for a reason of its own (the owner whitelist)
  */
 @JsonPropertyOrder({"index", "type", "wasmId", "module", "status", "input", "output", "error", "stderr", "gasUsed",
-    "durationMs", "call", "rpc"})
+    "durationMs", "call", "rpc", "reason"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StepView(int index, String type, String wasmId, String module, String status, JsonNode input,
     JsonNode output, String error, String stderr, Long gasUsed, Long durationMs, CallView call,
-    List<JsonNode> rpc) {
+    List<JsonNode> rpc, String reason) {
 
   /** A step that has not run. */
   static StepView pending(int index, String type, String wasmId) {
-    return new StepView(index, type, wasmId, null, "pending", null, null, null, null, null, null, null, null);
+    return new StepView(index, type, wasmId, null, "pending", null, null, null, null, null, null, null, null, null);
   }
 
   /** The same step, skipped. */
   StepView skipped() {
+    return skipped(null);
+  }
+
+  /** The same step, skipped for {@code reason}. */
+  StepView skipped(String reason) {
     return new StepView(index, type, wasmId, module, "skipped", input, output, error, stderr, gasUsed, durationMs,
-        call, rpc);
+        call, rpc, reason);
   }
 
   /**

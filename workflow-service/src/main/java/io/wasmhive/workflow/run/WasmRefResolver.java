@@ -25,7 +25,18 @@ public final class WasmRefResolver {
   /** Nesting beyond this is refused: the walk is bounded by policy, never by the shape a client sends. */
   static final int MAX_DEPTH = 32;
 
+  /** The SDK executor's message for a {@code $wasm:} reference when the owner's WebAssembly steps were skipped. */
+  public static final String NOT_WHITELISTED = "Contract step references WASM result but owner is not whitelisted "
+      + "for WASM execution. WASM steps were skipped. Please whitelist the workflow owner or remove WASM references "
+      + "from contract steps.";
+
   private final Map<String, JsonNode> results = new LinkedHashMap<>();
+  private boolean notWhitelisted;
+
+  /** The owner's WebAssembly steps were skipped: every reference fails with {@link #NOT_WHITELISTED}. */
+  public void ownerNotWhitelisted() {
+    notWhitelisted = true;
+  }
 
   /** Records a WebAssembly step's result under its id; a second result for the same id is ignored. */
   public void put(String id, JsonNode result) {
@@ -76,6 +87,9 @@ public final class WasmRefResolver {
 
   /** The value of the reference {@code id}, extracted from its result. */
   public JsonNode value(String id) {
+    if (notWhitelisted) {
+      throw new WasmRefException(NOT_WHITELISTED);
+    }
     JsonNode result = results.get(id);
     if (result == null) {
       String available = results.isEmpty() ? "none" : String.join(", ", results.keySet());
