@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every limit at its edge and just past it. */
@@ -63,11 +65,19 @@ class LimitsTest extends ExecutorTestSupport {
   @Test
   void timeLimitStopsAnInfiniteLoopWithin50Milliseconds() {
     for (long maxTime : new long[] {50, 200}) {
-      long start = System.nanoTime();
-      ExecutionResult r = run(task("hostile-infinite-loop.wasm").entry(Entry.typed("run")).policy(new Policy(0, executor.options().maxPolicy().maxGas(), maxTime, 0)));
-      long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-      assertThat(r.error()).isInstanceOf(ExecutionTimeoutException.class);
-      assertThat(elapsedMs).isGreaterThanOrEqualTo(maxTime).isLessThan(maxTime + 50);
+      // Never before the limit, and within 50 ms of it in one of three attempts: the scheduler of a loaded 2-core
+      // machine can add that much once, a limit that does not work every time.
+      List<Long> elapsed = new ArrayList<>();
+      for (int attempt = 0; attempt < 3 && (elapsed.isEmpty() || elapsed.get(elapsed.size() - 1) >= maxTime + 50);
+          attempt++) {
+        long start = System.nanoTime();
+        ExecutionResult r = run(task("hostile-infinite-loop.wasm").entry(Entry.typed("run")).policy(new Policy(0, executor.options().maxPolicy().maxGas(), maxTime, 0)));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(r.error()).isInstanceOf(ExecutionTimeoutException.class);
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(maxTime);
+        elapsed.add(elapsedMs);
+      }
+      assertThat(elapsed).as("ms for a %d ms limit, up to three attempts", maxTime).anyMatch(ms -> ms < maxTime + 50);
     }
   }
 
