@@ -10,6 +10,7 @@ import io.wasmhive.workflow.store.WorkflowStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -143,9 +144,13 @@ class ScheduleService {
 
   private Schedule existing(String workflowId) {
     Workflow workflow = workflow(workflowId);
-    return schedules.find(workflowId).orElseThrow(() -> new WorkflowException(WorkflowError.SCHEDULE_CONFLICT,
-        "workflow " + workflowId + " has no schedule: it has no cron or time trigger, and no interval without "
-            + "triggers", Map.of("state", "unscheduled", "triggers", ScheduleView.triggerTypes(workflow))));
+    return schedules.find(workflowId).orElseThrow(() -> {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("state", "unscheduled");
+      details.put("triggers", ScheduleView.triggerTypes(workflow));
+      return new WorkflowException(WorkflowError.SCHEDULE_CONFLICT, "workflow " + workflowId + " has no schedule: "
+          + "it has no cron or time trigger, and no interval without triggers", details);
+    });
   }
 
   private Workflow workflow(String workflowId) {

@@ -16,6 +16,9 @@ class ScheduleTicker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ScheduleTicker.class);
 
+  /** How long stopping waits for a tick in progress and the lease's release. */
+  static final int STOP_WAIT_SECONDS = 3;
+
   private final ScheduleService schedules;
   private final LeaderLease lease;
   private final ScheduleProperties properties;
@@ -55,23 +58,34 @@ class ScheduleTicker implements SmartLifecycle {
     }
   }
 
+  /**
+   * Stops ticking and gives the lease up, on the ticker's own thread and waiting at most {@value #STOP_WAIT_SECONDS}
+   * seconds: when Redis is already gone (its embedded process stopped first) the release would otherwise wait for
+   * the client's command timeout, and the lease ends by itself anyway.
+   */
   @Override
   public synchronized void stop() {
     if (thread == null) {
       return;
     }
+    thread.execute(() -> {
+      try {
+        lease.release();
+      } catch (RuntimeException e) {
+        log.warn("workflow schedules: the lease was not given up ({}); it ends by itself", e.toString());
+      }
+    });
     thread.shutdown();
     try {
-      thread.awaitTermination(5, TimeUnit.SECONDS);
+      if (!thread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("workflow schedules: the ticker did not stop within {}s; left to end with the process",
+            STOP_WAIT_SECONDS);
+        thread.shutdownNow();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     thread = null;
-    try {
-      lease.release();
-    } catch (RuntimeException e) {
-      log.warn("workflow schedules: the lease was not given up ({}); it ends by itself", e.toString());
-    }
     leading = false;
   }
 
@@ -83,5 +97,10 @@ class ScheduleTicker implements SmartLifecycle {
   /** Whether this instance held the lease at its last tick. */
   boolean leading() {
     return leading;
+  }
+
+  /** The lease it ticks under. */
+  LeaderLease lease() {
+    return lease;
   }
 }
