@@ -84,10 +84,10 @@ record SchedulePlan(Long count, Instant validAfter, Instant validUntil, Duration
    * @param lastDue when the last run was due, or {@code null} before the first
    * @param lastRun when the last run started, or {@code null} before the first
    * @param now the present; cron times are taken after it (missed ones are not made up), time triggers and
-   *     intervals may be due already
+   *     intervals may be due already; at or after {@code validUntil} nothing is due
    */
   Optional<Instant> next(long runs, Instant lastDue, Instant lastRun, Instant now) {
-    if (count != null && runs >= count) {
+    if (count != null && runs >= count || validUntil != null && !now.isBefore(validUntil)) {
       return Optional.empty();
     }
     Instant earliest = validAfter;

@@ -107,8 +107,13 @@ class ScheduleService {
       schedules.transition(due, ScheduleState.INVALID, null);
       return false;
     }
-    Instant following = SchedulePlan.of(workflow.get()).flatMap(p -> p.next(due.runs() + 1, due.next(), now, now))
-        .orElse(null);
+    Optional<SchedulePlan> plan = SchedulePlan.of(workflow.get());
+    if (plan.isPresent() && plan.get().validUntil() != null && !now.isBefore(plan.get().validUntil())) {
+      // Due before validUntil but reached only at or after it (a late tick): no run past the end.
+      schedules.transition(due, ScheduleState.FINISHED, null);
+      return false;
+    }
+    Instant following = plan.flatMap(p -> p.next(due.runs() + 1, due.next(), now, now)).orElse(null);
     if (!schedules.fire(due, now, following)) {
       return false; // Another instance fired it, or it was paused or cancelled meanwhile.
     }

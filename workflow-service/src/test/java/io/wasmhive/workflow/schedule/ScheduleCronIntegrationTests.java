@@ -48,6 +48,7 @@ class ScheduleCronIntegrationTests {
   @Test
   void aCronWorkflowWithCountThreeRunsOnThreeCronMinutesAndStops() {
     SettableClock time = (SettableClock) clock;
+    time.set(START);
     ScheduleApi api = new ScheduleApi("http://127.0.0.1:" + port, mongo);
     String id = api.submit(ScheduleApi.workflow("{\"type\":\"cron\",\"params\":{\"schedule\":\"* * * * *\"}}",
         ",\"count\":3", 1));
@@ -75,5 +76,39 @@ class ScheduleCronIntegrationTests {
 
     time.set(Instant.parse("2026-01-01T12:10:00Z"));
     await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> api.runs(id) == 3);
+  }
+
+  @Test
+  void aTimeDueJustBeforeValidUntilFiresWhenReachedBeforeItAndNotAfter() {
+    SettableClock time = (SettableClock) clock;
+    ScheduleApi api = new ScheduleApi("http://127.0.0.1:" + port, mongo);
+    Instant at = Instant.parse("2026-01-01T12:19:59Z");
+    String members = ",\"validUntil\":" + at.plusSeconds(1).getEpochSecond();
+    String trigger = "{\"type\":\"time\",\"params\":{\"timestamp\":" + at.getEpochSecond() + "}}";
+
+    time.set(Instant.parse("2026-01-01T12:19:00Z"));
+    String inTime = api.submit(ScheduleApi.workflow(trigger, members, 1));
+    time.set(Instant.parse("2026-01-01T12:19:59.999Z"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> api.runs(inTime) == 1);
+    assertThat(api.schedule(inTime).get("state").stringValue()).isEqualTo("finished");
+
+    // The same, but the first tick to see it due comes at validUntil exactly: it ends instead of firing.
+    time.set(Instant.parse("2026-01-01T12:19:00Z"));
+    String late = api.submit(ScheduleApi.workflow(trigger, members, 1));
+    assertThat(api.schedule(late).get("next").stringValue()).isEqualTo(at.toString());
+    time.set(Instant.parse("2026-01-01T12:20:00Z"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> api.schedule(late).get("state").stringValue(),
+        "finished"::equals);
+    assertThat(api.schedule(late).get("runs").longValue()).isZero();
+    await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> api.runs(late) == 0);
+
+    // Resumed at validUntil: nothing is due before it any more.
+    time.set(Instant.parse("2026-01-01T12:19:00Z"));
+    String paused = api.submit(ScheduleApi.workflow(trigger, members, 1));
+    assertThat(api.post("/workflows/" + paused + "/pause", "").statusCode()).isEqualTo(200);
+    time.set(Instant.parse("2026-01-01T12:20:00Z"));
+    assertThat(ScheduleApi.json(api.post("/workflows/" + paused + "/resume", "")).get("state").stringValue())
+        .isEqualTo("finished");
+    assertThat(api.runs(paused)).isZero();
   }
 }

@@ -68,6 +68,11 @@ class SchedulePlanTest {
         .contains(due);
     assertThat(plan(everyMinute, null, null, due.getEpochSecond(), null).next(0, null, null, NOW)).isEmpty();
     assertThat(plan(everyMinute, null, null, NOW.getEpochSecond() - 1, null).next(0, null, null, NOW)).isEmpty();
+    // A time trigger already past is due at once, but not once validUntil is reached.
+    Instant until = Instant.parse("2026-01-01T12:20:00Z");
+    SchedulePlan once = plan(List.of(time(until.minusSeconds(1))), null, null, until.getEpochSecond(), null);
+    assertThat(once.next(0, null, null, until.minusMillis(1))).contains(until.minusSeconds(1));
+    assertThat(once.next(0, null, null, until)).isEmpty();
   }
 
   @Test
