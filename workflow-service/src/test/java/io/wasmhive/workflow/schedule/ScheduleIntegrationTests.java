@@ -82,13 +82,14 @@ class ScheduleIntegrationTests {
 
   @Test
   void validUntilEndsASchedulePartWayThrough() {
-    long until = Instant.now().getEpochSecond() + 3;
+    long until = Instant.now().getEpochSecond() + 4;
     String id = api.submit(ScheduleApi.workflow("", ",\"interval\":1,\"validUntil\":" + until, 1));
 
     await().atMost(Duration.ofSeconds(15)).until(() -> api.schedule(id).get("state").stringValue(),
         "finished"::equals);
     long runs = api.schedule(id).get("runs").longValue();
-    // Every second from submission until the whole second `until` (excluded): two to four firings.
+    // Every second from submission until the whole second `until` (3 to 4 s later, excluded): 3 or 4 firings, one
+    // fewer when a loaded machine delays a firing (the interval counts from each firing's real start).
     assertThat(runs).isBetween(2L, 4L);
     assertThat(api.runs(id)).isEqualTo(runs);
     assertThat(api.schedule(id).get("lastRun").stringValue()).satisfies(
