@@ -25,7 +25,9 @@ public enum WorkflowError {
   /** MongoDB or Redis is unreachable; nothing was stored. */
   UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
   /** A failure of the service; the message carries only a reference to the log. */
-  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
+  /** The workflow's schedule cannot make this change in its state (or it has no schedule). */
+  SCHEDULE_CONFLICT(HttpStatus.CONFLICT);
 
   private final HttpStatus status;
 

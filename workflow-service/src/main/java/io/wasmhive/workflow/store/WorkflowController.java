@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /workflows} takes a workflow as the SDK serialized it (wrapped or plain) and answers 201 with its id;
  * {@code GET /workflows/{id}} answers it in the SDK's form. The body is read up to the limit and no further, then
  * checked completely before it is stored; the modules its WASM steps name and the store lacks are requested from
- * the indexer (creation does not wait for them).
+ * the indexer (creation does not wait for them). {@link WorkflowSubmitted} is published once it is stored.
  */
 @WorkflowApi
 @RestController
@@ -37,12 +38,15 @@ class WorkflowController {
   private final WorkflowWriter writer;
   private final WorkflowStore store;
   private final StepModules modules;
+  private final ApplicationEventPublisher events;
 
-  WorkflowController(WorkflowReader reader, WorkflowWriter writer, WorkflowStore store, StepModules modules) {
+  WorkflowController(WorkflowReader reader, WorkflowWriter writer, WorkflowStore store, StepModules modules,
+      ApplicationEventPublisher events) {
     this.reader = reader;
     this.writer = writer;
     this.store = store;
     this.modules = modules;
+    this.events = events;
   }
 
   @PostMapping(path = "/workflows", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,6 +54,7 @@ class WorkflowController {
     byte[] body = boundedBody(request);
     SerializedWorkflow document = reader.read(body);
     StoredWorkflow stored = store.save(new String(body, StandardCharsets.UTF_8), document);
+    events.publishEvent(new WorkflowSubmitted(stored));
     List<String> requested = modules.requestMissing(document.workflow());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", stored.id());

@@ -1,0 +1,44 @@
+package io.wasmhive.workflow.schedule;
+
+import io.wasmhive.workflow.api.WorkflowApi;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A workflow's schedule: {@code GET /workflows/{id}/schedule}, and {@code POST /workflows/{id}/pause},
+ * {@code /resume} and {@code /cancel}, each answering the schedule as it is after the change; {@code 404} for an
+ * unknown workflow, {@code 409 SCHEDULE_CONFLICT} for a change its state does not allow or a workflow without a
+ * schedule.
+ */
+@RestController
+@WorkflowApi
+class ScheduleController {
+
+  private final ScheduleService schedules;
+
+  ScheduleController(ScheduleService schedules) {
+    this.schedules = schedules;
+  }
+
+  @GetMapping(path = "/workflows/{id}/schedule", produces = "application/json")
+  ScheduleView get(@PathVariable("id") String workflowId) {
+    return schedules.view(workflowId);
+  }
+
+  @PostMapping(path = "/workflows/{id}/pause", produces = "application/json")
+  ScheduleView pause(@PathVariable("id") String workflowId) {
+    return schedules.pause(workflowId);
+  }
+
+  @PostMapping(path = "/workflows/{id}/resume", produces = "application/json")
+  ScheduleView resume(@PathVariable("id") String workflowId) {
+    return schedules.resume(workflowId);
+  }
+
+  @PostMapping(path = "/workflows/{id}/cancel", produces = "application/json")
+  ScheduleView cancel(@PathVariable("id") String workflowId) {
+    return schedules.cancel(workflowId);
+  }
+}
