@@ -35,6 +35,31 @@ public final class TestChain implements AutoCloseable {
     this.anvil = anvil;
   }
 
+  /**
+   * A chain for a test class's static field: started like {@link #start()}, failures rethrown unchecked. Pair it
+   * with {@link #serve} in the class's {@code @DynamicPropertySource} and {@link #close} in its {@code @AfterAll}.
+   */
+  public static TestChain startForTestClass() {
+    try {
+      return start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Points the service under test at this chain ({@code workflow.chain.endpoints.<id>}) and gives its context
+   * embedded stores of its own under {@code target/it-data/<dataDir>}: the context differs from the other test
+   * classes' (cached) ones, which hold theirs.
+   */
+  public void serve(org.springframework.test.context.DynamicPropertyRegistry registry, String dataDir) {
+    registry.add("workflow.chain.endpoints." + chainId(), () -> url().toString());
+    registry.add("wasmhive.data-dir", () -> "target/it-data/" + dataDir);
+  }
+
   public static TestChain start() throws IOException, InterruptedException {
     return new TestChain(AnvilProcess.start());
   }

@@ -41,7 +41,7 @@ class DataRefRunIntegrationTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final BigInteger SUPPLY = BigInteger.valueOf(1_000_000);
-  private static final TestChain CHAIN = startChain();
+  private static final TestChain CHAIN = TestChain.startForTestClass();
   private static final String TOKEN = CHAIN.deployToken(SUPPLY.longValue());
   private static final String NOBODY = "0x0000000000000000000000000000000000000001";
 
@@ -51,21 +51,10 @@ class DataRefRunIntegrationTests {
   @Autowired
   ModuleStore modules;
 
-  private static TestChain startChain() {
-    try {
-      return TestChain.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void chainEndpoint(DynamicPropertyRegistry registry) {
-    registry.add("workflow.chain.endpoints." + CHAIN.chainId(), () -> CHAIN.url().toString());
-    registry.add("wasmhive.data-dir", () -> "target/it-data/data-refs");
+    CHAIN.serve(registry, "data-refs");
   }
 
   @AfterAll

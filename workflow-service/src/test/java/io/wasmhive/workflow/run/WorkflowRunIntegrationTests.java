@@ -42,7 +42,7 @@ class WorkflowRunIntegrationTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final BigInteger SUPPLY = BigInteger.valueOf(1_000_000);
-  private static final TestChain CHAIN = startChain();
+  private static final TestChain CHAIN = TestChain.startForTestClass();
   private static final String TOKEN = CHAIN.deployToken(SUPPLY.longValue());
 
   @LocalServerPort
@@ -54,22 +54,10 @@ class WorkflowRunIntegrationTests {
   @Autowired
   StringRedisTemplate redis;
 
-  private static TestChain startChain() {
-    try {
-      return TestChain.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void chainEndpoint(DynamicPropertyRegistry registry) {
-    registry.add("workflow.chain.endpoints." + CHAIN.chainId(), () -> CHAIN.url().toString());
-    // A context of its own beside the other test classes' (cached) ones: its own embedded stores.
-    registry.add("wasmhive.data-dir", () -> "target/it-data/runs");
+    CHAIN.serve(registry, "runs");
   }
 
   @AfterAll

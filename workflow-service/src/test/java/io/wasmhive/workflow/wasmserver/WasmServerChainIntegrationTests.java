@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.workflow.chain.TestChain;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,28 +31,16 @@ import tools.jackson.databind.json.JsonMapper;
 class WasmServerChainIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final TestChain CHAIN = start();
+  private static final TestChain CHAIN = TestChain.startForTestClass();
   private static final String TOKEN = CHAIN.deployToken(4_242);
 
   @LocalServerPort
   int port;
 
-  private static TestChain start() {
-    try {
-      return TestChain.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void chain(DynamicPropertyRegistry registry) {
-    registry.add("workflow.chain.endpoints." + CHAIN.chainId(), () -> CHAIN.url().toString());
-    // A context of its own beside the other test classes' (cached) ones: its own embedded stores.
-    registry.add("wasmhive.data-dir", () -> "target/it-data/wasm-server-chain");
+    CHAIN.serve(registry, "wasm-server-chain");
   }
 
   @AfterAll

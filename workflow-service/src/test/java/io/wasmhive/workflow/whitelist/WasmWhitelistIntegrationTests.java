@@ -40,7 +40,7 @@ class WasmWhitelistIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static final TestChain CHAIN = startChain();
+  private static final TestChain CHAIN = TestChain.startForTestClass();
   private static final String TOKEN = CHAIN.deployToken(1_000_000);
   /** Anvil's accounts 2 and 3: whitelisted in MongoDB, enabled and disabled. */
   private static final String LISTED_IN_MONGO = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -58,21 +58,10 @@ class WasmWhitelistIntegrationTests {
   @Autowired
   MongoTemplate mongo;
 
-  private static TestChain startChain() {
-    try {
-      return TestChain.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void chainEndpoint(DynamicPropertyRegistry registry) {
-    registry.add("workflow.chain.endpoints." + CHAIN.chainId(), () -> CHAIN.url().toString());
-    registry.add("wasmhive.data-dir", () -> "target/it-data/whitelist");
+    CHAIN.serve(registry, "whitelist");
   }
 
   @AfterAll
