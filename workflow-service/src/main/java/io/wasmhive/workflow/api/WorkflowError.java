@@ -16,6 +16,8 @@ public enum WorkflowError {
   INVALID_REQUEST(HttpStatus.BAD_REQUEST),
   /** The body of a run request is not valid: an unknown mode or member, a malformed context, a limit. */
   INVALID_RUN_REQUEST(HttpStatus.BAD_REQUEST),
+  /** A run asked for {@code "execute":true} on a deployment without a signer ({@code WORKFLOW_SIGNER_KEY}). */
+  EXECUTION_NOT_CONFIGURED(HttpStatus.BAD_REQUEST),
   /** No such workflow (or path). */
   NOT_FOUND(HttpStatus.NOT_FOUND),
   /** The endpoint does not take this method. */

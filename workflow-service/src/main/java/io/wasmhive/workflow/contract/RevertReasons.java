@@ -9,7 +9,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 
 /** Reads revert data: {@code Error(string)}, {@code Panic(uint256)}, or anything else as raw hex. */
-final class RevertReasons {
+public final class RevertReasons {
 
   static final String ERROR_SELECTOR = "0x08c379a0";
   static final String PANIC_SELECTOR = "0x4e487b71";
@@ -32,7 +32,7 @@ final class RevertReasons {
 
   /** The reason for revert {@code data} ({@code 0x}-prefixed hex). */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  static String describe(String data) {
+  public static String describe(String data) {
     String hex = data == null ? "0x" : data.toLowerCase(java.util.Locale.ROOT);
     if ("0x".equals(hex)) {
       return "execution reverted without data";

@@ -33,7 +33,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * module's JSON result recorded under its {@code wasmId} (skipped when the owner is not whitelisted); then, unless a
  * result asked to {@code skipRemainingSteps}, every contract step in order with its {@code $wasm:} and then
  * {@code $ref:} references resolved, simulated with {@code eth_call} at the run's pinned block from the workflow's
- * owner. As an operator it runs no WebAssembly and reads no {@code $ref:}: both come from the leader's contexts, and
+ * owner (or, in a run with {@code "execute":true}, sent as transactions: {@link ContractSteps}). As an operator it runs no WebAssembly and reads no {@code $ref:}: both come from the leader's contexts, and
  * the session starts pinned at the leader's blocks. All chain reads of a run — the modules', the references' and the
  * simulations' — go through one {@link ChainSession}, so each chain is read at one block. The first failing step
  * ends the run; the steps after it are skipped. Thread-safe; blocks while the job runs.
@@ -52,13 +52,15 @@ final class JobRunner {
   private final WasmStepRunner wasm;
   private final ReadOnlyRpc chains;
   private final ContractSimulator contracts;
+  private final ContractSteps contractSteps;
   private final JsonMapper json;
   private final Clock clock;
   private final WasmWhitelist whitelist;
 
   JobRunner(StepModules modules, WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, JsonMapper json,
-      Clock clock, WasmWhitelist whitelist) {
+      Clock clock, WasmWhitelist whitelist, ContractSteps contractSteps) {
     this.whitelist = whitelist;
+    this.contractSteps = contractSteps;
     this.modules = modules;
     this.wasm = wasm;
     this.chains = chains;
@@ -137,10 +139,11 @@ final class JobRunner {
       if (step.type() != StepType.CONTRACT) {
         continue;
       }
-      Optional<String> failure = contractStep(run, i, step, workflow.owner(), job.chainId(), session, refs,
-          dataRefs);
-      if (failure.isPresent()) {
-        return run.failed(failure.get(), session, context, dataContext(session, dataRefs));
+      ContractSteps.Outcome outcome = contractSteps.run(start.id(), start.executes(), i, step, workflow.owner(),
+          job.chainId(), session, refs, dataRefs);
+      run.set(i, outcome.view());
+      if (outcome.error() != null) {
+        return run.failed(outcome.error(), session, context, dataContext(session, dataRefs));
       }
     }
     return run.finished(RunStatus.SUCCEEDED, null, null, session, context, dataContext(session, dataRefs));
@@ -211,49 +214,6 @@ final class JobRunner {
     return Optional.empty();
   }
 
-  /** Simulates a contract step; answers the run's error when it failed or reverted. */
-  private Optional<String> contractStep(Progress run, int index, Step step, String owner, long chainId,
-      ChainSession session, WasmRefResolver refs, DataRefResolver dataRefs) {
-    long started = System.nanoTime();
-    int before = session.exchanges().size();
-    ArrayNode arguments = NODES.arrayNode();
-    BigInteger value;
-    SimulationResult result;
-    try {
-      for (String arg : step.args()) {
-        arguments.add(dataRefs.resolve(refs.resolve(argument(arg))));
-      }
-      value = value(step.value(), refs, dataRefs);
-      FunctionSignature signature = step.abi().isEmpty()
-          ? new FunctionSignature("", List.of(), List.of()) : FunctionSignature.parse(step.abi());
-      List<JsonNode> args = new ArrayList<>();
-      arguments.forEach(args::add);
-      result = contracts.simulate(session, new ContractCall(chainId, owner, step.target(), signature.name(),
-          signature.inputTypes(), args, value), chains.limits().callTimeout());
-    } catch (RuntimeException e) {
-      // The SDK's reference messages are the run's error as they are; other failures name the step.
-      String error = e instanceof WasmRefException || e instanceof DataRefException ? e.getMessage()
-          : "contract step " + index + " (" + step.abi() + " on " + step.target() + "): " + e.getMessage();
-      run.set(index, new StepView(index, "contract", null, null, "failed", arguments, null, error, null, null,
-          millisSince(started), null, exchangesSince(session, before), null));
-      return Optional.of(error);
-    }
-    StepView.CallView call = new StepView.CallView(owner, step.target(), step.abi(), value.toString(),
-        result.calldata(),
-        result.blockNumber() == null ? null : String.valueOf(result.blockNumber()), result.success(), result.returnData(), result.revertReason());
-    List<JsonNode> rpc = exchangesSince(session, before);
-    if (!result.success()) {
-      String error = "contract step " + index + " (" + step.abi() + " on " + step.target() + ") reverted: "
-          + result.revertReason();
-      run.set(index, new StepView(index, "contract", null, null, "failed", arguments, null, error, null, null,
-          millisSince(started), call, rpc, null));
-      return Optional.of(error);
-    }
-    run.set(index, new StepView(index, "contract", null, null, "succeeded", arguments, null, null, null, null,
-        millisSince(started), call, rpc, null));
-    return Optional.empty();
-  }
-
   /** The module's stdin JSON: the SDK sends {@code wasmInput || {}}, so a falsy input becomes {@code {}}. */
   static JsonNode inputOf(Step step) {
     JsonNode input = step.wasmInput();
@@ -264,25 +224,6 @@ final class JobRunner {
       return NODES.objectNode();
     }
     return input;
-  }
-
-  /**
-   * An argument as the resolver walks it: a string holding a JSON array ({@code "[1,2]"}, {@code
-   * "[\"$wasm:a\",\"0x…\"]"}) becomes that array, so references inside it resolve; anything else stays a string.
-   */
-  private JsonNode argument(String arg) {
-    String trimmed = arg.strip();
-    if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-      try {
-        JsonNode parsed = json.readTree(trimmed);
-        if (parsed.isArray()) {
-          return parsed;
-        }
-      } catch (RuntimeException e) {
-        // Not JSON: the encoder reads it as it is.
-      }
-    }
-    return NODES.stringNode(arg);
   }
 
   /** The call's value in wei: a decimal string, or a {@code $wasm:} or {@code $ref:} reference to an integer. */
@@ -371,14 +312,14 @@ final class JobRunner {
       RunView view = view(status, error, skipped, blocks, context, data);
       return new RunView(view.id(), view.workflowId(), view.jobId(), view.chainId(), view.mode(), status, error,
           skipped, view.attempts(), view.createdAt(), view.startedAt(), clock.instant(), blocks, view.steps(),
-          context, data);
+          context, data, start.execute());
     }
 
     private RunView view(RunStatus status, String error, Boolean skipped, Map<String, String> blocks,
         WasmRefContext context, DataRefContext data) {
       return new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(), status, error,
           skipped, start.attempts(), start.createdAt(), start.startedAt(), null, blocks, List.copyOf(steps), context,
-          data);
+          data, start.execute());
     }
   }
 }

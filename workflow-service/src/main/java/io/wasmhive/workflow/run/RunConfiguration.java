@@ -7,6 +7,7 @@ import io.wasmhive.workflow.chain.ReadOnlyRpc;
 import io.wasmhive.workflow.contract.ContractSimulator;
 import io.wasmhive.workflow.modules.StepModules;
 import io.wasmhive.workflow.store.WorkflowStore;
+import io.wasmhive.workflow.tx.Transactions;
 import io.wasmhive.workflow.wasm.WasmStepRunner;
 import io.wasmhive.workflow.whitelist.WasmWhitelist;
 import java.time.Clock;
@@ -30,8 +31,9 @@ class RunConfiguration {
   @Bean(destroyMethod = "close")
   RunService runService(WorkflowStore workflows, RunStore runs, EventBus bus, StepModules modules,
       WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, RunProperties properties,
-      JsonMapper json, WasmWhitelist whitelist) {
-    JobRunner runner = new JobRunner(modules, wasm, chains, contracts, json, Clock.systemUTC(), whitelist);
+      JsonMapper json, WasmWhitelist whitelist, Transactions transactions) {
+    JobRunner runner = new JobRunner(modules, wasm, chains, contracts, json, Clock.systemUTC(), whitelist,
+        new ContractSteps(chains, contracts, transactions, json));
     return new RunService(workflows, runs, bus, runner, properties, json, Clock.systemUTC());
   }
 

@@ -3,6 +3,7 @@ package io.wasmhive.workflow.run;
 import io.wasmhive.workflow.api.WorkflowApi;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
+import io.wasmhive.workflow.tx.Transactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (its id, status {@code QUEUED} and pending steps) and a {@code Location}; with {@code ?wait=true} it answers
  * {@code 200} with the finished run, or {@code 202} with its state when it is still going after
  * {@code workflow.runs.max-wait}. The body chooses the mode ({@link RunOptionsReader}): none is a leader run.
+ * {@code "execute":true} without a configured signer is {@code 400 EXECUTION_NOT_CONFIGURED}, nothing stored.
  * {@code GET /runs/{id}} shows a run.
  */
 @RestController
@@ -30,15 +32,22 @@ public class RunController {
   private final RunService runs;
   private final RunOptionsReader reader = new RunOptionsReader();
 
-  RunController(RunService runs) {
+  private final Transactions transactions;
+
+  RunController(RunService runs, Transactions transactions) {
     this.runs = runs;
+    this.transactions = transactions;
   }
 
   @PostMapping(path = "/workflows/{id}/jobs/{jobId}/runs", produces = "application/json")
   ResponseEntity<RunView> start(@PathVariable("id") String workflowId, @PathVariable("jobId") String jobId,
       @RequestParam(name = "wait", defaultValue = "false") boolean wait, HttpServletRequest request)
       throws InterruptedException, IOException {
-    RunView run = runs.start(workflowId, jobId, reader.read(boundedBody(request)));
+    RunOptions options = reader.read(boundedBody(request));
+    if (options.execute() && !transactions.configured()) {
+      throw new WorkflowException(WorkflowError.EXECUTION_NOT_CONFIGURED, Transactions.NOT_CONFIGURED);
+    }
+    RunView run = runs.start(workflowId, jobId, options);
     URI location = URI.create("/runs/" + run.id());
     if (wait) {
       RunView now = runs.await(run.id(), Duration.ofDays(1)).orElse(run);

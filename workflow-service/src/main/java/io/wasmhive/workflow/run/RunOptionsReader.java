@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the body of a run request, strictly: empty (a leader run) or a JSON object with {@code mode}
- * ({@code leader} or {@code operator}) and, for an operator, {@code wasmRefContext} and {@code dataRefContext},
+ * ({@code leader} or {@code operator}), {@code execute} (a boolean: send the contract steps as transactions) and, for
+ * an operator, {@code wasmRefContext} and {@code dataRefContext},
  * each a JSON object or a JSON string holding one (the simulator sends the serialized text). Unknown members,
  * wrong types and malformed contexts are {@code INVALID_RUN_REQUEST}; the body and the contexts are bounded (see the
  * constants). Thread-safe.
@@ -59,7 +60,8 @@ final class RunOptionsReader {
     if (!root.isObject()) {
       throw invalid("the body must be a JSON object");
     }
-    only(root, "the body", "mode", "wasmRefContext", "dataRefContext");
+    only(root, "the body", "mode", "wasmRefContext", "dataRefContext", "execute");
+    boolean execute = execute(root.get("execute"));
     JsonNode mode = root.get("mode");
     String name = mode == null || mode.isNull() ? "leader" : mode.isString() ? mode.stringValue() : null;
     if (name == null || !MODES.contains(name)) {
@@ -69,10 +71,21 @@ final class RunOptionsReader {
       if (root.has("wasmRefContext") || root.has("dataRefContext")) {
         throw invalid("wasmRefContext and dataRefContext are for operator runs only");
       }
-      return RunOptions.LEADER;
+      return RunOptions.LEADER.executing(execute);
     }
     return new RunOptions(name, wasmContext(context(root.get("wasmRefContext"), "wasmRefContext")),
-        dataContext(context(root.get("dataRefContext"), "dataRefContext")));
+        dataContext(context(root.get("dataRefContext"), "dataRefContext")), execute);
+  }
+
+  /** {@code execute}: absent, null or a boolean. */
+  private static boolean execute(JsonNode member) {
+    if (member == null || member.isNull()) {
+      return false;
+    }
+    if (!member.isBoolean()) {
+      throw invalid("execute must be a boolean, got " + member);
+    }
+    return member.booleanValue();
   }
 
   /** A context member: absent (empty), an object, or a string holding an object. */

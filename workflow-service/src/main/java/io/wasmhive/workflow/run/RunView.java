@@ -11,20 +11,35 @@ import java.util.Map;
  * and durations, the block each chain was pinned to ({@code chainBlocks}, chain id → decimal block number, as in the
  * SDK's DataRefContext), and the SDK's {@link WasmRefContext} and {@link DataRefContext}. {@code mode} is
  * {@code leader} or {@code operator}; an operator run's contexts are the leader's it was given, from when it is
- * accepted.
+ * accepted. {@code execute} is true for a run whose contract steps are sent as transactions ({@code "execute":true}),
+ * absent otherwise.
  */
 @JsonPropertyOrder({"id", "workflowId", "jobId", "chainId", "mode", "status", "error", "skipped", "attempts",
     "createdAt", "startedAt", "finishedAt", "chainBlocks", "steps", "wasmRefContext",
-    "dataRefContext"})
+    "dataRefContext", "execute"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(String id, String workflowId, String jobId, long chainId, String mode, RunStatus status,
     String error, Boolean skipped, int attempts, Instant createdAt, Instant startedAt, Instant finishedAt,
     Map<String, String> chainBlocks, List<StepView> steps, WasmRefContext wasmRefContext,
-    DataRefContext dataRefContext) {
+    DataRefContext dataRefContext, Boolean execute) {
+
+  /** A run that does not execute. */
+  public RunView(String id, String workflowId, String jobId, long chainId, String mode, RunStatus status,
+      String error, Boolean skipped, int attempts, Instant createdAt, Instant startedAt, Instant finishedAt,
+      Map<String, String> chainBlocks, List<StepView> steps, WasmRefContext wasmRefContext,
+      DataRefContext dataRefContext) {
+    this(id, workflowId, jobId, chainId, mode, status, error, skipped, attempts, createdAt, startedAt, finishedAt,
+        chainBlocks, steps, wasmRefContext, dataRefContext, null);
+  }
+
+  /** Whether the run sends its contract steps as transactions. */
+  boolean executes() {
+    return Boolean.TRUE.equals(execute);
+  }
 
   /** This view with another status and attempt count (the store's fields win over the body's). */
   RunView withState(RunStatus status, int attempts) {
     return new RunView(id, workflowId, jobId, chainId, mode, status, error, skipped, attempts, createdAt, startedAt,
-        finishedAt, chainBlocks, steps, wasmRefContext, dataRefContext);
+        finishedAt, chainBlocks, steps, wasmRefContext, dataRefContext, execute);
   }
 }

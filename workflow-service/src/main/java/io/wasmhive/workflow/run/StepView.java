@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * @param stderr what the module wrote to stderr (bounded)
  * @param gasUsed the executor's gas for a WebAssembly step
  * @param durationMs how long the step took
- * @param call a contract step's simulated call
+ * @param call a contract step's simulated (or executed) call
  * @param rpc the JSON-RPC exchanges the step made, in order
  * @param reason why a step was skipped, when it was skipped for a reason of its own (the owner whitelist)
  */
@@ -58,10 +58,39 @@ public record StepView(int index, String type, String wasmId, String module, Str
    * @param success whether the call returned without reverting
    * @param returnData what it returned (or the revert data), {@code 0x} hex
    * @param revertReason the decoded revert: {@code Error(string)}'s text, {@code Panic(…)}, or the raw custom error
+   * @param transaction in a run with {@code "execute":true}, the transaction sent for the step (its {@code from}
+   *     is then the signer; {@code block} the block it was mined in, or the simulation's when none was)
    */
-  @JsonPropertyOrder({"from", "target", "abi", "value", "calldata", "block", "success", "returnData", "revertReason"})
+  @JsonPropertyOrder({"from", "target", "abi", "value", "calldata", "block", "success", "returnData", "revertReason",
+      "transaction"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CallView(String from, String target, String abi, String value, String calldata, String block,
-      Boolean success, String returnData, String revertReason) {
+      Boolean success, String returnData, String revertReason, TransactionView transaction) {
+  }
+
+  /**
+   * The transaction of an executed contract step (see {@link io.wasmhive.workflow.tx.TransactionOutcome}).
+   *
+   * @param status {@code mined}, {@code reverted}, {@code not-sent}, {@code timeout} or {@code dropped}
+   * @param hash its hash, absent when nothing was sent
+   * @param nonce its nonce
+   * @param gasLimit the gas limit (the node's estimate plus the margin), decimal
+   * @param maxFeePerGas wei, decimal
+   * @param maxPriorityFeePerGas wei, decimal
+   * @param blockNumber the block it was mined in, decimal
+   * @param gasUsed the gas it used, decimal
+   * @param effectiveGasPrice wei per gas paid, decimal
+   * @param resumed true when an earlier attempt of the run had sent it and it was looked up, not sent again
+   */
+  @JsonPropertyOrder({"status", "hash", "nonce", "gasLimit", "maxFeePerGas", "maxPriorityFeePerGas", "blockNumber",
+      "gasUsed", "effectiveGasPrice", "resumed"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TransactionView(String status, String hash, Long nonce, String gasLimit, String maxFeePerGas,
+      String maxPriorityFeePerGas, String blockNumber, String gasUsed, String effectiveGasPrice, Boolean resumed) {
+
+    static TransactionView of(io.wasmhive.workflow.tx.TransactionOutcome tx) {
+      return new TransactionView(tx.status(), tx.hash(), tx.nonce(), tx.gasLimit(), tx.maxFeePerGas(),
+          tx.maxPriorityFeePerGas(), tx.blockNumber(), tx.gasUsed(), tx.effectiveGasPrice(), tx.resumed());
+    }
   }
 }
