@@ -5,6 +5,7 @@ import io.wasmhive.workflow.contract.RevertReasons;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * times the multiplier plus {@code eth_maxPriorityFeePerGas}), the nonce taken under a lock per chain and address
  * (the higher of this process's next nonce and the node's pending count), the signed transaction recorded in
  * {@link SentTransactions} and only then sent, and its receipt polled for until the receipt timeout. A reverted
- * transaction's reason is read by replaying the call at the block before its own. Thread-safe; blocks for the
+ * transaction's reason is read by replaying the call at its block. Thread-safe; blocks for the
  * step.
  */
 public final class TransactionSender {
@@ -202,22 +203,30 @@ public final class TransactionSender {
       return new TransactionOutcome("mined", tx.from(), tx.hash(), tx.nonce(), limit, fee, priority, block, gasUsed,
           price, simulatedAt, returnData, null, null, resumed ? Boolean.TRUE : null);
     }
-    String reason = replayedReason(url, call, receipt.get("blockNumber"));
+    String reason = replayedReason(url, call, receipt.get("blockNumber"), gasUsed,
+        receipt.has("gasLimit") ? decimal(receipt.get("gasLimit")) : limit);
     return new TransactionOutcome("reverted", tx.from(), tx.hash(), tx.nonce(), limit, fee, priority, block, gasUsed,
         price, simulatedAt, returnData, reason, "transaction " + tx.hash() + " reverted in block " + block + ": "
         + reason, resumed ? Boolean.TRUE : null);
   }
 
-  /** The reason of a mined revert: the call replayed at the block before the transaction's. */
-  private String replayedReason(URI url, ObjectNode call, JsonNode blockNumber) {
+  /**
+   * The reason of a mined revert: the call replayed at the end of the transaction's block (which holds the
+   * transactions before it that made it revert), else at the block before; neither reverting means the state it met
+   * is gone, or it ran out of gas.
+   */
+  private String replayedReason(URI url, ObjectNode call, JsonNode blockNumber, String gasUsed, String gasLimit) {
     try {
       BigInteger block = quantity(blockNumber);
-      String before = "0x" + block.subtract(BigInteger.ONE).max(BigInteger.ZERO).toString(16);
-      JsonNode replay = node.call(url, "eth_call", call, before);
-      String revert = revertData(replay.get("error"));
-      return revert == null ? "reverted (the replay at block " + block.subtract(BigInteger.ONE)
-          + " did not revert; the state it met was changed by an earlier transaction of its block)"
-          : RevertReasons.describe(revert);
+      for (BigInteger at : List.of(block, block.subtract(BigInteger.ONE).max(BigInteger.ZERO))) {
+        String revert = revertData(node.call(url, "eth_call", call, "0x" + at.toString(16)).get("error"));
+        if (revert != null) {
+          return RevertReasons.describe(revert);
+        }
+      }
+      return gasLimit != null && gasLimit.equals(gasUsed) ? "reverted: out of gas (used all " + gasLimit + ")"
+          : "reverted (replayed at blocks " + block + " and " + block.subtract(BigInteger.ONE)
+          + " the call did not revert: the state the transaction met is not visible at either)";
     } catch (RuntimeException e) {
       return "reverted (the reason could not be read: " + e.getMessage() + ")";
     }

@@ -58,6 +58,7 @@ class TransactionRunIntegrationTests {
     CHAIN.serve(registry, "transactions");
     registry.add("workflow.signer.key", () -> KEY);
     registry.add("workflow.signer.receipt-timeout", () -> "1500ms");
+    registry.add("workflow.runs.consumers", () -> "6");
   }
 
   @AfterAll
@@ -157,6 +158,50 @@ class TransactionRunIntegrationTests {
     assertThat(run.get("steps").get(1).get("status").stringValue()).isEqualTo("skipped");
     // It was sent: mined once a block came.
     assertThat(CHAIN.call("eth_getTransactionReceipt", hash).get("status").stringValue()).isEqualTo("0x1");
+  }
+
+  @Test
+  void aTransactionThatRevertsOnChainIsRecordedWithTheReasonReadByReplayingIt() throws Exception {
+    BigInteger amount = balance(TestChain.OWNER).multiply(BigInteger.valueOf(6)).divide(BigInteger.TEN);
+    String id = create(TestChain.OWNER, transfer(OTHER, amount.toString()), transfer(OTHER, "1"));
+    long nonce = nonce();
+    CHAIN.call("evm_setAutomine", false);
+    List<CompletableFuture<JsonNode>> runs;
+    try {
+      // Both simulate against the same balance and are sent; one block mines both, and the second one reverts.
+      runs = List.of(CompletableFuture.supplyAsync(() -> run(id, "{\"execute\":true}")),
+          CompletableFuture.supplyAsync(() -> run(id, "{\"execute\":true}")));
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (Long.decode(CHAIN.call("eth_getTransactionCount", TestChain.OWNER, "pending").stringValue()) < nonce + 2
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      CHAIN.mine();
+    } finally {
+      CHAIN.call("evm_setAutomine", true);
+    }
+    JsonNode failed = null;
+    int succeeded = 0;
+    for (CompletableFuture<JsonNode> future : runs) {
+      JsonNode run = future.get();
+      if ("SUCCEEDED".equals(run.get("status").stringValue())) {
+        succeeded++;
+      } else {
+        failed = run;
+      }
+    }
+    assertThat(succeeded).isEqualTo(1);
+    assertThat(failed).isNotNull();
+    JsonNode call = failed.get("steps").get(0).get("call");
+    assertThat(call.get("transaction").get("status").stringValue()).as(failed.toString()).isEqualTo("reverted");
+    assertThat(call.get("success").booleanValue()).isFalse();
+    assertThat(call.get("revertReason").stringValue()).isEqualTo("ERC20: transfer amount exceeds balance");
+    String hash = call.get("transaction").get("hash").stringValue();
+    assertThat(CHAIN.call("eth_getTransactionReceipt", hash).get("status").stringValue()).isEqualTo("0x0");
+    assertThat(call.get("transaction").get("gasUsed").stringValue()).isNotEmpty();
+    assertThat(failed.get("error").stringValue()).contains("transaction " + hash + " reverted in block ")
+        .endsWith(": ERC20: transfer amount exceeds balance");
+    assertThat(failed.get("steps").get(1).get("status").stringValue()).isEqualTo("skipped");
   }
 
   @Test
