@@ -104,7 +104,8 @@ final class ContractSteps {
     boolean mined = tx.mined();
     StepView.CallView call = new StepView.CallView(tx.from(), step.target(), step.abi(),
         contractCall.value().toString(), calldata, tx.blockNumber() != null ? tx.blockNumber() : tx.simulatedAt(),
-        tx.status().equals("timeout") ? null : mined, tx.returnData(), tx.revertReason(), StepView.TransactionView.of(tx));
+        "timeout".equals(tx.status()) ? null : mined, tx.returnData(), tx.revertReason(),
+        StepView.TransactionView.of(tx));
     return step(index, arguments, mined ? null : prefix(index, step) + ": " + tx.error(), started, call, session,
         before);
   }

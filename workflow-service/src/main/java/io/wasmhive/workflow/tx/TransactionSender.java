@@ -123,7 +123,16 @@ public final class TransactionSender {
         String hash = Hash.sha3(signed);
         SentTransactions.Sent record = new SentTransactions.Sent(chainId, signer.address(), nonce, hash, signed);
         sent.record(runId, step, record);
-        JsonNode reply = node.call(url, "eth_sendRawTransaction", signed);
+        JsonNode reply;
+        try {
+          reply = node.call(url, "eth_sendRawTransaction", signed);
+        } catch (NodeClient.Unreachable e) {
+          // It may have reached the node: kept as sent (the receipt wait finds out), the nonce read again next time.
+          nextNonces.remove(key);
+          log.warn("chain {}: no answer to eth_sendRawTransaction of {} ({}); waiting for its receipt", chainId, hash,
+              e.getMessage());
+          return record;
+        }
         if (!reply.has("error") || alreadyKnown(reply.get("error"))) {
           nextNonces.put(key, nonce + 1);
           return record;
@@ -175,15 +184,17 @@ public final class TransactionSender {
     JsonNode receipt = null;
     try {
       while (true) {
-        receipt = node.result(url, "eth_getTransactionReceipt", tx.hash());
+        try {
+          receipt = node.result(url, "eth_getTransactionReceipt", tx.hash());
+        } catch (NodeClient.Unreachable | NodeClient.NodeError e) {
+          receipt = null; // A node that fails to answer once is asked again until the deadline.
+        }
         if ((receipt != null && !receipt.isNull()) || System.nanoTime() >= deadline) {
           break;
         }
         Thread.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         pause = Math.min(pause * 2, MAX_POLL_MILLIS);
       }
-    } catch (NodeClient.Unreachable | NodeClient.NodeError e) {
-      receipt = null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
