@@ -1,11 +1,14 @@
 package io.wasmhive.workflow.tx;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -37,6 +40,11 @@ final class NodeClient {
 
   /** The reply object of {@code method}: a {@code result} or the node's {@code error}. */
   JsonNode call(URI url, String method, Object... params) {
+    return await(send(url, method, params), method);
+  }
+
+  /** Sends {@code method} without waiting; {@link #await} reads its reply. */
+  CompletableFuture<HttpResponse<String>> send(URI url, String method, Object... params) {
     ObjectNode body = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
     ArrayNode array = body.putArray("params");
     for (Object param : params) {
@@ -44,11 +52,18 @@ final class NodeClient {
     }
     HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The reply object of a request {@link #send} made, waiting at most the timeout. */
+  JsonNode await(CompletableFuture<HttpResponse<String>> pending, String method) {
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new Unreachable(method + ": the node did not answer (" + e.getClass().getSimpleName() + ")");
+      response = pending.get(timeout.toNanos() + 100_000_000L, TimeUnit.NANOSECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      pending.cancel(true);
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new Unreachable(method + ": the node did not answer (" + cause.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unreachable(method + ": interrupted");
@@ -69,7 +84,11 @@ final class NodeClient {
 
   /** The {@code result} of {@code method}; an error answer is thrown as {@link NodeError}. */
   JsonNode result(URI url, String method, Object... params) {
-    JsonNode reply = call(url, method, params);
+    return result(call(url, method, params), method);
+  }
+
+  /** The {@code result} of a reply; an error answer is thrown as {@link NodeError}. */
+  static JsonNode result(JsonNode reply, String method) {
     if (reply.has("error")) {
       throw new NodeError(method, reply.get("error"));
     }

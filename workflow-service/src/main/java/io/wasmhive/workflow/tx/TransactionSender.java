@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * transaction of an earlier attempt of the run, if any, is looked up instead of sending anything; otherwise the call
  * is simulated ({@code eth_call} from the signer at the latest block; a revert is recorded and nothing is sent),
  * its gas estimated and raised by the margin, the fees read from the node ({@code eth_feeHistory}'s next base fee
- * times the multiplier plus {@code eth_maxPriorityFeePerGas}), the nonce taken under a lock per chain and address
+ * times the multiplier plus {@code eth_maxPriorityFeePerGas}; the simulation, the estimate and the tip are asked
+ * for at once), the nonce taken under a lock per chain and address
  * (the higher of this process's next nonce and the node's pending count), the signed transaction recorded in
  * {@link SentTransactions} and only then sent, and its receipt polled for until the receipt timeout. A reverted
  * transaction's reason is read by replaying the call at its block. Thread-safe; blocks for the
@@ -80,9 +81,16 @@ public final class TransactionSender {
     }
     try {
       ObjectNode call = call(to, data, value);
-      JsonNode latest = node.result(url, "eth_getBlockByNumber", "latest", false);
-      String simulatedAt = decimal(latest.get("number"));
-      JsonNode simulation = node.call(url, "eth_call", call, latest.get("number").stringValue());
+      // Two round trips: the latest block and the next base fee, then the simulation at that block, the estimate
+      // and the tip at once.
+      Fees fees = latest(url);
+      var simulated = node.send(url, "eth_call", call, "0x" + fees.block().toString(16));
+      var estimated = node.send(url, "eth_estimateGas", call);
+      var tipped = node.send(url, "eth_maxPriorityFeePerGas");
+      String simulatedAt = fees.block().toString();
+      JsonNode simulation = node.await(simulated, "eth_call");
+      JsonNode estimateReply = node.await(estimated, "eth_estimateGas");
+      JsonNode tipReply = node.await(tipped, "eth_maxPriorityFeePerGas");
       String returnData = simulation.path("result").isString() ? simulation.get("result").stringValue() : null;
       if (returnData == null) {
         String revert = revertData(simulation.get("error"));
@@ -93,11 +101,11 @@ public final class TransactionSender {
             simulatedAt, revert, RevertReasons.describe(revert), "the simulation reverted: "
             + RevertReasons.describe(revert) + "; nothing was sent", null);
       }
-      BigInteger estimate = quantity(node.result(url, "eth_estimateGas", call));
+      BigInteger estimate = quantity(NodeClient.result(estimateReply, "eth_estimateGas"));
       BigInteger gasLimit = estimate.multiply(BigInteger.valueOf(100L + properties.gasMarginPercent()))
           .divide(BigInteger.valueOf(100));
-      BigInteger baseFee = nextBaseFee(url, latest);
-      BigInteger tip = quantity(node.result(url, "eth_maxPriorityFeePerGas"));
+      BigInteger baseFee = fees.nextBaseFee();
+      BigInteger tip = quantity(NodeClient.result(tipReply, "eth_maxPriorityFeePerGas"));
       BigInteger maxFee = baseFee.multiply(BigInteger.valueOf(properties.baseFeeMultiplier())).add(tip);
       SentTransactions.Sent signed = send(url, chainId, runId, step, to, data, value, gasLimit, maxFee, tip);
       return await(url, signed, call, simulatedAt, returnData, gasLimit, maxFee, tip, false);
@@ -243,22 +251,30 @@ public final class TransactionSender {
     }
   }
 
-  /** The next block's base fee: {@code eth_feeHistory}'s last entry, else the latest block's. */
-  private BigInteger nextBaseFee(URI url, JsonNode latest) {
+  /** The latest block and the next one's base fee. */
+  private record Fees(BigInteger block, BigInteger nextBaseFee) {
+  }
+
+  /**
+   * The latest block's number and the next block's base fee: {@code eth_feeHistory} over the latest block (its
+   * {@code oldestBlock} and last {@code baseFeePerGas}), else the latest block's own base fee.
+   */
+  private Fees latest(URI url) {
     try {
       JsonNode history = node.result(url, "eth_feeHistory", "0x1", "latest", NodeClient.JSON.createArrayNode());
       JsonNode fees = history.path("baseFeePerGas");
-      if (fees.isArray() && !fees.isEmpty()) {
-        return quantity(fees.get(fees.size() - 1));
+      if (fees.isArray() && fees.size() == 2 && history.path("oldestBlock").isString()) {
+        return new Fees(quantity(history.get("oldestBlock")), quantity(fees.get(1)));
       }
     } catch (NodeClient.NodeError e) {
       // Not every node answers eth_feeHistory: the latest block's base fee then.
     }
+    JsonNode latest = node.result(url, "eth_getBlockByNumber", "latest", false);
     JsonNode baseFee = latest.get("baseFeePerGas");
     if (baseFee == null || !baseFee.isString()) {
       throw new Refused("the chain has no EIP-1559 base fee; only EIP-1559 transactions are sent");
     }
-    return quantity(baseFee);
+    return new Fees(quantity(latest.get("number")), quantity(baseFee));
   }
 
   private ObjectNode call(String to, String data, BigInteger value) {
