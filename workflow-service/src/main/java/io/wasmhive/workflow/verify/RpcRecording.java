@@ -34,7 +34,7 @@ public record RpcRecording(int version, String runId, String workflowId, String 
   private static final JsonMapper CANONICAL = JsonMapper.builder().build();
 
   public RpcRecording {
-    chainBlocks = Map.copyOf(new java.util.TreeMap<>(chainBlocks));
+    chainBlocks = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(chainBlocks));
     steps = List.copyOf(steps);
   }
 
