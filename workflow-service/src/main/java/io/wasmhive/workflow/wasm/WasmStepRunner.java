@@ -59,14 +59,7 @@ public class WasmStepRunner {
    */
   public StepOutcome runDeterministic(String sha256, JsonNode input, Duration timeout, RpcHandler rpc,
       String seed) {
-    long started = System.nanoTime();
-    ModuleInfo info;
-    try {
-      info = executor.load(sha256);
-    } catch (ExecutorException e) {
-      return refused(e, started);
-    }
-    return execute(info, null, input, limitsOf(timeout), rpc, started, java.util.Objects.requireNonNull(seed));
+    return loadAndExecute(sha256, input, limitsOf(timeout), rpc, java.util.Objects.requireNonNull(seed));
   }
 
   /** As {@link #run(String, JsonNode, Duration, RpcHandler)} with a module given as bytes, registered first. */
@@ -76,6 +69,11 @@ public class WasmStepRunner {
 
   /** As {@link #run(String, JsonNode, Duration, RpcHandler)} with output ceilings too. */
   public StepOutcome run(String sha256, JsonNode input, StepLimits limits, RpcHandler rpc) {
+    return loadAndExecute(sha256, input, limits, rpc, null);
+  }
+
+  /** Runs the stored module; deterministically, seeded by {@code seed}, unless it is {@code null}. */
+  private StepOutcome loadAndExecute(String sha256, JsonNode input, StepLimits limits, RpcHandler rpc, String seed) {
     long started = System.nanoTime();
     ModuleInfo info;
     try {
@@ -83,7 +81,7 @@ public class WasmStepRunner {
     } catch (ExecutorException e) {
       return refused(e, started);
     }
-    return execute(info, null, input, limits, rpc, started, null);
+    return execute(info, null, input, limits, rpc, started, seed);
   }
 
   /** As {@link #run(byte[], JsonNode, Duration, RpcHandler)} with output ceilings too. */

@@ -6,14 +6,9 @@ import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.workflow.chain.TestChain;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.wasmhive.workflow.store.WorkflowApiClient;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
@@ -28,14 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class RunFixtures {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-  private final int port;
+  private final WorkflowApiClient http;
   private final TestChain chain;
   private final String token;
 
   RunFixtures(int port, TestChain chain, String token) {
-    this.port = port;
+    this.http = new WorkflowApiClient(port);
     this.chain = chain;
     this.token = token;
   }
@@ -100,12 +93,11 @@ final class RunFixtures {
   }
 
   HttpResponse<String> post(String path, String body) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    return http.post(path, body);
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return http.get(path);
   }
 
   /** A transfer of the token moved on chain from the owner, mined. */
@@ -118,20 +110,5 @@ final class RunFixtures {
   static String transferCalldata(String to, BigInteger amount) {
     return "0xa9059cbb" + "0".repeat(24) + to.substring(2).toLowerCase(Locale.ROOT)
         + String.format("%064x", amount);
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
