@@ -74,5 +74,10 @@ PID=$!
 wait_up "$BASE/actuator/health" "$WORK/workflow.log"
 echo "workflow-service: pid $PID, $("$JAVA" -version 2>&1 | head -1); node $(node --version); anvil $("$ANVIL" --version | head -1)"
 echo "== $ROUNDS rounds of $SAMPLES runs per side"
+if [[ "${BENCH_LOADGEN:-}" == verify ]]; then # scripts/bench-verify.sh: leader runs against verifying runs
+  "$LOADGEN_JAVA" -XX:+UseSerialGC "$ROOT/scripts/bench/VerifyLoad.java" "$BASE" "$ANVIL_URL" "$CHAIN" "$TOKEN" \
+    "$CID" "$ROUNDS" "$SAMPLES"
+  exit 0
+fi
 "$LOADGEN_JAVA" -XX:+UseSerialGC "$ROOT/scripts/bench/WorkflowLoad.java" "$BASE" "$ANVIL_URL" "$CHAIN" "$TOKEN" \
   "$CID" "$MODULE" "$ROOT/scripts/bench/wasi-runner.mjs" "$ROUNDS" "$SAMPLES"

@@ -1,11 +1,8 @@
 package io.wasmhive.workflow.run;
 
-import io.wasmhive.workflow.abi.FunctionSignature;
 import io.wasmhive.workflow.chain.ChainSession;
 import io.wasmhive.workflow.chain.ReadOnlyRpc;
-import io.wasmhive.workflow.contract.ContractCall;
 import io.wasmhive.workflow.contract.ContractSimulator;
-import io.wasmhive.workflow.contract.SimulationResult;
 import io.wasmhive.workflow.modules.StepModules;
 import io.wasmhive.workflow.sdk.Job;
 import io.wasmhive.workflow.sdk.Step;
@@ -13,19 +10,22 @@ import io.wasmhive.workflow.sdk.StepType;
 import io.wasmhive.workflow.sdk.Workflow;
 import io.wasmhive.workflow.wasm.StepOutcome;
 import io.wasmhive.workflow.wasm.WasmStepRunner;
+import io.wasmhive.workflow.verify.RecordedExchange;
+import io.wasmhive.workflow.verify.RecordedStep;
+import io.wasmhive.workflow.verify.RpcRecording;
+import io.wasmhive.workflow.verify.Seeds;
+import io.wasmhive.workflow.verify.StepVerifier;
+import io.wasmhive.workflow.verify.Verification;
 import io.wasmhive.workflow.whitelist.WasmWhitelist;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -45,6 +45,9 @@ final class JobRunner {
   /** The mode of a run that reuses a leader's contexts. */
   static final String OPERATOR = "operator";
 
+  /** The mode of a run that re-executes the leader's WebAssembly steps against its recording and then reuses them. */
+  static final String VERIFY = "verify";
+
   /** Why a non-whitelisted owner's WebAssembly step was skipped. */
   static final String NOT_WHITELISTED_REASON = "owner not whitelisted for WASM execution";
 
@@ -56,11 +59,13 @@ final class JobRunner {
   private final JsonMapper json;
   private final Clock clock;
   private final WasmWhitelist whitelist;
+  private final StepVerifier verifier;
 
   JobRunner(StepModules modules, WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, JsonMapper json,
       Clock clock, WasmWhitelist whitelist, ContractSteps contractSteps) {
     this.whitelist = whitelist;
     this.contractSteps = contractSteps;
+    this.verifier = new StepVerifier(wasm);
     this.modules = modules;
     this.wasm = wasm;
     this.chains = chains;
@@ -81,23 +86,35 @@ final class JobRunner {
 
   /**
    * Runs the job and answers the finished run. {@code progress} receives the run after each step (to be stored).
-   * A leader ({@code start.mode()} {@code leader}) runs the WebAssembly steps (unless the owner is not whitelisted)
-   * and reads the {@code $ref:}s; an operator takes both from the leader's contexts in {@code start} and reads the
-   * chain only for its contract simulations, at the leader's blocks.
+   * A leader ({@code start.mode()} {@code leader}) runs the WebAssembly steps (unless the owner is not whitelisted),
+   * each on a deterministic clock and randomness seeded by the run id and the step, records what they read of the
+   * chains and reads the {@code $ref:}s; an operator takes both from the leader's contexts in {@code start} and reads
+   * the chain only for its contract simulations, at the leader's blocks; a verifier does what an operator does after
+   * re-executing every WebAssembly step against the leader's recording and finding the leader's results.
    */
   RunView run(RunView start, Workflow workflow, Job job, Consumer<RunView> progress) {
-    boolean operator = OPERATOR.equals(start.mode());
-    Progress run = new Progress(start, pendingSteps(job), progress);
+    boolean leader = !OPERATOR.equals(start.mode()) && !VERIFY.equals(start.mode());
+    RunProgress run = new RunProgress(start, pendingSteps(job), progress, clock);
     DataRefContext leaderData = start.dataRefContext() == null ? new DataRefContext(null, null)
         : start.dataRefContext();
-    ChainSession session = operator
-        ? chains.openSession(job.chainId(), leaderData.pins(), chains.limits()) : chains.openSession(job.chainId());
+    ChainSession session = leader
+        ? chains.openSession(job.chainId()) : chains.openSession(job.chainId(), leaderData.pins(), chains.limits());
     WasmRefResolver refs = new WasmRefResolver();
-    DataRefResolver dataRefs = operator
-        ? DataRefResolver.replaying(leaderData) : DataRefResolver.reading(session, chains, contracts);
+    DataRefResolver dataRefs = leader
+        ? DataRefResolver.reading(session, chains, contracts) : DataRefResolver.replaying(leaderData);
+    VerifyingRun verifying = VERIFY.equals(start.mode())
+        ? new VerifyingRun(start.rpcRecording(), verifier, modules) : null;
     List<ResolvedWasmRef> resolved = new ArrayList<>();
+    List<RecordedStep> recorded = new ArrayList<>();
+    if (verifying != null) {
+      Verification refused = verifying.before(start.workflowId(), job, start.dataRefContext());
+      if (refused != null) {
+        run.verification(refused);
+        return run.failed(refused.error(), session, new WasmRefContext(resolved, null), dataContext(session, dataRefs));
+      }
+    }
     boolean skip = false;
-    boolean whitelisted = operator || !hasWasmSteps(job) || whitelist.allows(workflow.owner());
+    boolean whitelisted = !leader || !hasWasmSteps(job) || whitelist.allows(workflow.owner());
     for (int i = 0; i < job.steps().size(); i++) {
       Step step = job.steps().get(i);
       if (step.type() != StepType.WASM) {
@@ -107,9 +124,9 @@ final class JobRunner {
         run.set(i, run.step(i).skipped(NOT_WHITELISTED_REASON));
         continue;
       }
-      Optional<String> failure = operator
-          ? reusedWasmStep(run, i, step, start.wasmRefContext(), refs, resolved)
-          : wasmStep(run, i, step, session, refs, resolved);
+      Optional<String> failure = leader
+          ? wasmStep(run, i, step, session, refs, resolved, recorded, start.id())
+          : reusedWasmStep(run, i, step, start.wasmRefContext(), refs, resolved, verifying);
       if (failure.isPresent()) {
         return run.failed(failure.get(), session, new WasmRefContext(resolved, null), dataContext(session, dataRefs));
       }
@@ -122,9 +139,20 @@ final class JobRunner {
     if (!whitelisted) {
       refs.ownerNotWhitelisted();
     }
-    if (operator && start.wasmRefContext() != null && start.wasmRefContext().skips()) {
-      skip = true;
+    if (leader && whitelisted && hasWasmSteps(job)) {
+      run.recording(RpcRecording.of(start.id(), start.workflowId(), start.jobId(), RunProgress.blocks(session),
+          recorded));
     }
+    boolean contextSkips = !leader && start.wasmRefContext() != null && start.wasmRefContext().skips();
+    if (verifying != null) {
+      Verification verification = verifying.after(contextSkips, skip);
+      run.verification(verification);
+      if (!verification.isVerified()) {
+        return run.failed(verification.error(), session, new WasmRefContext(resolved, contextSkips),
+            dataContext(session, dataRefs));
+      }
+    }
+    skip = skip || contextSkips;
     WasmRefContext context = new WasmRefContext(resolved, skip);
     if (skip) {
       for (int i = 0; i < job.steps().size(); i++) {
@@ -155,18 +183,15 @@ final class JobRunner {
 
   /** The run's DataRefContext: every chain's pinned block and the references resolved. */
   private static DataRefContext dataContext(ChainSession session, DataRefResolver dataRefs) {
-    return new DataRefContext(blocks(session), dataRefs.resolved());
+    return new DataRefContext(RunProgress.blocks(session), dataRefs.resolved());
   }
 
-  private static Map<String, String> blocks(ChainSession session) {
-    Map<String, String> blocks = new LinkedHashMap<>();
-    session.pinnedBlocks().forEach((chain, block) -> blocks.put(String.valueOf(chain), String.valueOf(block)));
-    return blocks;
-  }
-
-  /** An operator's WebAssembly step: the leader's result for its id, nothing run; answers the run's error. */
-  private Optional<String> reusedWasmStep(Progress run, int index, Step step, WasmRefContext leader,
-      WasmRefResolver refs, List<ResolvedWasmRef> resolved) {
+  /**
+   * An operator's WebAssembly step: the leader's result for its id, nothing run; a verifier's: the same after
+   * re-executing the step against the leader's recording ({@code verifying} not null). Answers the run's error.
+   */
+  private Optional<String> reusedWasmStep(RunProgress run, int index, Step step, WasmRefContext leader,
+      WasmRefResolver refs, List<ResolvedWasmRef> resolved, VerifyingRun verifying) {
     List<ResolvedWasmRef> given = leader == null ? List.of() : leader.resolvedRefs();
     Optional<ResolvedWasmRef> found = given.stream().filter(r -> step.wasmId().equals(r.ref().id())).findFirst();
     if (found.isEmpty()) {
@@ -176,16 +201,47 @@ final class JobRunner {
           null, null, null, null, null));
       return Optional.of(error);
     }
+    if (verifying != null) {
+      Optional<String> diverged = verifiedStep(run, index, step, found.get(), verifying);
+      if (diverged.isPresent()) {
+        return diverged;
+      }
+    } else {
+      run.set(index, new StepView(index, "wasm", step.wasmId(), null, "succeeded", inputOf(step),
+          found.get().result(), null, null, null, null, null, null, "reused the leader's result"));
+    }
     refs.put(step.wasmId(), found.get().result());
     resolved.add(found.get());
-    run.set(index, new StepView(index, "wasm", step.wasmId(), null, "succeeded", inputOf(step),
-        found.get().result(), null, null, null, null, null, null, "reused the leader's result"));
     return Optional.empty();
   }
 
+  /** Re-executes a step against the leader's recording; answers the run's error when it did not match. */
+  private Optional<String> verifiedStep(RunProgress run, int index, Step step, ResolvedWasmRef given,
+      VerifyingRun verifying) {
+    JsonNode input = inputOf(step);
+    VerifyingRun.StepCheck check = verifying.step(index, step, given, input, timeoutOf(step));
+    StepOutcome outcome = check.outcome();
+    if (check.verification() != null) {
+      run.verification(check.verification());
+      String error = check.verification().error();
+      run.set(index, new StepView(index, "wasm", step.wasmId(), check.module(), "failed", input, null, error,
+          outcome == null ? null : outcome.stderr(), outcome == null ? null : outcome.gasUsed(),
+          outcome == null ? null : outcome.durationMs(), null, null, null));
+      return Optional.of(error);
+    }
+    run.set(index, new StepView(index, "wasm", step.wasmId(), check.module(), "succeeded", input, given.result(),
+        null, outcome.stderr(), outcome.gasUsed(), outcome.durationMs(), null, null,
+        "re-executed against the leader's recording: the leader's result"));
+    return Optional.empty();
+  }
+
+  private static Duration timeoutOf(Step step) {
+    return step.wasmTimeoutMs() == null || step.wasmTimeoutMs() <= 0 ? null : Duration.ofMillis(step.wasmTimeoutMs());
+  }
+
   /** Runs a WebAssembly step; answers the run's error when it failed. */
-  private Optional<String> wasmStep(Progress run, int index, Step step, ChainSession session, WasmRefResolver refs,
-      List<ResolvedWasmRef> resolved) {
+  private Optional<String> wasmStep(RunProgress run, int index, Step step, ChainSession session, WasmRefResolver refs,
+      List<ResolvedWasmRef> resolved, List<RecordedStep> recorded, String runId) {
     JsonNode input = inputOf(step);
     Optional<String> sha256 = modules.sha256(step.wasmHash());
     if (sha256.isEmpty()) {
@@ -196,10 +252,12 @@ final class JobRunner {
       return Optional.of(error);
     }
     int before = session.exchanges().size();
-    Duration timeout = step.wasmTimeoutMs() == null || step.wasmTimeoutMs() <= 0
-        ? null : Duration.ofMillis(step.wasmTimeoutMs());
-    StepOutcome outcome = wasm.run(sha256.get(), input, timeout, session);
+    long droppedBefore = session.droppedExchanges();
+    StepOutcome outcome = wasm.runDeterministic(sha256.get(), input, timeoutOf(step), session, Seeds.of(runId, index));
     List<JsonNode> rpc = exchangesSince(session, before);
+    recorded.add(new RecordedStep(index, step.wasmId(), sha256.get(), session.exchanges().subList(before,
+        session.exchanges().size()).stream().map(e -> new RecordedExchange(e.chainId(), e.request(), e.response(),
+        e.truncated())).toList(), session.droppedExchanges() - droppedBefore));
     if (!outcome.ok()) {
       String error = "WASM execution failed for step " + step.wasmId() + ": WASM execution failed: " + outcome.error();
       run.set(index, new StepView(index, "wasm", step.wasmId(), sha256.get(), "failed", input, null, error,
@@ -270,56 +328,5 @@ final class JobRunner {
 
   static String wire(StepType type) {
     return type == StepType.WASM ? "wasm" : "contract";
-  }
-
-  /** The run as it goes: its steps, published after each change. */
-  private final class Progress {
-
-    private final RunView start;
-    private final List<StepView> steps;
-    private final Consumer<RunView> sink;
-
-    Progress(RunView start, List<StepView> steps, Consumer<RunView> sink) {
-      this.start = start;
-      this.steps = new ArrayList<>(steps);
-      this.sink = sink;
-    }
-
-    StepView step(int index) {
-      return steps.get(index);
-    }
-
-    void set(int index, StepView step) {
-      steps.set(index, step);
-      // After the last step the final state is written at once; a progress write then would only cost time.
-      if (steps.stream().anyMatch(s -> "pending".equals(s.status()))) {
-        sink.accept(view(RunStatus.RUNNING, null, null, Map.of(), start.wasmRefContext(), start.dataRefContext()));
-      }
-    }
-
-    RunView failed(String error, ChainSession session, WasmRefContext context, DataRefContext data) {
-      for (int i = 0; i < steps.size(); i++) {
-        if ("pending".equals(steps.get(i).status())) {
-          steps.set(i, steps.get(i).skipped());
-        }
-      }
-      return finished(RunStatus.FAILED, error, null, session, context, data);
-    }
-
-    RunView finished(RunStatus status, String error, Boolean skipped, ChainSession session, WasmRefContext context,
-        DataRefContext data) {
-      Map<String, String> blocks = blocks(session);
-      RunView view = view(status, error, skipped, blocks, context, data);
-      return new RunView(view.id(), view.workflowId(), view.jobId(), view.chainId(), view.mode(), status, error,
-          skipped, view.attempts(), view.createdAt(), view.startedAt(), clock.instant(), blocks, view.steps(),
-          context, data, start.execute());
-    }
-
-    private RunView view(RunStatus status, String error, Boolean skipped, Map<String, String> blocks,
-        WasmRefContext context, DataRefContext data) {
-      return new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(), status, error,
-          skipped, start.attempts(), start.createdAt(), start.startedAt(), null, blocks, List.copyOf(steps), context,
-          data, start.execute());
-    }
   }
 }

@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the body of a run request, strictly: empty (a leader run) or a JSON object with {@code mode}
- * ({@code leader} or {@code operator}), {@code execute} (a boolean: send the contract steps as transactions) and, for
- * an operator, {@code wasmRefContext} and {@code dataRefContext},
- * each a JSON object or a JSON string holding one (the simulator sends the serialized text). Unknown members,
+ * ({@code leader}, {@code operator} or {@code verify}), {@code execute} (a boolean, any mode: send the contract
+ * steps as transactions) and, for an operator or a verifier, {@code wasmRefContext} and
+ * {@code dataRefContext}, each a JSON object or a JSON string holding one (the simulator sends the serialized text),
+ * and for a verifier the leader's {@code rpcRecording} (read by {@link RecordingReader}). Unknown members,
  * wrong types and malformed contexts are {@code INVALID_RUN_REQUEST}; the body and the contexts are bounded (see the
  * constants). Thread-safe.
  */
@@ -34,7 +35,7 @@ final class RunOptionsReader {
   /** The most chains a DataRefContext may pin. */
   static final int MAX_CHAINS = 64;
 
-  private static final Set<String> MODES = Set.of("leader", JobRunner.OPERATOR);
+  private static final Set<String> MODES = Set.of("leader", JobRunner.OPERATOR, JobRunner.VERIFY);
   private static final String DECIMAL = "0|[1-9][0-9]{0,17}";
 
   private final JsonMapper mapper;
@@ -60,21 +61,29 @@ final class RunOptionsReader {
     if (!root.isObject()) {
       throw invalid("the body must be a JSON object");
     }
-    only(root, "the body", "mode", "wasmRefContext", "dataRefContext", "execute");
+    only(root, "the body", "mode", "wasmRefContext", "dataRefContext", "rpcRecording", "execute");
     boolean execute = execute(root.get("execute"));
     JsonNode mode = root.get("mode");
     String name = mode == null || mode.isNull() ? "leader" : mode.isString() ? mode.stringValue() : null;
     if (name == null || !MODES.contains(name)) {
-      throw invalid("mode must be \"leader\" or \"operator\", got " + mode);
+      throw invalid("mode must be \"leader\", \"operator\" or \"verify\", got " + mode);
     }
-    if (!JobRunner.OPERATOR.equals(name)) {
-      if (root.has("wasmRefContext") || root.has("dataRefContext")) {
-        throw invalid("wasmRefContext and dataRefContext are for operator runs only");
+    if ("leader".equals(name)) {
+      if (root.has("wasmRefContext") || root.has("dataRefContext") || root.has("rpcRecording")) {
+        throw invalid("wasmRefContext, dataRefContext and rpcRecording are for operator and verify runs only");
       }
       return RunOptions.LEADER.executing(execute);
     }
+    if (JobRunner.OPERATOR.equals(name) && root.has("rpcRecording")) {
+      throw invalid("rpcRecording is for verify runs only");
+    }
+    JsonNode recording = context(root.get("rpcRecording"), "rpcRecording");
+    if (JobRunner.VERIFY.equals(name) && recording == null) {
+      throw invalid("a verify run needs the leader's rpcRecording");
+    }
     return new RunOptions(name, wasmContext(context(root.get("wasmRefContext"), "wasmRefContext")),
-        dataContext(context(root.get("dataRefContext"), "dataRefContext")), execute);
+        dataContext(context(root.get("dataRefContext"), "dataRefContext")),
+        recording == null ? null : RecordingReader.read(recording), execute);
   }
 
   /** {@code execute}: absent, null or a boolean. */
@@ -195,7 +204,7 @@ final class RunOptionsReader {
     return list;
   }
 
-  private static void only(JsonNode object, String at, String... names) {
+  static void only(JsonNode object, String at, String... names) {
     Set<String> allowed = Set.of(names);
     for (String name : object.propertyNames()) {
       if (!allowed.contains(name)) {
@@ -204,14 +213,14 @@ final class RunOptionsReader {
     }
   }
 
-  private static JsonNode object(JsonNode node, String at) {
+  static JsonNode object(JsonNode node, String at) {
     if (node == null || !node.isObject()) {
       throw invalid(at + " must be an object");
     }
     return node;
   }
 
-  private static String string(JsonNode node, String at, boolean required) {
+  static String string(JsonNode node, String at, boolean required) {
     if (node == null && !required) {
       return null;
     }
@@ -221,7 +230,7 @@ final class RunOptionsReader {
     return node.stringValue();
   }
 
-  private static Long integer(JsonNode node, String at) {
+  static Long integer(JsonNode node, String at) {
     if (node == null) {
       return null;
     }
@@ -231,14 +240,14 @@ final class RunOptionsReader {
     return node.longValue();
   }
 
-  private static String decimal(JsonNode node, String at) {
+  static String decimal(JsonNode node, String at) {
     if (node == null || !node.isString() || !node.stringValue().matches(DECIMAL)) {
       throw invalid(at + " must be a block number as a decimal string");
     }
     return node.stringValue();
   }
 
-  private static WorkflowException invalid(String message) {
+  static WorkflowException invalid(String message) {
     return new WorkflowException(WorkflowError.INVALID_RUN_REQUEST, message);
   }
 }

@@ -106,7 +106,8 @@ public final class RunService implements AutoCloseable {
     Instant now = clock.instant();
     RunView view = new RunView(UUID.randomUUID().toString(), workflowId, jobId, job.chainId(), options.mode(),
         RunStatus.QUEUED, null, null, 0, now, null, null, Map.of(), JobRunner.pendingSteps(job),
-        options.wasmRefContext(), options.dataRefContext(), options.execute() ? Boolean.TRUE : null);
+        options.wasmRefContext(), options.dataRefContext(), options.rpcRecording(), null,
+        options.execute() ? Boolean.TRUE : null);
     runs.create(new RunRecord(view.id(), workflowId, jobId, RunStatus.QUEUED, 0, null, now, write(view)));
     bus.publish(new WorkflowRunRequested(view.id(), now));
     return view;
@@ -163,7 +164,7 @@ public final class RunService implements AutoCloseable {
     RunView start = view(run);
     start = new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(),
         RunStatus.RUNNING, null, null, run.attempts(), start.createdAt(), clock.instant(), null, Map.of(),
-        start.steps(), start.wasmRefContext(), start.dataRefContext(), start.execute());
+        start.steps(), start.wasmRefContext(), start.dataRefContext(), start.rpcRecording(), null, start.execute());
     RunView finished;
     try {
       Workflow workflow = workflow(run.workflowId()).orElseThrow(
@@ -189,7 +190,7 @@ public final class RunService implements AutoCloseable {
       finished = new RunView(start.id(), start.workflowId(), start.jobId(), start.chainId(), start.mode(),
           RunStatus.FAILED, "the run could not be carried out: " + e.getMessage(), null, run.attempts(),
           start.createdAt(), start.startedAt(), clock.instant(), Map.of(), start.steps(), start.wasmRefContext(),
-          start.dataRefContext(), start.execute());
+          start.dataRefContext(), start.rpcRecording(), null, start.execute());
     }
     if (!runs.finish(run.id(), run.attempts(), finished.status(), write(finished))) {
       log.warn("run {} attempt {}: the claim was lost before the result was written; another attempt owns it",

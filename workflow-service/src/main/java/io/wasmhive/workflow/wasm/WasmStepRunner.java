@@ -52,6 +52,16 @@ public class WasmStepRunner {
     return run(sha256, input, limitsOf(timeout), rpc);
   }
 
+  /**
+   * As {@link #run(String, JsonNode, Duration, RpcHandler)}, deterministically: the guest's clocks and randomness
+   * are derived from {@code seed} alone, so the same module, input, seed and RPC answers give the same result on
+   * every machine (with canonical NaNs, which the engine always uses).
+   */
+  public StepOutcome runDeterministic(String sha256, JsonNode input, Duration timeout, RpcHandler rpc,
+      String seed) {
+    return loadAndExecute(sha256, input, limitsOf(timeout), rpc, java.util.Objects.requireNonNull(seed));
+  }
+
   /** As {@link #run(String, JsonNode, Duration, RpcHandler)} with a module given as bytes, registered first. */
   public StepOutcome run(byte[] module, JsonNode input, Duration timeout, RpcHandler rpc) {
     return run(module, input, limitsOf(timeout), rpc);
@@ -59,6 +69,11 @@ public class WasmStepRunner {
 
   /** As {@link #run(String, JsonNode, Duration, RpcHandler)} with output ceilings too. */
   public StepOutcome run(String sha256, JsonNode input, StepLimits limits, RpcHandler rpc) {
+    return loadAndExecute(sha256, input, limits, rpc, null);
+  }
+
+  /** Runs the stored module; deterministically, seeded by {@code seed}, unless it is {@code null}. */
+  private StepOutcome loadAndExecute(String sha256, JsonNode input, StepLimits limits, RpcHandler rpc, String seed) {
     long started = System.nanoTime();
     ModuleInfo info;
     try {
@@ -66,7 +81,7 @@ public class WasmStepRunner {
     } catch (ExecutorException e) {
       return refused(e, started);
     }
-    return execute(info, null, input, limits, rpc, started);
+    return execute(info, null, input, limits, rpc, started, seed);
   }
 
   /** As {@link #run(byte[], JsonNode, Duration, RpcHandler)} with output ceilings too. */
@@ -81,7 +96,7 @@ public class WasmStepRunner {
     } catch (ExecutorException e) {
       return refused(e, started);
     }
-    return execute(info, module, input, limits, rpc, started);
+    return execute(info, module, input, limits, rpc, started, null);
   }
 
   /** The timeout a step runs with: {@code requested} or the default, clamped to [1 ms, the maximum]. */
@@ -95,7 +110,7 @@ public class WasmStepRunner {
   }
 
   private StepOutcome execute(ModuleInfo info, byte[] bytes, JsonNode input, StepLimits limits, RpcHandler rpc,
-      long started) {
+      long started, String seed) {
     long timeoutMs = clampTimeoutMs(limits.timeoutMs());
     long maxStdout = clampOutput(limits.maxStdoutBytes(), properties.maxStdoutBytes());
     long maxStderr = clampOutput(limits.maxStderrBytes(), properties.maxStderrBytes());
@@ -104,6 +119,8 @@ public class WasmStepRunner {
       return StepOutcome.failure(EntryChoice.NO_ENTRY, "", elapsedMs(started), 0);
     }
     ExecutionTask task = ExecutionTask.builder(info.id())
+        .id(seed)
+        .deterministic(seed != null)
         .moduleBytes(bytes)
         .entry(entry)
         .stdin(stdinOf(input))

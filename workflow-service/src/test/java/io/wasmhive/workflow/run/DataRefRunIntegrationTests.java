@@ -210,13 +210,13 @@ class DataRefRunIntegrationTests {
     String id = create(workflow(TestChain.OWNER, List.of(contractStep("transfer(address,uint256)",
         List.of(TestChain.RECIPIENT, "1"), "0"))));
     Map<String, String> bodies = new java.util.LinkedHashMap<>();
-    bodies.put("{\"mode\":\"verify\"}", "mode must be \"leader\" or \"operator\", got \"verify\"");
-    bodies.put("{\"mode\":1}", "mode must be \"leader\" or \"operator\", got 1");
+    bodies.put("{\"mode\":\"verified\"}", "mode must be \"leader\", \"operator\" or \"verify\", got \"verified\"");
+    bodies.put("{\"mode\":1}", "mode must be \"leader\", \"operator\" or \"verify\", got 1");
     bodies.put("{\"mode\":\"operator\",\"extra\":1}", "the body: unknown member \"extra\"");
     bodies.put("[]", "the body must be a JSON object");
     bodies.put("{\"mode\":", "the body is not valid JSON");
     bodies.put("{\"mode\":\"operator\",\"mode\":\"leader\"}", "the body is not valid JSON: Duplicate Object property \"mode\"");
-    bodies.put("{\"wasmRefContext\":{\"resolvedRefs\":[]}}", "wasmRefContext and dataRefContext are for operator runs only");
+    bodies.put("{\"wasmRefContext\":{\"resolvedRefs\":[]}}", "wasmRefContext, dataRefContext and rpcRecording are for operator and verify runs only");
     bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":\"{nope\"}", "wasmRefContext is not valid JSON");
     bodies.put("{\"mode\":\"operator\",\"wasmRefContext\":\"[]\"}",
         "wasmRefContext must be a JSON object or a string holding one");

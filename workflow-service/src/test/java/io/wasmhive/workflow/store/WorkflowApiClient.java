@@ -11,31 +11,31 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Real HTTP to the workflow API on a port, bodies as exact bytes. */
-final class WorkflowApiClient {
+public final class WorkflowApiClient {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final int port;
 
-  WorkflowApiClient(int port) {
+  public WorkflowApiClient(int port) {
     this.port = port;
   }
 
-  HttpResponse<String> post(String path, byte[] body) {
+  public HttpResponse<String> post(String path, byte[] body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
-  HttpResponse<String> post(String path, String body) {
+  public HttpResponse<String> post(String path, String body) {
     return post(path, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET().build());
   }
 
-  HttpResponse<String> send(HttpRequest request) {
+  public HttpResponse<String> send(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -46,11 +46,11 @@ final class WorkflowApiClient {
     }
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
   }
 }
