@@ -1,9 +1,9 @@
 package io.wasmhive.indexer.chain;
 
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
+import io.wasmhive.platform.chainwatch.MongoChainCursorStore;
+import io.wasmhive.platform.chainwatch.Web3jChain;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +24,7 @@ import org.web3j.protocol.http.HttpService;
 class ChainConfiguration {
 
   /** Each JSON-RPC call: three attempts, 200 ms then 400 ms apart, before the poll fails and backs off. */
-  static final RetryConfig RPC_RETRY = RetryConfig.custom()
-      .maxAttempts(3)
-      .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(200), 2.0))
-      .retryExceptions(IOException.class)
-      .build();
+  static final RetryConfig RPC_RETRY = Web3jChain.DEFAULT_RETRY;
 
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(30);
 
@@ -49,7 +45,7 @@ class ChainConfiguration {
     });
     RegistryLogSource source = new Web3jRegistryLogSource(chainWeb3j, properties.registry(),
         Retry.of("chain-rpc", RPC_RETRY));
-    ChainWatcher watcher = new ChainWatcher(source, new MongoChainCursorStore(mongo, Clock.systemUTC()), sink,
+    ChainWatcher watcher = new ChainWatcher(source, new MongoChainCursorStore(mongo, ChainCursorKey.COLLECTION, Clock.systemUTC()), sink,
         properties);
     return new ChainWatcherLifecycle(watcher, properties.pollInterval(), properties.maxBackoff());
   }

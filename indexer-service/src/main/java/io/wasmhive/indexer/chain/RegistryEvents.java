@@ -11,6 +11,8 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.protocol.core.methods.response.Log;
+import io.wasmhive.platform.chainwatch.ChainLog;
+import io.wasmhive.platform.chainwatch.Web3jChain;
 import org.web3j.utils.Numeric;
 
 /** The registry's two events as web3j ABI definitions, and the decoding of their logs. Stateless; thread-safe. */
@@ -38,7 +40,17 @@ final class RegistryEvents {
    *     decode as their ABI says
    */
   static RegistryEvent decode(Log log) {
-    List<String> topics = log.getTopics();
+    return decode(Web3jChain.of(log));
+  }
+
+  /**
+   * Decodes one registry log as the shared watcher reads it.
+   *
+   * @throws IllegalArgumentException when the log is not one of the two events or its topics or data do not
+   *     decode as their ABI says
+   */
+  static RegistryEvent decode(ChainLog log) {
+    List<String> topics = log.topics();
     String topic0 = topics.isEmpty() ? "" : topics.get(0).toLowerCase(Locale.ROOT);
     try {
       if (topic0.equals(CREATED_TOPIC) && topics.size() == 3) {
@@ -48,26 +60,26 @@ final class RegistryEvents {
         return updated(log, topics);
       }
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("undecodable registry log in tx " + log.getTransactionHash() + ": " + e, e);
+      throw new IllegalArgumentException("undecodable registry log in tx " + log.txHash() + ": " + e, e);
     }
-    throw new IllegalArgumentException("not a registry event: topics " + topics + " in tx " + log.getTransactionHash());
+    throw new IllegalArgumentException("not a registry event: topics " + topics + " in tx " + log.txHash());
   }
 
-  private static ModuleRegistered created(Log log, List<String> topics) {
+  private static ModuleRegistered created(ChainLog log, List<String> topics) {
     List<Type> data = nonIndexed(log, WASM_CREATED);
     Address owner = (Address) FunctionReturnDecoder.decodeIndexedValue(topics.get(2), new TypeReference<Address>() { });
     return new ModuleRegistered(id(topics), (String) data.get(0).getValue(), owner.getValue().toLowerCase(Locale.ROOT),
-        log.getBlockNumber().longValueExact(), txHash(log), log.getLogIndex().longValueExact());
+        log.blockNumber(), txHash(log), log.logIndex());
   }
 
-  private static ModuleUpdated updated(Log log, List<String> topics) {
+  private static ModuleUpdated updated(ChainLog log, List<String> topics) {
     List<Type> data = nonIndexed(log, WASM_UPDATED);
     return new ModuleUpdated(id(topics), (String) data.get(0).getValue(), (String) data.get(1).getValue(),
-        log.getBlockNumber().longValueExact(), txHash(log), log.getLogIndex().longValueExact());
+        log.blockNumber(), txHash(log), log.logIndex());
   }
 
-  private static List<Type> nonIndexed(Log log, Event event) {
-    List<Type> values = FunctionReturnDecoder.decode(log.getData(), event.getNonIndexedParameters());
+  private static List<Type> nonIndexed(ChainLog log, Event event) {
+    List<Type> values = FunctionReturnDecoder.decode(log.data(), event.getNonIndexedParameters());
     if (values.size() != event.getNonIndexedParameters().size()) {
       throw new IllegalArgumentException("data holds " + values.size() + " values, the event has "
           + event.getNonIndexedParameters().size());
@@ -80,7 +92,7 @@ final class RegistryEvents {
     return Numeric.toHexString(id.getValue());
   }
 
-  private static String txHash(Log log) {
-    return log.getTransactionHash().toLowerCase(Locale.ROOT);
+  private static String txHash(ChainLog log) {
+    return log.txHash().toLowerCase(Locale.ROOT);
   }
 }

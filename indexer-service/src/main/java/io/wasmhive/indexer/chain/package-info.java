@@ -4,9 +4,10 @@
  * order, to a {@link io.wasmhive.indexer.chain.RegistryEventSink}.
  *
  * <p>It owns the events it emits ({@link io.wasmhive.indexer.chain.ModuleRegistered},
- * {@link io.wasmhive.indexer.chain.ModuleUpdated}), the sink port the indexer implements, the cursor port
- * {@link io.wasmhive.indexer.chain.ChainCursorStore} with its MongoDB adapter (collection {@code chain_cursors})
- * and the {@code indexer.chain.*} configuration. Delivery is by (block, log index): an event is handed over
+ * {@link io.wasmhive.indexer.chain.ModuleUpdated}), their decoding, the sink port the indexer implements and the
+ * {@code indexer.chain.*} configuration. The watching itself (block ranges, confirmation depth, the cursor and its
+ * MongoDB adapter, here on collection {@code chain_cursors}, the retried web3j calls, the back-off loop) is the
+ * shared {@code io.wasmhive.platform.chainwatch} of platform-infra. Delivery is by (block, log index): an event is handed over
  * once the head is {@code confirmations} blocks past it, and the cursor is saved after each accepted event and
  * each finished block range, so a restart neither skips nor repeats. Reorgs deeper than the confirmation depth
  * are not handled.

@@ -1,5 +1,7 @@
 package io.wasmhive.indexer.chain;
 
+import io.wasmhive.platform.chainwatch.ChainCursor;
+import io.wasmhive.platform.chainwatch.ChainCursorStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

@@ -1,5 +1,9 @@
 package io.wasmhive.indexer.chain;
 
+import io.wasmhive.platform.chainwatch.ChainCursor;
+import io.wasmhive.platform.chainwatch.ChainCursorStore;
+import io.wasmhive.platform.chainwatch.ChainRpcException;
+import io.wasmhive.platform.chainwatch.MongoChainCursorStore;
 import io.wasmhive.platform.testing.AnvilProcess;
 import static io.wasmhive.indexer.chain.DevChain.id;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -248,7 +252,7 @@ class ChainWatcherIntegrationTests {
   }
 
   private ChainCursorStore cursors() {
-    return new MongoChainCursorStore(mongo, Clock.systemUTC());
+    return new MongoChainCursorStore(mongo, ChainCursorKey.COLLECTION, Clock.systemUTC());
   }
 
   private static ChainCursorKey key(String address) {

@@ -1,5 +1,8 @@
 package io.wasmhive.indexer.chain;
 
+import io.wasmhive.platform.chainwatch.ChainCursor;
+import io.wasmhive.platform.chainwatch.ChainCursorStore;
+import io.wasmhive.platform.chainwatch.MongoChainCursorStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -24,7 +27,7 @@ class MongoChainCursorStoreIntegrationTests extends ChainCursorStoreContract {
 
   @Override
   ChainCursorStore store() {
-    return new MongoChainCursorStore(mongo, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new MongoChainCursorStore(mongo, ChainCursorKey.COLLECTION, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test

@@ -50,7 +50,7 @@ class RegistryEventsTest {
   void foreignOrMalformedLogsAreRefusedWithTheirTransaction() {
     assertThatThrownBy(() -> RegistryEvents.decode(log(List.of(Hash.sha3String("Other()")), "0x")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a registry event")
-        .hasMessageContaining("EE".repeat(32));
+        .hasMessageContaining("ee".repeat(32));
     assertThatThrownBy(() -> RegistryEvents.decode(log(List.of(RegistryEvents.CREATED_TOPIC, ID), data("Qm"))))
         .as("owner topic missing").isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RegistryEvents.decode(log(List.of(RegistryEvents.UPDATED_TOPIC, ID), "0x")))

@@ -1,5 +1,8 @@
 package io.wasmhive.workflow.schedule;
 
+import io.wasmhive.platform.chainwatch.BackoffPoller;
+import io.wasmhive.platform.chainwatch.MongoChainCursorStore;
+import io.wasmhive.workflow.chain.ChainEndpoints;
 import io.wasmhive.workflow.run.RunService;
 import io.wasmhive.workflow.store.WorkflowStore;
 import java.time.Clock;
@@ -14,10 +17,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * The schedule feature: the store on {@code workflow_schedules}, the service (with the clock: the system's UTC clock
  * unless the context holds a {@link Clock} bean, as a test may), the listener that makes a submitted workflow's
- * schedule, and the ticker with its Redis lease unless {@code workflow.schedule.enabled} is false.
+ * schedule, the ticker with its Redis lease unless {@code workflow.schedule.enabled} is false, and the watcher of
+ * event triggers under the same lease unless {@code workflow.schedule.events.enabled} is false.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ScheduleProperties.class)
+@EnableConfigurationProperties({ScheduleProperties.class, TriggerProperties.class})
 class ScheduleConfiguration {
 
   @Bean
@@ -26,9 +30,14 @@ class ScheduleConfiguration {
   }
 
   @Bean
+  TriggerFirings triggerFirings(MongoTemplate mongo) {
+    return new TriggerFirings(mongo);
+  }
+
+  @Bean
   ScheduleService scheduleService(ScheduleStore schedules, WorkflowStore workflows, RunService runs,
-      ObjectProvider<Clock> clock) {
-    return new ScheduleService(schedules, workflows, runs, clock.getIfAvailable(Clock::systemUTC));
+      ObjectProvider<Clock> clock, TriggerFirings firings) {
+    return new ScheduleService(schedules, workflows, runs, clock.getIfAvailable(Clock::systemUTC), firings);
   }
 
   @Bean
@@ -37,8 +46,33 @@ class ScheduleConfiguration {
   }
 
   @Bean
+  LeaderLease scheduleLease(StringRedisTemplate redis, ScheduleProperties p) {
+    return new LeaderLease(redis, p.leaseKey(), p.lease());
+  }
+
+  @Bean
   @ConditionalOnBooleanProperty(name = "workflow.schedule.enabled", matchIfMissing = true)
-  ScheduleTicker scheduleTicker(ScheduleService schedules, StringRedisTemplate redis, ScheduleProperties p) {
-    return new ScheduleTicker(schedules, new LeaderLease(redis, p.leaseKey(), p.lease()), p);
+  ScheduleTicker scheduleTicker(ScheduleService schedules, LeaderLease scheduleLease, ScheduleProperties p) {
+    return new ScheduleTicker(schedules, scheduleLease, p);
+  }
+
+  @Bean
+  EventTriggerWatcher eventTriggerWatcher(ScheduleStore schedules, ScheduleService service, WorkflowStore workflows,
+      ChainEndpoints endpoints, LeaderLease scheduleLease, TriggerProperties p, MongoTemplate mongo,
+      ObjectProvider<Clock> clock) {
+    Clock time = clock.getIfAvailable(Clock::systemUTC);
+    return new EventTriggerWatcher(schedules, service, workflows, endpoints, scheduleLease, p,
+        new MongoChainCursorStore(mongo, EventTriggerWatcher.CURSORS, time), time);
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "workflow.schedule.events.enabled", matchIfMissing = true)
+  BackoffPoller eventTriggerPoller(EventTriggerWatcher watcher, TriggerProperties p) {
+    return new BackoffPoller("workflow-event-triggers", watcher::pollOnce, p.pollInterval(), p.maxBackoff()) {
+      @Override
+      protected void stopped() {
+        watcher.close();
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.wasmhive.workflow.schedule;
 
+import io.wasmhive.platform.chainwatch.ChainLog;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
 import io.wasmhive.workflow.run.RunService;
@@ -29,37 +30,62 @@ class ScheduleService {
   private final WorkflowStore workflows;
   private final RunService runs;
   private final Clock clock;
+  private final TriggerFirings firings;
 
   ScheduleService(ScheduleStore schedules, WorkflowStore workflows, RunService runs, Clock clock) {
+    this(schedules, workflows, runs, clock, null);
+  }
+
+  ScheduleService(ScheduleStore schedules, WorkflowStore workflows, RunService runs, Clock clock,
+      TriggerFirings firings) {
+    this.firings = firings;
     this.schedules = schedules;
     this.workflows = workflows;
     this.runs = runs;
     this.clock = clock;
   }
 
-  /** Makes the schedule of a newly submitted workflow, if anything in it is kept by the clock. */
+  /**
+   * Makes the schedule of a newly submitted workflow, if anything in it is kept by the clock or watched on a chain
+   * ({@code event} triggers). A workflow with watched triggers stays active without a next due time.
+   */
   void create(StoredWorkflow stored) {
+    Workflow workflow = stored.document().workflow();
+    boolean watched = watched(workflow);
     Optional<SchedulePlan> plan;
     try {
-      plan = SchedulePlan.of(stored.document().workflow());
+      plan = SchedulePlan.of(workflow);
     } catch (IllegalArgumentException e) {
-      schedules.create(new Schedule(stored.id(), ScheduleState.INVALID, null, 0, null, null, e.getMessage()));
+      schedules.create(new Schedule(stored.id(), ScheduleState.INVALID, null, 0, null, null, e.getMessage()), watched);
       log.warn("workflow {}: not scheduled: {}", stored.id(), e.getMessage());
       return;
     }
-    if (plan.isEmpty()) {
+    if (plan.isEmpty() && !watched) {
       return;
     }
-    Optional<Instant> next = plan.get().next(0, null, null, now());
-    schedules.create(next.map(at -> new Schedule(stored.id(), ScheduleState.ACTIVE, at, 0, null, null, null))
-        .orElseGet(() -> new Schedule(stored.id(), ScheduleState.FINISHED, null, 0, null, null,
-            "no run is due before validUntil")));
+    Instant now = now();
+    Optional<Instant> next = plan.flatMap(p -> p.next(0, null, null, now));
+    boolean active = next.isPresent() || watched && !ended(workflow, 0, now);
+    schedules.create(active ? new Schedule(stored.id(), ScheduleState.ACTIVE, next.orElse(null), 0, null, null, null)
+        : new Schedule(stored.id(), ScheduleState.FINISHED, null, 0, null, null, "no run is due before validUntil"),
+        watched);
+  }
+
+  /** Whether the workflow has triggers the chain watcher follows ({@code event}, {@code onchain}). */
+  static boolean watched(Workflow workflow) {
+    return workflow.triggers().stream().anyMatch(t -> t.type().equals("event") || t.type().equals("onchain"));
+  }
+
+  /** Whether nothing more may run: {@code count} runs made or {@code validUntil} reached. */
+  private static boolean ended(Workflow workflow, long runs, Instant now) {
+    return workflow.count() != null && runs >= workflow.count()
+        || workflow.validUntil() != null && !now.isBefore(Instant.ofEpochSecond(workflow.validUntil()));
   }
 
   /** The schedule of a workflow. */
   ScheduleView view(String workflowId) {
     Schedule schedule = existing(workflowId);
-    return ScheduleView.of(schedule, workflow(workflowId));
+    return ScheduleView.of(schedule, workflow(workflowId), schedules.watches(workflowId));
   }
 
   /** Stops runs until {@link #resume}: only an active schedule can be paused. */
@@ -70,12 +96,17 @@ class ScheduleService {
 
   /**
    * Runs again from now on: the next due time is worked out afresh (cron times missed while paused are not made up;
-   * a time trigger that passed fires at once); a paused schedule with nothing left to run becomes finished.
+   * a time trigger that passed fires at once); event triggers continue from their cursors, so logs that arrived
+   * while paused are acted on now; a paused schedule with nothing left to run becomes finished.
    */
   ScheduleView resume(String workflowId) {
     Schedule schedule = inState(workflowId, "resume", ScheduleState.PAUSED);
-    Optional<Instant> next = plan(workflowId).next(schedule.runs(), schedule.lastDue(), schedule.lastRun(), now());
-    ScheduleState to = next.isPresent() ? ScheduleState.ACTIVE : ScheduleState.FINISHED;
+    Workflow workflow = workflow(workflowId);
+    Instant now = now();
+    Optional<Instant> next = SchedulePlan.of(workflow)
+        .flatMap(p -> p.next(schedule.runs(), schedule.lastDue(), schedule.lastRun(), now));
+    ScheduleState to = next.isPresent() || watched(workflow) && !ended(workflow, schedule.runs(), now)
+        ? ScheduleState.ACTIVE : ScheduleState.FINISHED;
     return moved(workflowId, schedules.transition(schedule, to, next.orElse(null)), "resume");
   }
 
@@ -114,7 +145,8 @@ class ScheduleService {
       return false;
     }
     Instant following = plan.flatMap(p -> p.next(due.runs() + 1, due.next(), now, now)).orElse(null);
-    if (!schedules.fire(due, now, following)) {
+    boolean stayActive = watched(workflow.get()) && !ended(workflow.get(), due.runs() + 1, now);
+    if (!schedules.fire(due, now, following, stayActive)) {
       return false; // Another instance fired it, or it was paused or cancelled meanwhile.
     }
     for (Job job : workflow.get().jobs()) {
@@ -144,7 +176,7 @@ class ScheduleService {
       Schedule now = existing(workflowId);
       throw conflict(workflowId, action, now.state());
     });
-    return ScheduleView.of(schedule, workflow(workflowId));
+    return ScheduleView.of(schedule, workflow(workflowId), schedules.watches(workflowId));
   }
 
   private Schedule existing(String workflowId) {
@@ -154,18 +186,100 @@ class ScheduleService {
       details.put("state", "unscheduled");
       details.put("triggers", ScheduleView.triggerTypes(workflow));
       return new WorkflowException(WorkflowError.SCHEDULE_CONFLICT, "workflow " + workflowId + " has no schedule: "
-          + "it has no cron or time trigger, and no interval without triggers", details);
+          + "it has no cron, time, event or onchain trigger, and no interval without triggers", details);
     });
+  }
+
+  /**
+   * Fires the workflow for one log its event trigger {@code trigger} matched: unless that log fired it already
+   * (its firing, keyed by workflow, trigger, transaction and log index, is recorded first, once), and only while
+   * the schedule is active, within {@code validAfter}/{@code validUntil} and below {@code count}; then starts a run
+   * of every job. A log seen before {@code validAfter} is passed over.
+   *
+   * @return whether it fired
+   * @throws StopWatching when the schedule may not fire any more now (paused, cancelled, finished): the log is
+   *     left for when it is resumed
+   */
+  boolean fireEvent(String workflowId, Workflow workflow, EventTrigger trigger, ChainLog log) {
+    Instant now = now();
+    if (workflow.validAfter() != null && now.isBefore(Instant.ofEpochSecond(workflow.validAfter()))) {
+      return false;
+    }
+    if (workflow.validUntil() != null && !now.isBefore(Instant.ofEpochSecond(workflow.validUntil()))) {
+      schedules.finish(workflowId);
+      throw new StopWatching("validUntil has passed");
+    }
+    String firing = trigger.key(workflowId) + ":" + log.txHash() + ":" + log.logIndex();
+    if (!firings.claim(firing, workflowId, trigger.index(), log, now)) {
+      return false; // This log fired the workflow already (another instance, or before a restart).
+    }
+    if (schedules.fireEvent(workflowId, workflow.count(), now).isEmpty()) {
+      firings.release(firing);
+      throw new StopWatching("the schedule is no longer active or its count is reached");
+    }
+    startAll(workflowId, workflow, firing);
+    return true;
+  }
+
+  /**
+   * Fires the workflow because its onchain trigger's condition held at {@code block}: once per (workflow, trigger,
+   * block), only while active, within {@code validAfter}/{@code validUntil}, below {@code count} and at least
+   * {@code interval} after the last firing (a block inside the interval is passed over).
+   *
+   * @return whether it fired
+   * @throws StopWatching when the schedule may not fire any more now
+   */
+  boolean fireOnchain(String workflowId, Workflow workflow, OnchainTrigger trigger, long block) {
+    Instant now = now();
+    if (workflow.validAfter() != null && now.isBefore(Instant.ofEpochSecond(workflow.validAfter()))) {
+      return false;
+    }
+    if (workflow.validUntil() != null && !now.isBefore(Instant.ofEpochSecond(workflow.validUntil()))) {
+      schedules.finish(workflowId);
+      throw new StopWatching("validUntil has passed");
+    }
+    if (workflow.interval() != null) {
+      Instant lastRun = schedules.find(workflowId).map(Schedule::lastRun).orElse(null);
+      if (lastRun != null && now.isBefore(lastRun.plusSeconds(workflow.interval()))) {
+        return false;
+      }
+    }
+    String firing = trigger.key(workflowId) + ":block:" + block;
+    if (!firings.claim(firing, workflowId, trigger.index(), block, now)) {
+      return false;
+    }
+    if (schedules.fireEvent(workflowId, workflow.count(), now).isEmpty()) {
+      firings.release(firing);
+      throw new StopWatching("the schedule is no longer active or its count is reached");
+    }
+    startAll(workflowId, workflow, firing);
+    return true;
+  }
+
+  private void startAll(String workflowId, Workflow workflow, String firing) {
+    for (Job job : workflow.jobs()) {
+      try {
+        runs.start(workflowId, job.id());
+      } catch (RuntimeException e) {
+        log.warn("workflow {}: the run of job {} for {} was not started: {}", workflowId, job.id(), firing,
+            e.toString());
+      }
+    }
+  }
+
+  /** Thrown by {@link #fireEvent} when the schedule may not fire now: the watcher stops this workflow's poll. */
+  static final class StopWatching extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    StopWatching(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private Workflow workflow(String workflowId) {
     return workflows.find(workflowId).map(w -> w.document().workflow()).orElseThrow(
         () -> new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist"));
-  }
-
-  private SchedulePlan plan(String workflowId) {
-    return SchedulePlan.of(workflow(workflowId)).orElseThrow(
-        () -> new IllegalStateException("workflow " + workflowId + " has a schedule but nothing to schedule"));
   }
 
   private static WorkflowException conflict(String workflowId, String action, ScheduleState state) {

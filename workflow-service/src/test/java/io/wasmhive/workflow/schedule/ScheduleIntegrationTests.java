@@ -160,7 +160,7 @@ class ScheduleIntegrationTests {
   }
 
   @Test
-  void aCronScheduleIsDueOnItsNextMinuteAndEventTriggersAreListedAsNotScheduled() {
+  void aCronScheduleIsDueOnItsNextMinuteAndEventTriggersAreListedAsScheduled() {
     String id = api.submit(ScheduleApi.workflow("{\"type\":\"cron\",\"params\":{\"schedule\":\"*/5 * * * *\"}},"
         + "{\"type\":\"event\",\"params\":{\"signature\":\"Transfer(address,address,uint256)\",\"contractAddress\":\""
         + ScheduleApi.OWNER + "\",\"chainId\":31337}}", ",\"count\":3", 1));
@@ -170,16 +170,15 @@ class ScheduleIntegrationTests {
     Instant next = Instant.parse(schedule.get("next").stringValue());
     assertThat(next.getEpochSecond() % 300).isZero();
     assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plusSeconds(301));
-    assertThat(schedule.get("scheduled").toString()).isEqualTo("[\"cron\"]");
-    assertThat(schedule.get("notScheduled").toString()).isEqualTo("[\"event\"]");
+    assertThat(schedule.get("scheduled").toString()).isEqualTo("[\"cron\",\"event\"]");
+    assertThat(schedule.get("notScheduled").toString()).isEqualTo("[]");
+    assertThat(schedule.get("watches").get(0).get("trigger").intValue()).isEqualTo(1);
     assertThat(schedule.get("runs").longValue()).isZero();
   }
 
   @Test
   void aWorkflowWithoutTimeHasNoScheduleAndUnknownWorkflowsAreNotFound() {
-    String eventOnly = api.submit(ScheduleApi.workflow("{\"type\":\"event\",\"params\":{\"signature\":"
-        + "\"Transfer(address,address,uint256)\",\"contractAddress\":\"" + ScheduleApi.OWNER + "\",\"chainId\":1}}",
-        ",\"count\":3,\"interval\":1", 1));
+    String eventOnly = api.submit(ScheduleApi.workflow("", ",\"count\":3", 1));
     for (String path : List.of("/schedule", "/pause", "/resume", "/cancel")) {
       HttpResponse<String> answer = path.equals("/schedule") ? api.get("/workflows/" + eventOnly + path)
           : api.post("/workflows/" + eventOnly + path, "");
@@ -187,8 +186,8 @@ class ScheduleIntegrationTests {
       JsonNode error = ScheduleApi.json(answer).get("error");
       assertThat(error.get("code").stringValue()).isEqualTo("SCHEDULE_CONFLICT");
       assertThat(error.get("message").stringValue()).isEqualTo("workflow " + eventOnly + " has no schedule: it has "
-          + "no cron or time trigger, and no interval without triggers");
-      assertThat(error.get("details").toString()).isEqualTo("{\"state\":\"unscheduled\",\"triggers\":[\"event\"]}");
+          + "no cron, time, event or onchain trigger, and no interval without triggers");
+      assertThat(error.get("details").toString()).isEqualTo("{\"state\":\"unscheduled\",\"triggers\":[]}");
 
       HttpResponse<String> unknown = path.equals("/schedule") ? api.get("/workflows/nope" + path)
           : api.post("/workflows/nope" + path, "");

@@ -1,4 +1,4 @@
-package io.wasmhive.indexer.chain;
+package io.wasmhive.platform.chainwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +32,7 @@ class ChainCursorTest {
     assertThatThrownBy(() -> new ChainCursor(0, -1)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  private static RegistryEvent event(long block, long logIndex) {
-    return new ModuleRegistered("0x01", "Qm", "0x02", block, "0x03", logIndex);
+  private static ChainLog event(long block, long logIndex) {
+    return new ChainLog("0x02", java.util.List.of(), "0x", block, logIndex, "0x03");
   }
 }
