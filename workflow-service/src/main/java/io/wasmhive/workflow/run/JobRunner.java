@@ -84,8 +84,13 @@ final class JobRunner {
    * chain only for its contract simulations, at the leader's blocks.
    */
   RunView run(RunView start, Workflow workflow, Job job, Consumer<RunView> progress) {
+    return run(start, workflow, job, progress, RunListener.NONE);
+  }
+
+  /** {@link #run(RunView, Workflow, Job, Consumer)}, telling {@code steps} when each step starts and finishes. */
+  RunView run(RunView start, Workflow workflow, Job job, Consumer<RunView> progress, RunListener steps) {
     boolean operator = OPERATOR.equals(start.mode());
-    Progress run = new Progress(start, pendingSteps(job), progress);
+    Progress run = new Progress(start, pendingSteps(job), progress, steps);
     DataRefContext leaderData = start.dataRefContext() == null ? new DataRefContext(null, null)
         : start.dataRefContext();
     ChainSession session = operator
@@ -105,6 +110,7 @@ final class JobRunner {
         run.set(i, run.step(i).skipped(NOT_WHITELISTED_REASON));
         continue;
       }
+      run.started(i);
       Optional<String> failure = operator
           ? reusedWasmStep(run, i, step, start.wasmRefContext(), refs, resolved)
           : wasmStep(run, i, step, session, refs, resolved);
@@ -137,6 +143,7 @@ final class JobRunner {
       if (step.type() != StepType.CONTRACT) {
         continue;
       }
+      run.started(i);
       Optional<String> failure = contractStep(run, i, step, workflow.owner(), job.chainId(), session, refs,
           dataRefs);
       if (failure.isPresent()) {
@@ -337,11 +344,19 @@ final class JobRunner {
     private final RunView start;
     private final List<StepView> steps;
     private final Consumer<RunView> sink;
+    private final RunListener listener;
+    private final java.util.Set<Integer> started = new java.util.HashSet<>();
 
-    Progress(RunView start, List<StepView> steps, Consumer<RunView> sink) {
+    Progress(RunView start, List<StepView> steps, Consumer<RunView> sink, RunListener listener) {
       this.start = start;
       this.steps = new ArrayList<>(steps);
       this.sink = sink;
+      this.listener = listener;
+    }
+
+    void started(int index) {
+      started.add(index);
+      listener.stepStarted(start, steps.get(index));
     }
 
     StepView step(int index) {
@@ -350,6 +365,9 @@ final class JobRunner {
 
     void set(int index, StepView step) {
       steps.set(index, step);
+      if (started.remove(index)) {
+        listener.stepFinished(start, step);
+      }
       // After the last step the final state is written at once; a progress write then would only cost time.
       if (steps.stream().anyMatch(s -> "pending".equals(s.status()))) {
         sink.accept(view(RunStatus.RUNNING, null, null, Map.of(), start.wasmRefContext(), start.dataRefContext()));

@@ -10,6 +10,7 @@ import io.wasmhive.workflow.store.WorkflowStore;
 import io.wasmhive.workflow.wasm.WasmStepRunner;
 import io.wasmhive.workflow.whitelist.WasmWhitelist;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +31,10 @@ class RunConfiguration {
   @Bean(destroyMethod = "close")
   RunService runService(WorkflowStore workflows, RunStore runs, EventBus bus, StepModules modules,
       WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, RunProperties properties,
-      JsonMapper json, WasmWhitelist whitelist) {
+      JsonMapper json, WasmWhitelist whitelist, ObjectProvider<RunListener> listeners) {
     JobRunner runner = new JobRunner(modules, wasm, chains, contracts, json, Clock.systemUTC(), whitelist);
-    return new RunService(workflows, runs, bus, runner, properties, json, Clock.systemUTC());
+    return new RunService(workflows, runs, bus, runner, properties, json, Clock.systemUTC(),
+        RunListener.all(listeners.orderedStream().toList()));
   }
 
   /**
