@@ -91,6 +91,14 @@ public interface EventBus extends AutoCloseable {
   List<StreamEvent> readAfter(String stream, String afterId, int count);
 
   /**
+   * The newest {@code count} retained entries, oldest first ({@code XREVRANGE stream + - COUNT count}, reversed).
+   * Blocks for one round trip.
+   *
+   * @throws EventBusException (retryable) if the stream cannot be reached
+   */
+  List<StreamEvent> readLatest(String stream, int count);
+
+  /**
    * The id of the oldest entry the stream still holds, or empty when it holds none. Blocks for one
    * round trip.
    *

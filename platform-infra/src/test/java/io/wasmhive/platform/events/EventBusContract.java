@@ -367,6 +367,8 @@ public abstract class EventBusContract {
         .containsExactly(ids.get(2), ids.get(3));
     assertThat(bus().readAfter(stream, StreamIds.BEFORE_ALL, 100)).hasSize(5);
     assertThat(bus().readAfter(stream, ids.get(4), 100)).isEmpty();
+    assertThat(bus().readLatest(stream, 2)).extracting(StreamEvent::id).containsExactly(ids.get(3), ids.get(4));
+    assertThat(bus().readLatest(stream, 100)).extracting(StreamEvent::id).containsExactlyElementsOf(ids);
   }
 
   @Test

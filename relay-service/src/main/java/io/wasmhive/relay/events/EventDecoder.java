@@ -2,6 +2,8 @@ package io.wasmhive.relay.events;
 
 import io.wasmhive.platform.events.StreamEvent;
 import io.wasmhive.platform.events.contract.Streams;
+import io.wasmhive.platform.sse.SseDecoder;
+import io.wasmhive.platform.sse.SseFrames;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -14,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link StreamedEvent}s. The payload is kept as it is, fields this relay does not know included, except for
  * {@code user_id}, which is never sent to clients. Thread-safe.
  */
-final class EventDecoder {
+final class EventDecoder implements SseDecoder<StreamedEvent> {
 
   private static final Log logger = LogFactory.getLog(EventDecoder.class);
 
@@ -28,7 +30,8 @@ final class EventDecoder {
   }
 
   /** The event of an entry, or null (logged) when the entry carries no JSON object payload. */
-  StreamedEvent decode(StreamEvent entry) {
+  @Override
+  public StreamedEvent decode(StreamEvent entry) {
     String id = entry.id();
     String payload = entry.payload();
     if (payload == null) {
@@ -52,11 +55,7 @@ final class EventDecoder {
 
   /** The data of an {@code events_lost} notice. */
   String eventsLost(String lastEventId, String firstAvailableId) {
-    ObjectNode notice = mapper.createObjectNode();
-    notice.put("type", "events_lost");
-    notice.put("last_event_id", lastEventId);
-    notice.put("first_available_id", firstAvailableId);
-    return mapper.writeValueAsString(notice);
+    return SseFrames.eventsLost(lastEventId, firstAvailableId);
   }
 
   private static String text(JsonNode node) {

@@ -3,6 +3,10 @@ package io.wasmhive.relay.events;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusProperties;
+import io.wasmhive.platform.events.contract.Streams;
+import io.wasmhive.platform.sse.SseChannel;
+import io.wasmhive.platform.sse.SseMetrics;
+import io.wasmhive.platform.sse.StreamRetention;
 import io.wasmhive.relay.ConditionalOnRelayMode;
 import io.wasmhive.relay.RelayMode;
 import io.wasmhive.relay.RelayProperties;
@@ -33,8 +37,8 @@ class ExecutionEventsConfiguration {
 
   @Bean
   static BeanPostProcessor executionEventsRetention(Environment environment) {
-    return new StreamRetention(() -> Binder.get(environment).bindOrCreate("relay.sse", SseProperties.class)
-        .retention());
+    return new StreamRetention(Streams.EXEC_EVENTS,
+        () -> Binder.get(environment).bindOrCreate("relay.sse", SseProperties.class).retention());
   }
 
   @Bean
@@ -51,12 +55,11 @@ class ExecutionEventsConfiguration {
     if (!properties.enabled()) {
       return new ExecutionEventStream(properties, "disabled by configuration (relay.sse.enabled=false)");
     }
-    EventDecoder decoder = new EventDecoder(mapper.getIfAvailable(JsonMapper::new));
-    SubscriberHub hub = new SubscriberHub(properties.maxConnections());
-    EventReplay replay = new EventReplay(bus, decoder, busProperties.follow().batchSize());
-    ExecutionEventStream stream = new ExecutionEventStream(properties, hub, bus, new SseFollower(decoder, hub),
-        replay);
-    meters.ifAvailable(registry -> SseMetrics.bind(registry, hub, stream));
+    SseChannel<StreamedEvent> channel = new SseChannel<>(Streams.EXEC_EVENTS,
+        properties.settings(busProperties.follow().batchSize()), bus,
+        new EventDecoder(mapper.getIfAvailable(JsonMapper::new)));
+    ExecutionEventStream stream = new ExecutionEventStream(properties, channel);
+    meters.ifAvailable(registry -> SseMetrics.bind(registry, "relay.sse", PATH, channel));
     return stream;
   }
 

@@ -1,35 +1,28 @@
 package io.wasmhive.relay.events;
 
-import io.wasmhive.platform.events.EventBusException;
-import io.wasmhive.platform.events.StreamIds;
+import io.wasmhive.platform.sse.SseChannel;
 import io.wasmhive.relay.error.RelayError;
 import io.wasmhive.relay.error.RelayErrors;
 import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.identity.IdentityResolver;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
  * {@code GET /intent/execute-wasm/events}: Server-Sent Events of execution lifecycle events. A servlet of its own
- * (not a Spring MVC handler) because it drives servlet async and non-blocking output directly: an open connection
- * holds no thread. The request thread sends the {@code retry:} hint and replays missed events (blocking writes),
- * then hands the connection to its {@link Subscriber}. Thread-safe.
+ * (not a Spring MVC handler) because platform-infra's {@link SseChannel} drives servlet async and non-blocking output
+ * directly: an open connection holds no thread. This servlet checks the request and answers refusals in the relay's
+ * error shape; the channel sends the {@code retry:} hint, replays missed events and serves the live ones.
+ * Thread-safe.
  */
 final class ExecutionEventsServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final Log logger = LogFactory.getLog(ExecutionEventsServlet.class);
 
-  static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
-  static final String LAST_EVENT_ID_PARAM = "last_event_id";
   static final String REQUEST_ID_PARAM = "request_id";
   private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
@@ -58,23 +51,22 @@ final class ExecutionEventsServlet extends HttpServlet {
           "request_id must be 1 to 128 printable ASCII characters"));
       return;
     }
-    String lastEventId = lastEventId(request);
-    if (lastEventId != null && !StreamIds.isValid(lastEventId)) {
+    String lastEventId = SseChannel.lastEventId(request);
+    if (lastEventId != null && !SseChannel.isValidLastEventId(lastEventId)) {
       errors.write(response, new RelayException(RelayError.INVALID_LAST_EVENT_ID,
           "Last-Event-ID must be an event id this endpoint sent, like 1767323045678-0"));
       return;
     }
     String userId = identities.resolve(request).userId();
     SubscriberFilter filter = new SubscriberFilter(userId, watchAllUsers.contains(userId), requestId);
-    SubscriberHub hub = stream.hub();
-    if (!hub.tryReserve()) {
-      long retrySeconds = Math.max(1, (stream.properties().retry().toMillis() + 999) / 1000);
+    SseChannel<StreamedEvent> channel = stream.channel();
+    if (!channel.tryReserve()) {
       errors.write(response, new RelayException(RelayError.TOO_MANY_SUBSCRIBERS, "This relay already serves "
           + stream.properties().maxConnections() + " event subscribers; try again later or another relay")
-          .withRetryAfterHeader(retrySeconds));
+          .withRetryAfterHeader(channel.settings().retryAfterSeconds()));
       return;
     }
-    subscribe(request, response, filter, lastEventId, hub);
+    channel.open(request, response, filter, lastEventId, null, false);
   }
 
   /**
@@ -87,68 +79,11 @@ final class ExecutionEventsServlet extends HttpServlet {
       errors.write(response, disabled());
       return;
     }
-    response.setStatus(200);
-    response.setContentType("text/event-stream;charset=UTF-8");
-    response.setHeader("Cache-Control", "no-cache");
-  }
-
-  private void subscribe(HttpServletRequest request, HttpServletResponse response, SubscriberFilter filter,
-      String lastEventId, SubscriberHub hub) throws IOException {
-    AsyncContext async;
-    ServletOutputStream out;
-    try {
-      async = request.startAsync();
-      async.setTimeout(0);
-      response.setStatus(200);
-      response.setContentType("text/event-stream;charset=UTF-8");
-      response.setHeader("Cache-Control", "no-cache");
-      response.setHeader("X-Accel-Buffering", "no");
-      out = response.getOutputStream();
-    } catch (IOException | RuntimeException e) {
-      hub.release();
-      throw e;
-    }
-    Subscriber subscriber = new Subscriber(filter, stream.properties().queueCapacity(), async, out, hub);
-    async.addListener(subscriber);
-    hub.add(subscriber);
-    try {
-      out.write(SseFrames.retry(stream.properties().retry()));
-      if (lastEventId != null) {
-        replay(lastEventId, filter, out, subscriber);
-      }
-      out.flush();
-    } catch (IOException | EventBusException | IllegalStateException e) {
-      logger.debug("Closing an SSE connection during its replay: " + e, e);
-      subscriber.close();
-      return;
-    }
-    if (subscriber.isClosed()) {
-      // Closed during the replay: live events overflowed its queue meanwhile. The client resumes from its last id.
-      return;
-    }
-    try {
-      subscriber.goLive();
-    } catch (IllegalStateException completing) {
-      subscriber.close();
-    }
-  }
-
-  private void replay(String lastEventId, SubscriberFilter filter, ServletOutputStream out, Subscriber subscriber)
-      throws IOException {
-    EventReplay.Result result = stream.replay().replay(lastEventId, filter, out::write);
-    subscriber.skipThrough(StreamIds.max(lastEventId, result.lastScanned()));
-    if (!result.lastShown() && !result.lastScanned().equals(lastEventId)) {
-      out.write(SseFrames.idOnly(result.lastScanned()));
-    }
+    SseChannel.head(response);
   }
 
   private static RelayException disabled() {
     return new RelayException(RelayError.SSE_DISABLED, "Execution events are disabled on this relay (relay.sse.enabled)");
   }
 
-  private static String lastEventId(HttpServletRequest request) {
-    String header = request.getHeader(LAST_EVENT_ID_HEADER);
-    String value = header != null && !header.isBlank() ? header : request.getParameter(LAST_EVENT_ID_PARAM);
-    return value == null || value.isBlank() ? null : value.trim();
-  }
 }

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.sse.SseSettings;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConnections concurrent subscribers per relay instance; one more is refused with 503
  * @param watchAllUsers users who see every user's executions (operators, dashboards)
  * @param queueCapacity frames queued for one subscriber before it counts as too slow and is closed
+ * @param maxReplay the most entries one reconnection replays on its request thread; a {@code Last-Event-ID}
+ *     further behind gets an {@code events_lost} notice and the newest {@code max-replay} entries
  * @param retention the length {@code wasm_exec_events} is trimmed to, unless
  *     {@code wasmhive.events.streams.[wasm_exec_events].max-length} says otherwise
  */
@@ -28,7 +31,8 @@ record SseProperties(
     @DefaultValue("10000") int maxConnections,
     @DefaultValue List<String> watchAllUsers,
     @DefaultValue("1000") int queueCapacity,
-    @DefaultValue("100000") long retention) {
+    @DefaultValue("100000") long retention,
+    @DefaultValue("10000") int maxReplay) {
 
   SseProperties {
     requirePositive(heartbeat, "relay.sse.heartbeat");
@@ -39,11 +43,19 @@ record SseProperties(
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("relay.sse.queue-capacity must be at least 1, was " + queueCapacity);
     }
+    if (maxReplay < 1) {
+      throw new IllegalArgumentException("relay.sse.max-replay must be at least 1, was " + maxReplay);
+    }
     if (retention < 1) {
       throw new IllegalArgumentException("relay.sse.retention must be at least 1, was " + retention);
     }
     watchAllUsers = watchAllUsers == null ? List.of()
         : watchAllUsers.stream().map(String::trim).filter(user -> !user.isEmpty()).toList();
+  }
+
+  /** The settings of platform-infra's SSE channel; a replay reads pages of {@code pageSize} entries. */
+  SseSettings settings(int pageSize) {
+    return new SseSettings(heartbeat, retry, maxConnections, queueCapacity, maxReplay, pageSize);
   }
 
   private static void requirePositive(Duration value, String name) {

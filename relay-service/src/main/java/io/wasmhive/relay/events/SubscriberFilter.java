@@ -1,5 +1,7 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.sse.SseFilter;
+
 /**
  * Which events one subscriber sees: its own user's (or every user's for a watch-all user), optionally only one
  * execution's.
@@ -8,10 +10,17 @@ package io.wasmhive.relay.events;
  * @param allUsers whether the caller is in {@code relay.sse.watch-all-users}
  * @param requestId the {@code ?request_id=} filter, or null for every execution
  */
-record SubscriberFilter(String userId, boolean allUsers, String requestId) {
+record SubscriberFilter(String userId, boolean allUsers, String requestId) implements SseFilter<StreamedEvent> {
+
+  /** Its user's events; every event for a watch-all user. */
+  @Override
+  public String route() {
+    return allUsers ? null : userId;
+  }
 
   /** Whether the event is this subscriber's to see. Does not block. */
-  boolean matches(StreamedEvent event) {
+  @Override
+  public boolean matches(StreamedEvent event) {
     if (!allUsers && !userId.equals(event.userId())) {
       return false;
     }

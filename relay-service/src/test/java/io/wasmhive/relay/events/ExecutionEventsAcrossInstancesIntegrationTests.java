@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.sse.SseTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,8 +62,8 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
 
   @Test
   void anEventPublishedOnceReachesTheSubscribersOfBothInstances() throws Exception {
-    try (SseTestClient onA = SseTestClient.subscribe(port(relayA), "alice", null);
-        SseTestClient onB = SseTestClient.subscribe(port(relayB), "alice", null)) {
+    try (SseTestClient onA = RelayEvents.subscribe(port(relayA), "alice", null);
+        SseTestClient onB = RelayEvents.subscribe(port(relayB), "alice", null)) {
       String fromA = publisher(relayA).publish(ExecutionEventsIntegrationTests.progress("r1", "alice", 10));
       String fromB = publisher(relayB).publish(ExecutionEventsIntegrationTests.progress("r1", "alice", 20));
 
@@ -81,7 +82,7 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
         .functionCounter();
     double slowBefore = tooSlow.count();
     await().atMost(WAIT).until(() -> stream.connections() == 0);
-    try (SseTestClient reader = SseTestClient.subscribe(port(relayA), "bulk", null);
+    try (SseTestClient reader = RelayEvents.subscribe(port(relayA), "bulk", null);
         Socket stalled = stalledSubscriber(port(relayA), "bulk")) {
       await().atMost(WAIT).until(() -> stream.connections() == 2);
       String big = "x".repeat(64 * 1024);
@@ -103,7 +104,7 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
   @Test
   void theFollowIsDegradedWhileRedisIsDownAndThenGoesOnFromItsLastId() throws Exception {
     ExecutionEventStream stream = relayA.getBean(ExecutionEventStream.class);
-    try (SseTestClient onA = SseTestClient.subscribe(port(relayA), "olga", null)) {
+    try (SseTestClient onA = RelayEvents.subscribe(port(relayA), "olga", null)) {
       String before = publisher(relayA).publish(ExecutionEventsIntegrationTests.progress("o", "olga", 1));
       assertThat(onA.nextEvent(WAIT).id()).isEqualTo(before);
 
@@ -135,7 +136,7 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
   @Test
   void aDisabledRelayAnswers404AndReportsTheFeatureOff() throws Exception {
     try (ConfigurableApplicationContext disabled = start("disabled", "--relay.sse.enabled=false")) {
-      try (SseTestClient refused = SseTestClient.open(port(disabled), null, "user_id", "alice")) {
+      try (SseTestClient refused = RelayEvents.open(port(disabled), null, "user_id", "alice")) {
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.body()).isEqualTo("{\"success\":false,\"error\":{\"code\":\"SSE_DISABLED\",\"message\":"
             + "\"Execution events are disabled on this relay (relay.sse.enabled)\"}}");
@@ -152,8 +153,8 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
   @Test
   void aWorkerRelayServesNoEventsButPublishesThem() throws Exception {
     try (ConfigurableApplicationContext worker = start("worker", "--relay.mode=worker");
-        SseTestClient onA = SseTestClient.subscribe(port(relayA), "walt", null)) {
-      try (SseTestClient refused = SseTestClient.open(port(worker), null, "user_id", "walt")) {
+        SseTestClient onA = RelayEvents.subscribe(port(relayA), "walt", null)) {
+      try (SseTestClient refused = RelayEvents.open(port(worker), null, "user_id", "walt")) {
         assertThat(refused.status()).isEqualTo(404);
       }
       assertThat(worker.getBean(ExecutionEventStream.class).state().enabled()).isFalse();

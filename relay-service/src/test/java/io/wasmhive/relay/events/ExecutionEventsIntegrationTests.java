@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.sse.SseTestClient;
 import io.wasmhive.platform.events.StreamIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,7 +73,7 @@ class ExecutionEventsIntegrationTests {
 
   @Test
   void eventsArriveInOrderWithTheirStreamIdsInTheSeedShapesWithoutUserId() throws Exception {
-    try (SseTestClient alice = SseTestClient.subscribe(port, "alice", null)) {
+    try (SseTestClient alice = RelayEvents.subscribe(port, "alice", null)) {
       List<String> ids = List.of(
           publisher.publish(event("execution_queued", "r1", "alice", "bafkqueued", 1L, null, null, null, null, null)),
           publisher.publish(event("execution_started", "r1", "alice", null, null, "node-1", null, null, null, null)),
@@ -102,7 +103,7 @@ class ExecutionEventsIntegrationTests {
 
   @Test
   void theRetryHintComesOnceFirstAndTheHeartbeatKeepsAnIdleConnectionAlive() throws Exception {
-    try (SseTestClient client = SseTestClient.open(port, null, "user_id", "idle")) {
+    try (SseTestClient client = RelayEvents.open(port, null, "user_id", "idle")) {
       SseTestClient.Frame first = client.next(WAIT);
       assertThat(first.lines()).containsExactly("retry: 3000");
 
@@ -115,8 +116,8 @@ class ExecutionEventsIntegrationTests {
 
   @Test
   void aUserSeesOnlyTheirOwnExecutions() throws Exception {
-    try (SseTestClient alice = SseTestClient.subscribe(port, "alice", null);
-        SseTestClient bob = SseTestClient.subscribe(port, "bob", null)) {
+    try (SseTestClient alice = RelayEvents.subscribe(port, "alice", null);
+        SseTestClient bob = RelayEvents.subscribe(port, "bob", null)) {
       String bobs = publisher.publish(progress("rb", "bob", 10));
       String alices = publisher.publish(progress("ra", "alice", 20));
       String bobsSecond = publisher.publish(progress("rb", "bob", 30));
@@ -130,7 +131,7 @@ class ExecutionEventsIntegrationTests {
 
   @Test
   void theRequestIdFilterShowsOnlyThatExecution() throws Exception {
-    try (SseTestClient alice = SseTestClient.subscribe(port, "alice", "request_id=wanted")) {
+    try (SseTestClient alice = RelayEvents.subscribe(port, "alice", "request_id=wanted")) {
       publisher.publish(progress("other", "alice", 10));
       String wanted = publisher.publish(progress("wanted", "alice", 20));
       publisher.publish(progress("other", "alice", 30));
@@ -142,9 +143,9 @@ class ExecutionEventsIntegrationTests {
 
   @Test
   void aWatchAllUserSeesEveryUsersExecutionsAndOthersStillOnlyTheirOwn() throws Exception {
-    try (SseTestClient ops = SseTestClient.subscribe(port, "ops", null);
-        SseTestClient auditor = SseTestClient.subscribe(port, "auditor", "request_id=rb");
-        SseTestClient carol = SseTestClient.subscribe(port, "carol", null)) {
+    try (SseTestClient ops = RelayEvents.subscribe(port, "ops", null);
+        SseTestClient auditor = RelayEvents.subscribe(port, "auditor", "request_id=rb");
+        SseTestClient carol = RelayEvents.subscribe(port, "carol", null)) {
       String alices = publisher.publish(progress("ra", "alice", 10));
       String bobs = publisher.publish(progress("rb", "bob", 20));
       String carols = publisher.publish(progress("rc", "carol", 30));
@@ -158,7 +159,7 @@ class ExecutionEventsIntegrationTests {
   @Test
   void reconnectingWithLastEventIdGetsExactlyTheMissedEventsThenLiveOnes() throws Exception {
     String first;
-    try (SseTestClient alice = SseTestClient.subscribe(port, "alice", null)) {
+    try (SseTestClient alice = RelayEvents.subscribe(port, "alice", null)) {
       first = publisher.publish(progress("r", "alice", 1));
       assertThat(alice.nextEvent(WAIT).id()).isEqualTo(first);
     }
@@ -166,7 +167,7 @@ class ExecutionEventsIntegrationTests {
     publisher.publish(progress("x", "bob", 3));
     String missed2 = publisher.publish(progress("r", "alice", 4));
 
-    try (SseTestClient alice = SseTestClient.subscribe(port, "alice", null, "Last-Event-ID", first)) {
+    try (SseTestClient alice = RelayEvents.subscribe(port, "alice", null, "Last-Event-ID", first)) {
       assertThat(alice.events(2, WAIT)).extracting(SseTestClient.Frame::id).containsExactly(missed1, missed2);
       String live = publisher.publish(progress("r", "alice", 5));
       assertThat(alice.nextEvent(WAIT).id()).isEqualTo(live);
@@ -180,7 +181,7 @@ class ExecutionEventsIntegrationTests {
     String alices = publisher.publish(progress("r", "alice", 2));
     String bobs = publisher.publish(progress("x", "bob", 3));
 
-    try (SseTestClient alice = SseTestClient.subscribe(port, "alice", "last_event_id=" + first)) {
+    try (SseTestClient alice = RelayEvents.subscribe(port, "alice", "last_event_id=" + first)) {
       SseTestClient.Frame replayed = alice.next(WAIT);
       SseTestClient.Frame idOnly = alice.next(WAIT);
 
@@ -200,12 +201,12 @@ class ExecutionEventsIntegrationTests {
       }
     });
     List<String> received = new ArrayList<>();
-    try (SseTestClient first = SseTestClient.subscribe(port, "dora", null)) {
+    try (SseTestClient first = RelayEvents.subscribe(port, "dora", null)) {
       producer.start();
       received.add(first.nextEvent(WAIT).id());
       received.add(first.nextEvent(WAIT).id());
     }
-    try (SseTestClient again = SseTestClient.subscribe(port, "dora", null, "Last-Event-ID", received.get(1))) {
+    try (SseTestClient again = RelayEvents.subscribe(port, "dora", null, "Last-Event-ID", received.get(1))) {
       producer.join(WAIT.toMillis());
       while (received.size() < published.size()) {
         received.add(again.nextEvent(WAIT).id());
@@ -221,7 +222,7 @@ class ExecutionEventsIntegrationTests {
   @Test
   void resumingFromAnIdTrimmedAwaySaysEventsWereLostThenReplaysWhatIsLeft() throws Exception {
     String first;
-    try (SseTestClient erin = SseTestClient.subscribe(port, "erin", null)) {
+    try (SseTestClient erin = RelayEvents.subscribe(port, "erin", null)) {
       first = publisher.publish(progress("r", "erin", 0));
       assertThat(erin.nextEvent(WAIT).id()).isEqualTo(first);
     }
@@ -231,7 +232,7 @@ class ExecutionEventsIntegrationTests {
     }
     assertThat(redis.opsForStream().size(Streams.EXEC_EVENTS)).isEqualTo(30);
 
-    try (SseTestClient erin = SseTestClient.subscribe(port, "erin", null, "Last-Event-ID", first)) {
+    try (SseTestClient erin = RelayEvents.subscribe(port, "erin", null, "Last-Event-ID", first)) {
       SseTestClient.Frame notice = erin.nextEvent(WAIT);
       assertThat(notice.id()).isNull();
       assertThat(notice.data()).isEqualTo("{\"type\":\"events_lost\",\"last_event_id\":\"" + first
@@ -245,12 +246,12 @@ class ExecutionEventsIntegrationTests {
     List<SseTestClient> open = new ArrayList<>();
     try {
       for (int i = 0; i < 4; i++) {
-        open.add(SseTestClient.subscribe(port, "user" + i, null));
+        open.add(RelayEvents.subscribe(port, "user" + i, null));
       }
       assertThat(stream.connections()).isEqualTo(4);
       assertThat(meters.get("relay.sse.connections").gauge().value()).isEqualTo(4.0);
 
-      try (SseTestClient refused = SseTestClient.open(port, null, "user_id", "late")) {
+      try (SseTestClient refused = RelayEvents.open(port, null, "user_id", "late")) {
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.response().headers().firstValue("Retry-After")).hasValue("3");
         assertThat(refused.body()).isEqualTo("{\"success\":false,\"error\":{\"code\":\"TOO_MANY_SUBSCRIBERS\","
@@ -259,7 +260,7 @@ class ExecutionEventsIntegrationTests {
 
       open.remove(0).close();
       await().atMost(WAIT).until(() -> stream.connections() == 3);
-      open.add(SseTestClient.subscribe(port, "late", null));
+      open.add(RelayEvents.subscribe(port, "late", null));
       assertThat(stream.connections()).isEqualTo(4);
     } finally {
       open.forEach(SseTestClient::close);
@@ -281,11 +282,11 @@ class ExecutionEventsIntegrationTests {
 
   @Test
   void anUnreadableLastEventIdOrRequestIdIsRefusedWith400() throws Exception {
-    try (SseTestClient bad = SseTestClient.open(port, null, "user_id", "alice", "Last-Event-ID", "yesterday")) {
+    try (SseTestClient bad = RelayEvents.open(port, null, "user_id", "alice", "Last-Event-ID", "yesterday")) {
       assertThat(bad.status()).isEqualTo(400);
       assertThat(bad.body()).contains("\"success\":false", "\"code\":\"INVALID_LAST_EVENT_ID\"");
     }
-    try (SseTestClient bad = SseTestClient.open(port, "request_id=a%20b", "user_id", "alice")) {
+    try (SseTestClient bad = RelayEvents.open(port, "request_id=a%20b", "user_id", "alice")) {
       assertThat(bad.status()).isEqualTo(400);
       assertThat(bad.body()).contains("\"code\":\"INVALID_REQUEST_ID\"");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wasmhive.platform.events.EventBusProperties;
 import io.wasmhive.platform.events.contract.Streams;
+import io.wasmhive.platform.sse.StreamRetention;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class SsePropertiesTest {
     assertThat(defaults.watchAllUsers()).isEmpty();
     assertThat(defaults.queueCapacity()).isEqualTo(1000);
     assertThat(defaults.retention()).isEqualTo(100_000);
+    assertThat(defaults.maxReplay()).isEqualTo(10_000);
   }
 
   @Test
@@ -39,12 +41,13 @@ class SsePropertiesTest {
     assertThatThrownBy(() -> bind(Map.of("relay.sse.queue-capacity", "0"))).isInstanceOf(BindException.class);
     assertThatThrownBy(() -> bind(Map.of("relay.sse.max-connections", "-1"))).isInstanceOf(BindException.class);
     assertThatThrownBy(() -> bind(Map.of("relay.sse.retention", "0"))).isInstanceOf(BindException.class);
+    assertThatThrownBy(() -> bind(Map.of("relay.sse.max-replay", "0"))).isInstanceOf(BindException.class);
     assertThat(bind(Map.of("relay.sse.max-connections", "0")).maxConnections()).isZero();
   }
 
   @Test
   void retentionBecomesTheStreamsTrimLengthUnlessTheBusSetsOne() {
-    StreamRetention retention = new StreamRetention(() -> 42);
+    StreamRetention retention = new StreamRetention(Streams.EXEC_EVENTS, () -> 42);
     EventBusProperties plain = EventBusProperties.defaults();
 
     EventBusProperties changed = (EventBusProperties) retention.postProcessBeforeInitialization(plain, "bus");

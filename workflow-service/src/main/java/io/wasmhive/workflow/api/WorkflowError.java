@@ -29,7 +29,11 @@ public enum WorkflowError {
   /** A failure of the service; the message carries only a reference to the log. */
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
   /** The workflow's schedule cannot make this change in its state (or it has no schedule). */
-  SCHEDULE_CONFLICT(HttpStatus.CONFLICT);
+  SCHEDULE_CONFLICT(HttpStatus.CONFLICT),
+  /** A {@code Last-Event-ID} that is not an event id the run events endpoints send. */
+  INVALID_LAST_EVENT_ID(HttpStatus.BAD_REQUEST),
+  /** This instance already serves {@code workflow.events.max-connections} run event subscribers. */
+  TOO_MANY_SUBSCRIBERS(HttpStatus.SERVICE_UNAVAILABLE);
 
   private final HttpStatus status;
 

@@ -91,10 +91,11 @@ final class JobRunner {
    * chains and reads the {@code $ref:}s; an operator takes both from the leader's contexts in {@code start} and reads
    * the chain only for its contract simulations, at the leader's blocks; a verifier does what an operator does after
    * re-executing every WebAssembly step against the leader's recording and finding the leader's results.
+   * {@code steps} hears when each step starts and finishes.
    */
-  RunView run(RunView start, Workflow workflow, Job job, Consumer<RunView> progress) {
+  RunView run(RunView start, Workflow workflow, Job job, Consumer<RunView> progress, RunListener steps) {
     boolean leader = !OPERATOR.equals(start.mode()) && !VERIFY.equals(start.mode());
-    RunProgress run = new RunProgress(start, pendingSteps(job), progress, clock);
+    RunProgress run = new RunProgress(start, pendingSteps(job), progress, clock, steps);
     DataRefContext leaderData = start.dataRefContext() == null ? new DataRefContext(null, null)
         : start.dataRefContext();
     ChainSession session = leader
@@ -124,6 +125,7 @@ final class JobRunner {
         run.set(i, run.step(i).skipped(NOT_WHITELISTED_REASON));
         continue;
       }
+      run.started(i);
       Optional<String> failure = leader
           ? wasmStep(run, i, step, session, refs, resolved, recorded, start.id())
           : reusedWasmStep(run, i, step, start.wasmRefContext(), refs, resolved, verifying);
@@ -167,6 +169,7 @@ final class JobRunner {
       if (step.type() != StepType.CONTRACT) {
         continue;
       }
+      run.started(i);
       ContractSteps.Outcome outcome = contractSteps.run(start.id(), start.executes(), i, step, workflow.owner(),
           job.chainId(), session, refs, dataRefs);
       run.set(i, outcome.view());

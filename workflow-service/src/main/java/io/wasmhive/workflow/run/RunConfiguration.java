@@ -11,6 +11,7 @@ import io.wasmhive.workflow.tx.Transactions;
 import io.wasmhive.workflow.wasm.WasmStepRunner;
 import io.wasmhive.workflow.whitelist.WasmWhitelist;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +32,12 @@ class RunConfiguration {
   @Bean(destroyMethod = "close")
   RunService runService(WorkflowStore workflows, RunStore runs, EventBus bus, StepModules modules,
       WasmStepRunner wasm, ReadOnlyRpc chains, ContractSimulator contracts, RunProperties properties,
-      JsonMapper json, WasmWhitelist whitelist, Transactions transactions) {
+      JsonMapper json, WasmWhitelist whitelist, Transactions transactions,
+      ObjectProvider<RunListener> listeners) {
     JobRunner runner = new JobRunner(modules, wasm, chains, contracts, json, Clock.systemUTC(), whitelist,
         new ContractSteps(chains, contracts, transactions, json));
-    return new RunService(workflows, runs, bus, runner, properties, json, Clock.systemUTC());
+    return new RunService(workflows, runs, bus, runner, properties, json, Clock.systemUTC(),
+        RunListener.all(listeners.orderedStream().toList()));
   }
 
   /**

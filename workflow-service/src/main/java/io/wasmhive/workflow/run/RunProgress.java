@@ -20,15 +20,24 @@ final class RunProgress {
   private final List<StepView> steps;
   private final Consumer<RunView> sink;
   private final Clock clock;
+  private final RunListener listener;
+  private final java.util.Set<Integer> started = new java.util.HashSet<>();
   private RpcRecording recording;
   private Verification verification;
 
-  RunProgress(RunView start, List<StepView> steps, Consumer<RunView> sink, Clock clock) {
+  RunProgress(RunView start, List<StepView> steps, Consumer<RunView> sink, Clock clock, RunListener listener) {
     this.start = start;
     this.steps = new ArrayList<>(steps);
     this.sink = sink;
     this.clock = clock;
+    this.listener = listener;
     this.recording = start.rpcRecording();
+  }
+
+  /** Step {@code index} starts: the listener hears of it. */
+  void started(int index) {
+    started.add(index);
+    listener.stepStarted(start, steps.get(index));
   }
 
   StepView step(int index) {
@@ -37,6 +46,9 @@ final class RunProgress {
 
   void set(int index, StepView step) {
     steps.set(index, step);
+    if (started.remove(index)) {
+      listener.stepFinished(start, step);
+    }
     // After the last step the final state is written at once; a progress write then would only cost time.
     if (steps.stream().anyMatch(s -> "pending".equals(s.status()))) {
       sink.accept(view(RunStatus.RUNNING, null, null, Map.of(), start.wasmRefContext(), start.dataRefContext(),

@@ -50,6 +50,7 @@ public final class RunService implements AutoCloseable {
   private final RunProperties properties;
   private final JsonMapper json;
   private final Clock clock;
+  private final RunListener listener;
   private final ConcurrentHashMap<String, CompletableFuture<RunView>> finishedHere = new ConcurrentHashMap<>();
   /**
    * Progress (and lease renewal) is written off the runner's thread, in order, by one thread: a runner never waits
@@ -73,6 +74,13 @@ public final class RunService implements AutoCloseable {
 
   RunService(WorkflowStore workflows, RunStore runs, EventBus bus, JobRunner runner, RunProperties properties,
       JsonMapper json, Clock clock) {
+    this(workflows, runs, bus, runner, properties, json, clock, RunListener.NONE);
+  }
+
+  /** A service that tells {@code listener} what its runs do (their events and metrics). */
+  RunService(WorkflowStore workflows, RunStore runs, EventBus bus, JobRunner runner, RunProperties properties,
+      JsonMapper json, Clock clock, RunListener listener) {
+    this.listener = listener;
     this.workflows = workflows;
     this.runs = runs;
     this.bus = bus;
@@ -166,6 +174,7 @@ public final class RunService implements AutoCloseable {
         RunStatus.RUNNING, null, null, run.attempts(), start.createdAt(), clock.instant(), null, Map.of(),
         start.steps(), start.wasmRefContext(), start.dataRefContext(), start.rpcRecording(), null, start.execute());
     RunView finished;
+    listener.runStarted(start);
     try {
       Workflow workflow = workflow(run.workflowId()).orElseThrow(
           () -> new IllegalStateException("workflow " + run.workflowId() + " is gone"));
@@ -181,9 +190,10 @@ public final class RunService implements AutoCloseable {
             log.warn("run {}: progress not written ({}); the final state will be", run.id(), e.toString());
           }
         });
-      });
+      }, listener);
     } catch (RuntimeException e) {
       if (e instanceof io.wasmhive.executor.ExecutorException ex && ex.retryable()) {
+        listener.runAbandoned(start);
         throw e; // The pool is overloaded or shutting down: another delivery runs it, after the lease.
       }
       log.warn("run {} failed outside its steps", run.id(), e);
@@ -192,11 +202,20 @@ public final class RunService implements AutoCloseable {
           start.createdAt(), start.startedAt(), clock.instant(), Map.of(), start.steps(), start.wasmRefContext(),
           start.dataRefContext(), start.rpcRecording(), null, start.execute());
     }
-    if (!runs.finish(run.id(), run.attempts(), finished.status(), write(finished))) {
+    boolean written;
+    try {
+      written = runs.finish(run.id(), run.attempts(), finished.status(), write(finished));
+    } catch (RuntimeException e) {
+      listener.runAbandoned(start);
+      throw e;
+    }
+    if (!written) {
       log.warn("run {} attempt {}: the claim was lost before the result was written; another attempt owns it",
           run.id(), run.attempts());
+      listener.runAbandoned(start);
       return;
     }
+    listener.runFinished(finished);
     CompletableFuture<RunView> waiter = finishedHere.get(run.id());
     if (waiter != null) {
       waiter.complete(finished);

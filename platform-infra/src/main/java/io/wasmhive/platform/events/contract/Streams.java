@@ -23,6 +23,9 @@ package io.wasmhive.platform.events.contract;
  *   <tr><td>{@value #EXEC_EVENTS}</td><td>{@link ExecutionEvent}</td>
  *       <td>relay-service (queued: the gateway; the others: the workers)</td>
  *       <td>every relay-service instance serving SSE, following it without a group</td></tr>
+ *   <tr><td>{@value #WORKFLOW_RUN_EVENTS}</td><td>{@link WorkflowRunEvent}</td>
+ *       <td>workflow-service's runners</td>
+ *       <td>every workflow-service instance, following it without a group for its SSE endpoints</td></tr>
  * </table>
  *
  * <p>Each stream is named after the wire name of its record ({@code @EventName}); a record's
@@ -47,6 +50,9 @@ public final class Streams {
 
   /** Lifecycle events of executions, served over SSE. */
   public static final String EXEC_EVENTS = "wasm_exec_events";
+
+  /** Events of workflow runs (run and step started and finished), served over SSE. */
+  public static final String WORKFLOW_RUN_EVENTS = "workflow_run_events";
 
   /** The consumer group of the relay's executor consumers on {@link #EXEC_REQUESTED}. */
   public static final String EXECUTORS_GROUP = "executors";

@@ -151,6 +151,13 @@ public final class RedisStreamEventBus implements EventBus {
   }
 
   @Override
+  public List<StreamEvent> readLatest(String stream, int count) {
+    StreamNames.require(stream, "stream");
+    return reaching("read " + stream, () -> client.latest(stream, count).stream()
+        .map(entry -> EventCodec.streamEvent(stream, entry)).toList());
+  }
+
+  @Override
   public Optional<String> oldestId(String stream) {
     StreamNames.require(stream, "stream");
     return Optional.ofNullable(reaching("read " + stream, () -> client.oldestId(stream)));

@@ -77,6 +77,14 @@ final class StreamClient {
         Limit.limit().count(count)));
   }
 
+  /** {@code XREVRANGE stream + - COUNT count}, reversed: the newest {@code count} entries, oldest first. */
+  List<StreamEntry> latest(String stream, int count) {
+    List<StreamEntry> newestFirst = new ArrayList<>(entries(
+        redis.opsForStream().reverseRange(stream, Range.unbounded(), Limit.limit().count(count))));
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
+  }
+
   /** The id of the newest entry, or {@link StreamIds#BEFORE_ALL} when there is none: where "$" is now. */
   String newestId(String stream) {
     List<MapRecord<String, Object, Object>> newest =

@@ -1,4 +1,4 @@
-package io.wasmhive.relay.events;
+package io.wasmhive.platform.sse;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,25 +6,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The subscribers of one relay instance, indexed by user so that an event costs a look-up, not a scan of every
- * connection. Places are reserved before a connection is accepted, to hold {@code relay.sse.max-connections}
- * exactly. Thread-safe; no method blocks.
+ * The subscribers of one endpoint on one instance, indexed by route so that an event costs a look-up, not a scan
+ * of every connection. Places are reserved before a connection is accepted, to hold the maximum exactly.
+ * Thread-safe; no method blocks.
+ *
+ * @param <E> the endpoint's events
  */
-final class SubscriberHub {
+public final class SseHub<E extends SseEvent> {
 
   private final int maxConnections;
   private final AtomicInteger places = new AtomicInteger();
   private final AtomicInteger unfinished = new AtomicInteger();
   private final LongAdder tooSlow = new LongAdder();
-  private final Set<Subscriber> all = ConcurrentHashMap.newKeySet();
-  private final Set<Subscriber> watchers = ConcurrentHashMap.newKeySet();
-  private final ConcurrentHashMap<String, Set<Subscriber>> byUser = new ConcurrentHashMap<>();
+  private final Set<SseSubscriber<E>> all = ConcurrentHashMap.newKeySet();
+  private final Set<SseSubscriber<E>> everything = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<String, Set<SseSubscriber<E>>> byRoute = new ConcurrentHashMap<>();
 
-  SubscriberHub(int maxConnections) {
+  SseHub(int maxConnections) {
     this.maxConnections = maxConnections;
   }
 
-  /** Takes a place for a new connection; false when all {@code max-connections} are taken. */
+  /** Takes a place for a new connection; false when all places are taken. */
   boolean tryReserve() {
     while (true) {
       int taken = places.get();
@@ -42,17 +44,17 @@ final class SubscriberHub {
     places.decrementAndGet();
   }
 
-  /** Adds a subscriber holding a reserved place; from now on it is offered every event the reader fans out. */
-  void add(Subscriber subscriber) {
+  /** Adds a subscriber holding a reserved place; from now on it is offered every event of its route. */
+  void add(SseSubscriber<E> subscriber) {
     unfinished.incrementAndGet();
     all.add(subscriber);
-    SubscriberFilter filter = subscriber.filter();
-    if (filter.allUsers()) {
-      watchers.add(subscriber);
+    String route = subscriber.filter().route();
+    if (route == null) {
+      everything.add(subscriber);
     } else {
       // Inside compute, so that a concurrent remove cannot drop the set this subscriber joins.
-      byUser.compute(filter.userId(), (user, set) -> {
-        Set<Subscriber> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;
+      byRoute.compute(route, (key, set) -> {
+        Set<SseSubscriber<E>> subscribers = set == null ? ConcurrentHashMap.newKeySet() : set;
         subscribers.add(subscriber);
         return subscribers;
       });
@@ -60,15 +62,15 @@ final class SubscriberHub {
   }
 
   /** Removes a subscriber and frees its place; called once, when it closes. */
-  void remove(Subscriber subscriber) {
+  void remove(SseSubscriber<E> subscriber) {
     if (!all.remove(subscriber)) {
       return;
     }
-    SubscriberFilter filter = subscriber.filter();
-    if (filter.allUsers()) {
-      watchers.remove(subscriber);
+    String route = subscriber.filter().route();
+    if (route == null) {
+      everything.remove(subscriber);
     } else {
-      byUser.computeIfPresent(filter.userId(), (user, set) -> {
+      byRoute.computeIfPresent(route, (key, set) -> {
         set.remove(subscriber);
         return set.isEmpty() ? null : set;
       });
@@ -76,15 +78,15 @@ final class SubscriberHub {
     places.decrementAndGet();
   }
 
-  /** Offers the event to its user's subscribers and to the watch-all subscribers, in the caller's thread. */
-  void fanOut(StreamedEvent event) {
-    if (event.userId() != null) {
-      Set<Subscriber> own = byUser.get(event.userId());
+  /** Offers the event to the subscribers of its routes and to those of every event, in the caller's thread. */
+  void fanOut(E event) {
+    for (String route : event.routes()) {
+      Set<SseSubscriber<E>> own = byRoute.get(route);
       if (own != null) {
         own.forEach(subscriber -> subscriber.offer(event));
       }
     }
-    watchers.forEach(subscriber -> subscriber.offer(event));
+    everything.forEach(subscriber -> subscriber.offer(event));
   }
 
   /** Queues a notice for every subscriber. */
@@ -100,7 +102,7 @@ final class SubscriberHub {
 
   /** Closes every subscriber (shutdown). */
   void closeAll() {
-    all.forEach(Subscriber::close);
+    all.forEach(SseSubscriber::close);
   }
 
   /** Called once per subscriber when the container has completed its request. */
@@ -114,17 +116,17 @@ final class SubscriberHub {
   }
 
   /** Subscribers closed so far because they did not keep up. */
-  long closedTooSlow() {
+  public long closedTooSlow() {
     return tooSlow.sum();
   }
 
   /** Subscribers whose requests the container has not completed yet (open ones included). */
-  int unfinished() {
+  public int unfinished() {
     return unfinished.get();
   }
 
   /** Connections open or being opened. */
-  int connections() {
+  public int connections() {
     return places.get();
   }
 }

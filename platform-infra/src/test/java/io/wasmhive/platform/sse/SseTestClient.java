@@ -1,4 +1,4 @@
-package io.wasmhive.relay.events;
+package io.wasmhive.platform.sse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * frames as the SSE specification does (an {@code id:}, {@code data:}, {@code retry:} and comment lines, ended by
  * a blank line).
  */
-final class SseTestClient implements AutoCloseable {
+public final class SseTestClient implements AutoCloseable {
 
 
   /**
@@ -33,9 +33,9 @@ final class SseTestClient implements AutoCloseable {
    * @param comments the comment lines, without the colon and one space
    * @param lines every line of the frame as received
    */
-  record Frame(String id, String data, String retry, List<String> comments, List<String> lines) {
+  public record Frame(String id, String data, String retry, List<String> comments, List<String> lines) {
 
-    boolean isEvent() {
+    public boolean isEvent() {
       return data != null;
     }
   }
@@ -60,11 +60,9 @@ final class SseTestClient implements AutoCloseable {
     this.reader.start();
   }
 
-  /** Opens {@code /intent/execute-wasm/events?query} with the headers (name, value, name, value...). */
-  static SseTestClient open(int port, String query, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-        + ExecutionEventsConfiguration.PATH + (query == null || query.isEmpty() ? "" : "?" + query)))
-        .header("Accept", "text/event-stream");
+  /** Opens an SSE endpoint with the headers (name, value, name, value...). */
+  public static SseTestClient open(URI uri, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -73,12 +71,9 @@ final class SseTestClient implements AutoCloseable {
     return new SseTestClient(http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
   }
 
-  /** Opens the stream as a user (the seed's {@code user_id} header) and waits for its first frame (the retry). */
-  static SseTestClient subscribe(int port, String user, String query, String... headers)
-      throws IOException, InterruptedException {
-    List<String> all = new ArrayList<>(List.of("user_id", user));
-    all.addAll(List.of(headers));
-    SseTestClient client = open(port, query, all.toArray(String[]::new));
+  /** Opens an SSE endpoint, expects 200 and waits for its first frame (the retry hint). */
+  public static SseTestClient subscribe(URI uri, String... headers) throws IOException, InterruptedException {
+    SseTestClient client = open(uri, headers);
     if (client.status() != 200) {
       throw new AssertionError("Expected 200, got " + client.status() + ": " + client.body());
     }
@@ -89,21 +84,21 @@ final class SseTestClient implements AutoCloseable {
     return client;
   }
 
-  int status() {
+  public int status() {
     return response.statusCode();
   }
 
-  HttpResponse<InputStream> response() {
+  public HttpResponse<InputStream> response() {
     return response;
   }
 
   /** The whole body of a refused (non-SSE) response. */
-  String body() {
+  public String body() {
     return refusal;
   }
 
   /** The next frame of any kind; fails after the timeout. */
-  Frame next(Duration timeout) throws InterruptedException {
+  public Frame next(Duration timeout) throws InterruptedException {
     Frame frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (frame == null) {
       throw new AssertionError("No frame within " + timeout + (ended ? " (the stream ended)" : ""));
@@ -112,7 +107,7 @@ final class SseTestClient implements AutoCloseable {
   }
 
   /** The next frame with data, skipping heartbeats and id-only frames. */
-  Frame nextEvent(Duration timeout) throws InterruptedException {
+  public Frame nextEvent(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       Frame frame = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -123,7 +118,7 @@ final class SseTestClient implements AutoCloseable {
   }
 
   /** The next {@code n} frames with data. */
-  List<Frame> events(int n, Duration timeout) throws InterruptedException {
+  public List<Frame> events(int n, Duration timeout) throws InterruptedException {
     List<Frame> events = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (events.size() < n) {
@@ -133,14 +128,14 @@ final class SseTestClient implements AutoCloseable {
   }
 
   /** Frames received and not taken yet. */
-  List<Frame> pending() {
+  public List<Frame> pending() {
     List<Frame> all = new ArrayList<>();
     frames.drainTo(all);
     return all;
   }
 
   /** Whether the server ended the stream. */
-  boolean ended() {
+  public boolean ended() {
     return ended;
   }
 

@@ -1,4 +1,4 @@
-package io.wasmhive.relay.events;
+package io.wasmhive.platform.sse;
 
 import io.wasmhive.platform.events.StreamIds;
 import jakarta.servlet.AsyncContext;
@@ -23,20 +23,21 @@ import org.apache.commons.logging.LogFactory;
  *
  * <p>Before {@link #goLive()} (while the request thread replays missed events with blocking writes) frames only
  * queue; once live, frames whose id is not after {@link #skipThrough} are dropped, so the switch from replay to
- * live has neither a gap nor a duplicate. Thread-safe.
+ * live has neither a gap nor a duplicate. A frame its filter {@linkplain SseFilter#endsWith ends with} is the last:
+ * once it is written and flushed the response is completed. Thread-safe.
  */
-final class Subscriber implements WriteListener, AsyncListener {
+final class SseSubscriber<E extends SseEvent> implements WriteListener, AsyncListener {
 
-  private static final Log logger = LogFactory.getLog(Subscriber.class);
+  private static final Log logger = LogFactory.getLog(SseSubscriber.class);
 
-  private record Frame(String id, byte[] bytes) {
+  private record Frame(String id, byte[] bytes, boolean last) {
   }
 
-  private final SubscriberFilter filter;
+  private final SseFilter<E> filter;
   private final int capacity;
   private final AsyncContext async;
   private final ServletOutputStream out;
-  private final SubscriberHub hub;
+  private final SseHub<E> hub;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -44,17 +45,19 @@ final class Subscriber implements WriteListener, AsyncListener {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ReentrantLock writing = new ReentrantLock();
   private volatile boolean live;
+  private volatile boolean lastQueued;
   private volatile String skipThrough;
   private volatile long lastActivityNanos = System.nanoTime();
   // Touched only inside the drain loop, which one thread at a time runs.
   private boolean unflushed;
+  private boolean ending;
 
   /**
    * A subscriber of an async request.
    *
    * @param hub told once when it stops taking frames, and once when the container has completed its request
    */
-  Subscriber(SubscriberFilter filter, int capacity, AsyncContext async, ServletOutputStream out, SubscriberHub hub) {
+  SseSubscriber(SseFilter<E> filter, int capacity, AsyncContext async, ServletOutputStream out, SseHub<E> hub) {
     this.filter = filter;
     this.capacity = capacity;
     this.async = async;
@@ -62,26 +65,26 @@ final class Subscriber implements WriteListener, AsyncListener {
     this.hub = hub;
   }
 
-  SubscriberFilter filter() {
+  SseFilter<E> filter() {
     return filter;
   }
 
   /** Queues the event if this client may see it. Never blocks. */
-  void offer(StreamedEvent event) {
+  void offer(E event) {
     if (filter.matches(event)) {
-      enqueue(new Frame(event.id(), event.frame()));
+      enqueue(new Frame(event.id(), event.frame(), filter.endsWith(event)));
     }
   }
 
   /** Queues a frame that every subscriber gets whatever its filter (a notice without an id). Never blocks. */
   void offerNotice(byte[] frame) {
-    enqueue(new Frame(null, frame));
+    enqueue(new Frame(null, frame, false));
   }
 
   /** Queues a heartbeat when nothing was queued for at least {@code idleNanos}. Never blocks. */
   void heartbeatIfIdle(long now, long idleNanos) {
     if (live && now - lastActivityNanos >= idleNanos) {
-      enqueue(new Frame(null, SseFrames.HEARTBEAT));
+      enqueue(new Frame(null, SseFrames.HEARTBEAT, false));
     }
   }
 
@@ -142,7 +145,7 @@ final class Subscriber implements WriteListener, AsyncListener {
   }
 
   private void enqueue(Frame frame) {
-    if (closed.get()) {
+    if (closed.get() || lastQueued) {
       return;
     }
     if (queued.incrementAndGet() > capacity) {
@@ -152,6 +155,9 @@ final class Subscriber implements WriteListener, AsyncListener {
       return;
     }
     lastActivityNanos = System.nanoTime();
+    if (frame.last()) {
+      lastQueued = true;
+    }
     queue.add(frame);
     if (live) {
       drain();
@@ -183,22 +189,27 @@ final class Subscriber implements WriteListener, AsyncListener {
 
   private void writeWhileReady() throws IOException {
     while (!closed.get() && out.isReady()) {
-      Frame frame = queue.poll();
+      Frame frame = ending ? null : queue.poll();
       if (frame == null) {
-        if (!unflushed) {
-          return;
+        if (unflushed) {
+          unflushed = false;
+          out.flush();
+          continue;
         }
-        unflushed = false;
-        out.flush();
-        continue;
+        if (ending) {
+          close("the stream ended", true);
+        }
+        return;
       }
       queued.decrementAndGet();
       String skip = skipThrough;
       if (frame.id() != null && skip != null && StreamIds.compare(frame.id(), skip) <= 0) {
+        // Replayed already; if it was the last, the replay ended the stream.
         continue;
       }
       out.write(frame.bytes());
       unflushed = true;
+      ending = frame.last();
     }
   }
 
