@@ -8,6 +8,7 @@ import io.wasmhive.workflow.store.WorkflowStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The schedule feature: the store on {@code workflow_schedules}, the service (with the clock: the system's UTC clock
  * unless the context holds a {@link Clock} bean, as a test may), the listener that makes a submitted workflow's
  * schedule, the ticker with its Redis lease unless {@code workflow.schedule.enabled} is false, and the watcher of
- * event triggers under the same lease unless {@code workflow.schedule.events.enabled} is false.
+ * event triggers under the same lease unless either {@code workflow.schedule.enabled} or
+ * {@code workflow.schedule.events.enabled} is false.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ScheduleProperties.class, TriggerProperties.class})
@@ -65,8 +67,12 @@ class ScheduleConfiguration {
         new MongoChainCursorStore(mongo, EventTriggerWatcher.CURSORS, time), time);
   }
 
+  /**
+   * The event-trigger poller, on an instance that schedules at all: one with {@code workflow.schedule.enabled} false
+   * must not take the lease the ticker of another instance needs.
+   */
   @Bean
-  @ConditionalOnBooleanProperty(name = "workflow.schedule.events.enabled", matchIfMissing = true)
+  @ConditionalOnExpression("${workflow.schedule.enabled:true} and ${workflow.schedule.events.enabled:true}")
   BackoffPoller eventTriggerPoller(EventTriggerWatcher watcher, TriggerProperties p) {
     return new BackoffPoller("workflow-event-triggers", watcher::pollOnce, p.pollInterval(), p.maxBackoff()) {
       @Override

@@ -55,7 +55,12 @@ class ScheduleAfterKillIntegrationTests {
             .toArray(String[]::new))) {
       await().atMost(Duration.ofSeconds(60)).until(() -> redis.opsForValue().get("workflow:schedule:leader") != null);
       workflow = api.submit(ScheduleApi.workflow("", ",\"count\":6,\"interval\":1", 1));
-      await().atMost(Duration.ofSeconds(20)).until(() -> api.schedule(workflow).get("runs").longValue() >= 2);
+      try {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.schedule(workflow).get("runs").longValue() >= 2);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError("the schedule " + api.schedule(workflow) + " did not fire twice; the leader's log: "
+            + doomed.lastOutput(), e);
+      }
       doomed.kill9();
       assertThat(doomed.alive()).isFalse();
       firedBeforeKill = api.schedule(workflow).get("runs").longValue();
