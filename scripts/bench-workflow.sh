@@ -27,7 +27,12 @@ ANVIL="${ANVIL_BIN:-$ROOT/.tools/anvil/node_modules/@foundry-rs/anvil-linux-amd6
 for f in "$WORKFLOW_JAR" "$INDEXER_JAR" "$ANVIL"; do
   [[ -e "$f" ]] || { echo "missing $f (see the header of this script; anvil: scripts/test.sh installs it)" >&2; exit 1; }
 done
-command -v node >/dev/null || { echo "node is needed for the per-process side" >&2; exit 1; }
+LOADGEN="${BENCH_LOADGEN:-workflow}" # workflow (this script), verify (bench-verify.sh), execute (bench-workflow-execute.sh)
+[[ "$LOADGEN" != workflow ]] || command -v node >/dev/null \
+  || { echo "node is needed for the per-process side" >&2; exit 1; }
+# The executed-run benchmark's signer: anvil's well-known development key of account 0 (public; never a real key).
+SIGNER=()
+[[ "$LOADGEN" != execute ]] || SIGNER=(WORKFLOW_SIGNER_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80)
 
 WORK="$(mktemp -d)"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -68,16 +73,17 @@ CID=$(curl -sf --data-binary @"$MODULE" "http://127.0.0.1:$IPORT/modules" \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["cid_v1"])')
 kill "$IPID"; wait "$IPID" 2>/dev/null || true; IPID=""
 
-RPC_URL_31337="$ANVIL_URL" "$JAVA" ${WORKFLOW_JAVA_OPTS:-} -jar "$WORKFLOW_JAR" --server.port="$PORT" "${STORES[@]}" \
+env "${SIGNER[@]}" RPC_URL_31337="$ANVIL_URL" "$JAVA" ${WORKFLOW_JAVA_OPTS:-} -jar "$WORKFLOW_JAR" --server.port="$PORT" "${STORES[@]}" \
   --logging.level.root=WARN >"$WORK/workflow.log" 2>&1 &
 PID=$!
 wait_up "$BASE/actuator/health" "$WORK/workflow.log"
 echo "workflow-service: pid $PID, $("$JAVA" -version 2>&1 | head -1); node $(node --version); anvil $("$ANVIL" --version | head -1)"
 echo "== $ROUNDS rounds of $SAMPLES runs per side"
-if [[ "${BENCH_LOADGEN:-}" == verify ]]; then # scripts/bench-verify.sh: leader runs against verifying runs
-  "$LOADGEN_JAVA" -XX:+UseSerialGC "$ROOT/scripts/bench/VerifyLoad.java" "$BASE" "$ANVIL_URL" "$CHAIN" "$TOKEN" \
-    "$CID" "$ROUNDS" "$SAMPLES"
-  exit 0
-fi
+case "$LOADGEN" in
+  verify|execute) # leader runs against verifying runs, or executed runs: the same arguments
+    GEN="$ROOT/scripts/bench/VerifyLoad.java"; [[ "$LOADGEN" == execute ]] && GEN="$ROOT/scripts/bench/ExecuteLoad.java"
+    "$LOADGEN_JAVA" -XX:+UseSerialGC "$GEN" "$BASE" "$ANVIL_URL" "$CHAIN" "$TOKEN" "$CID" "$ROUNDS" "$SAMPLES"
+    exit 0 ;;
+esac
 "$LOADGEN_JAVA" -XX:+UseSerialGC "$ROOT/scripts/bench/WorkflowLoad.java" "$BASE" "$ANVIL_URL" "$CHAIN" "$TOKEN" \
   "$CID" "$MODULE" "$ROOT/scripts/bench/wasi-runner.mjs" "$ROUNDS" "$SAMPLES"

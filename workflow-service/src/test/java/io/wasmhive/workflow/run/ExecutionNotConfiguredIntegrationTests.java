@@ -3,13 +3,8 @@ package io.wasmhive.workflow.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.wasmhive.workflow.store.WorkflowApiClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ExecutionNotConfiguredIntegrationTests {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @LocalServerPort
   int port;
@@ -60,16 +54,6 @@ class ExecutionNotConfiguredIntegrationTests {
   }
 
   private HttpResponse<String> post(String path, String body) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new WorkflowApiClient(port).post(path, body);
   }
 }
