@@ -22,6 +22,11 @@ public enum RelayError {
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, false),
   /** No execution with this request id is known to this user. */
   NOT_FOUND(HttpStatus.NOT_FOUND, false),
+  /**
+   * The {@code idempotency_key} was used by this user for a different request (module, inputs or policy) within the
+   * idempotency TTL: 422, as the IETF {@code Idempotency-Key} draft has it; the other request's answer is not given.
+   */
+  IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, false),
 
   // The guards.
   /** The user's rate limit is used up; {@code retry_after} says when the next request is admitted. */

@@ -16,9 +16,21 @@ public interface IdempotencyStore {
    * {@link #complete} or {@link #release}), {@link Claim.InFlight} while another holds it, {@link Claim.Done}
    * with the stored response once completed.
    */
-  Claim claim(String key, Duration inFlightTtl);
+  default Claim claim(String key, Duration inFlightTtl) {
+    return claim(key, null, inFlightTtl);
+  }
 
-  /** Stores the response for {@code key} for {@code ttl}, replacing the in-flight marker. */
+  /**
+   * As {@link #claim(String, Duration)}, remembering {@code fingerprint} (the request the key was claimed for; may
+   * be {@code null}) with the key, in flight and after completion, so that a later claim can tell a repeat of the
+   * same request from another request reusing the key ({@link Claim#fingerprint()}).
+   */
+  Claim claim(String key, String fingerprint, Duration inFlightTtl);
+
+  /**
+   * Stores the response for {@code key} for {@code ttl}, replacing the in-flight marker and keeping the fingerprint
+   * it was claimed with.
+   */
   void complete(String key, String responseJson, Duration ttl);
 
   /** Drops an in-flight claim (the request failed before producing a response worth caching). */
@@ -35,16 +47,29 @@ public interface IdempotencyStore {
   /** The three states of a key. */
   sealed interface Claim {
 
+    /** The fingerprint the key was claimed with, or {@code null} (none given, or stored before fingerprints). */
+    default String fingerprint() {
+      return null;
+    }
+
     /** The caller now owns the key. */
     record Acquired() implements Claim {
     }
 
-    /** Somebody else is executing this request. */
-    record InFlight() implements Claim {
+    /** Somebody else is executing the request that claimed the key. */
+    record InFlight(String fingerprint) implements Claim {
+
+      public InFlight() {
+        this(null);
+      }
     }
 
     /** A response is stored. */
-    record Done(String responseJson) implements Claim {
+    record Done(String responseJson, String fingerprint) implements Claim {
+
+      public Done(String responseJson) {
+        this(responseJson, null);
+      }
     }
   }
 }

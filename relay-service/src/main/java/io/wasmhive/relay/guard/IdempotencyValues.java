@@ -2,7 +2,12 @@ package io.wasmhive.relay.guard;
 
 import io.wasmhive.relay.guard.IdempotencyStore.Claim;
 
-/** How a key's value is written, in Redis and in the fallback: an in-flight marker, or "D:" and the response. */
+/**
+ * How a key's value is written, in Redis and in the fallback: the in-flight marker {@code I}, or {@code I:} and the
+ * fingerprint of the request that claimed it; {@code D:} and the response, or {@code D:}, the fingerprint, {@code :}
+ * and the response. A fingerprint is 64 lower-case hex digits; a response is a JSON object, so the two forms of a
+ * completed value cannot be confused, and values written before fingerprints read as having none.
+ */
 final class IdempotencyValues {
 
   /** The value of a claimed key whose execution has not finished. */
@@ -18,15 +23,46 @@ final class IdempotencyValues {
   private IdempotencyValues() {
   }
 
+  private static final java.util.regex.Pattern FINGERPRINT = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+  /** The in-flight value of a key claimed for {@code fingerprint} ({@code null}: the bare marker). */
+  static String inFlight(String fingerprint) {
+    if (fingerprint == null) {
+      return IN_FLIGHT;
+    }
+    if (!FINGERPRINT.matcher(fingerprint).matches()) {
+      throw new IllegalArgumentException("a fingerprint is 64 lower-case hex digits");
+    }
+    return IN_FLIGHT + ":" + fingerprint;
+  }
+
   static String done(String responseJson) {
     return DONE_PREFIX + responseJson;
+  }
+
+  /** The completed value that replaces {@code current} (the in-flight value, or null), keeping its fingerprint. */
+  static String done(String current, String responseJson) {
+    String fingerprint = current == null ? null : decode(current).fingerprint();
+    return fingerprint == null ? done(responseJson) : DONE_PREFIX + fingerprint + ":" + responseJson;
   }
 
   /** The claim a stored value stands for. */
   static Claim decode(String value) {
     if (value.startsWith(DONE_PREFIX)) {
-      return new Claim.Done(value.substring(DONE_PREFIX.length()));
+      String rest = value.substring(DONE_PREFIX.length());
+      if (rest.length() > 65 && rest.charAt(64) == ':' && FINGERPRINT.matcher(rest.substring(0, 64)).matches()) {
+        return new Claim.Done(rest.substring(65), rest.substring(0, 64));
+      }
+      return new Claim.Done(rest);
+    }
+    if (value.startsWith(IN_FLIGHT + ":")) {
+      return new Claim.InFlight(value.substring(IN_FLIGHT.length() + 1));
     }
     return IN_FLIGHT_CLAIM;
+  }
+
+  /** Whether a stored value is an in-flight value (with or without a fingerprint). */
+  static boolean isInFlight(String value) {
+    return value.equals(IN_FLIGHT) || value.startsWith(IN_FLIGHT + ":");
   }
 }

@@ -26,13 +26,18 @@ final class InMemoryIdempotency {
   }
 
   Claim claim(String key, Duration inFlightTtl) {
+    return claim(key, null, inFlightTtl);
+  }
+
+  Claim claim(String key, String fingerprint, Duration inFlightTtl) {
+    String marker = IdempotencyValues.inFlight(fingerprint);
     makeRoom();
     long now = nanoClock.getAsLong();
     Claim[] claim = new Claim[1];
     entries.compute(key, (k, entry) -> {
       if (entry == null || entry.expiredAt(now)) {
         claim[0] = IdempotencyValues.ACQUIRED;
-        return new Entry(IdempotencyValues.IN_FLIGHT, now + inFlightTtl.toNanos());
+        return new Entry(marker, now + inFlightTtl.toNanos());
       }
       claim[0] = IdempotencyValues.decode(entry.value());
       return entry;
@@ -42,11 +47,13 @@ final class InMemoryIdempotency {
 
   void complete(String key, String responseJson, Duration ttl) {
     makeRoom();
-    entries.put(key, new Entry(IdempotencyValues.done(responseJson), nanoClock.getAsLong() + ttl.toNanos()));
+    long now = nanoClock.getAsLong();
+    entries.compute(key, (k, entry) -> new Entry(IdempotencyValues.done(
+        entry == null || entry.expiredAt(now) ? null : entry.value(), responseJson), now + ttl.toNanos()));
   }
 
   void release(String key) {
-    entries.computeIfPresent(key, (k, entry) -> IdempotencyValues.IN_FLIGHT.equals(entry.value()) ? null : entry);
+    entries.computeIfPresent(key, (k, entry) -> IdempotencyValues.isInFlight(entry.value()) ? null : entry);
   }
 
   Optional<Claim> peek(String key) {

@@ -11,7 +11,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Idempotency shared by every relay instance: one Redis string per key ({@code relay:idem:<key>}), claimed with
  * {@code SET NX PX} in a script that also reads the current value, and overwritten by the response on
- * completion. While Redis is unreachable an {@link InMemoryIdempotency} answers and the state is degraded;
+ * completion by a script that keeps the fingerprint the key was claimed with. While Redis is unreachable an {@link InMemoryIdempotency} answers and the state is degraded;
  * what it stored is not copied to Redis when Redis returns. Thread-safe; each method blocks for one Redis round
  * trip, at most the redis timeout.
  */
@@ -22,6 +22,9 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
   private static final RedisScript<String> CLAIM =
       RedisScript.of(new ClassPathResource("idempotency_claim.lua", RedisIdempotencyStore.class), String.class);
+
+  private static final RedisScript<String> COMPLETE =
+      RedisScript.of(new ClassPathResource("idempotency_complete.lua", RedisIdempotencyStore.class), String.class);
 
   private static final RedisScript<Long> RELEASE =
       RedisScript.of(new ClassPathResource("idempotency_release.lua", RedisIdempotencyStore.class), Long.class);
@@ -42,12 +45,13 @@ final class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Claim claim(String key, Duration inFlightTtl) {
-    return failover.call(() -> claimInRedis(key, inFlightTtl), () -> fallback.claim(key, inFlightTtl));
+  public Claim claim(String key, String fingerprint, Duration inFlightTtl) {
+    return failover.call(() -> claimInRedis(key, fingerprint, inFlightTtl),
+        () -> fallback.claim(key, fingerprint, inFlightTtl));
   }
 
-  private Claim claimInRedis(String key, Duration inFlightTtl) {
-    String current = redis.execute(CLAIM, List.of(KEY_PREFIX + key), IdempotencyValues.IN_FLIGHT,
+  private Claim claimInRedis(String key, String fingerprint, Duration inFlightTtl) {
+    String current = redis.execute(CLAIM, List.of(KEY_PREFIX + key), IdempotencyValues.inFlight(fingerprint),
         Long.toString(GuardSettings.millis(inFlightTtl)));
     return current == null || current.isEmpty() ? IdempotencyValues.ACQUIRED : IdempotencyValues.decode(current);
   }
@@ -55,8 +59,8 @@ final class RedisIdempotencyStore implements IdempotencyStore {
   @Override
   public void complete(String key, String responseJson, Duration ttl) {
     failover.run(
-        () -> redis.opsForValue().set(KEY_PREFIX + key, IdempotencyValues.done(responseJson),
-            Duration.ofMillis(GuardSettings.millis(ttl))),
+        () -> redis.execute(COMPLETE, List.of(KEY_PREFIX + key), responseJson,
+            Long.toString(GuardSettings.millis(ttl))),
         () -> fallback.complete(key, responseJson, ttl));
   }
 

@@ -40,9 +40,10 @@ final class DuplicateRequests {
    * @param wait how long a synchronous repeat waits for the first one's response
    * @param run runs the request once the claim is this request's
    */
-  IntentResult claimAndRun(ValidatedRequest request, String requestId, Duration wait, Duration hold,
-      Supplier<IntentResult> run) {
-    Claim claim = idempotency.claim(requestId, hold);
+  IntentResult claimAndRun(ValidatedRequest request, String requestId, String fingerprint, Duration wait,
+      Duration hold, Supplier<IntentResult> run) {
+    Claim claim = idempotency.claim(requestId, fingerprint, hold);
+    refuseReuse(request, claim, fingerprint);
     if (claim instanceof Claim.Done done) {
       metrics.idempotentHit();
       return ExecutionResponses.replay(done);
@@ -50,9 +51,21 @@ final class DuplicateRequests {
     if (claim instanceof Claim.InFlight) {
       metrics.idempotentHit();
       return request.async() ? ExecutionResponses.accepted(requestId)
-          : awaitFirst(requestId, hold, run, System.nanoTime() + wait.toNanos());
+          : awaitFirst(request, requestId, fingerprint, hold, run, System.nanoTime() + wait.toNanos());
     }
     return run.get();
+  }
+
+  /**
+   * Refuses a request whose {@code idempotency_key} was claimed for another request: the stored fingerprint differs
+   * from this request's. A claim without a fingerprint (stored before fingerprints) is not compared.
+   */
+  private static void refuseReuse(ValidatedRequest request, Claim claim, String fingerprint) {
+    if (fingerprint != null && claim.fingerprint() != null && !fingerprint.equals(claim.fingerprint())) {
+      throw new RelayException(RelayError.IDEMPOTENCY_KEY_REUSED, "idempotency_key " + request.idempotencyKey()
+          + " was already used for a different request (module, inputs or policy); use a new key for a new request")
+          .withErrorField("field", "idempotency_key");
+    }
   }
 
   /** Forgets the claim of a request refused before it was published, so that a retry runs anew. */
@@ -60,12 +73,13 @@ final class DuplicateRequests {
     idempotency.release(requestId);
   }
 
-  private IntentResult awaitFirst(String requestId, Duration hold, Supplier<IntentResult> run, long deadline) {
+  private IntentResult awaitFirst(ValidatedRequest request, String requestId, String fingerprint, Duration hold,
+      Supplier<IntentResult> run, long deadline) {
     CompletableFuture<ExecutionOutcome> arrival = gateway.awaitCompletion(requestId);
     try {
       long pollMillis = Math.max(1, poll.toMillis());
       while (true) {
-        Optional<IntentResult> answer = storedOrTakenOver(requestId, hold, run);
+        Optional<IntentResult> answer = storedOrTakenOver(request, requestId, fingerprint, hold, run);
         if (answer.isPresent()) {
           return answer.get();
         }
@@ -82,13 +96,16 @@ final class DuplicateRequests {
   }
 
   /** The stored response if there is one now; or, when the first request gave up, this one's own run. */
-  private Optional<IntentResult> storedOrTakenOver(String requestId, Duration hold, Supplier<IntentResult> run) {
+  private Optional<IntentResult> storedOrTakenOver(ValidatedRequest request, String requestId, String fingerprint,
+      Duration hold, Supplier<IntentResult> run) {
     Optional<Claim> claim = idempotency.peek(requestId);
     if (claim.isPresent() && claim.get() instanceof Claim.Done done) {
+      refuseReuse(request, done, fingerprint);
       return Optional.of(ExecutionResponses.replay(done));
     }
     if (claim.isEmpty()) {
-      Claim again = idempotency.claim(requestId, hold);
+      Claim again = idempotency.claim(requestId, fingerprint, hold);
+      refuseReuse(request, again, fingerprint);
       if (again instanceof Claim.Acquired) {
         return Optional.of(run.get());
       }

@@ -53,7 +53,9 @@ public class ExecuteWasmService {
       ValidatedRequest request = guards.validate(body);
       String requestId = RequestIds.of(request, who.userId());
       Duration wait = Duration.ofMillis(request.policy().maxTimeMs()).plus(executionSlack);
-      return duplicates.claimAndRun(request, requestId, wait, wait.plus(CLAIM_MARGIN),
+      // A keyed request is fingerprinted by what it asks for, so that its key cannot replay another request's answer.
+      String fingerprint = request.idempotencyKey() == null ? null : RequestIds.content(request, who.userId());
+      return duplicates.claimAndRun(request, requestId, fingerprint, wait, wait.plus(CLAIM_MARGIN),
           () -> run(request, requestId, who, wait));
     } catch (RelayException e) {
       if (e.error().status().is5xxServerError() || e.error().status().value() == 404) {

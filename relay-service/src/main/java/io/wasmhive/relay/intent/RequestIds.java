@@ -26,8 +26,8 @@ public final class RequestIds {
   }
 
   public static String of(ValidatedRequest request, String userId) {
-    StringBuilder out = new StringBuilder(256);
     if (request.idempotencyKey() != null) {
+      StringBuilder out = new StringBuilder(256);
       out.append("{\"idempotency_key\":");
       string(request.idempotencyKey(), out);
       out.append(",\"user\":");
@@ -35,6 +35,16 @@ public final class RequestIds {
       out.append('}');
       return sha256(out.toString());
     }
+    return content(request, userId);
+  }
+
+  /**
+   * The SHA-256 of what the request asks for, {@code {cid, inputs, policy, user}} canonically, whatever its
+   * {@code idempotency_key}: the id of a request without a key, and the fingerprint that tells a repeat of a keyed
+   * request from another request reusing its key.
+   */
+  public static String content(ValidatedRequest request, String userId) {
+    StringBuilder out = new StringBuilder(256);
     ExecutionPolicy policy = request.policy();
     out.append("{\"cid\":");
     string(request.cid(), out);

@@ -41,6 +41,20 @@ class InMemoryIdempotencyTest {
   }
 
   @Test
+  void theFingerprintOfAClaimIsKeptInFlightAndAfterCompletion() {
+    String fp = "0f".repeat(32);
+    assertThat(store.claim("k", fp, TTL)).isEqualTo(new Claim.Acquired());
+    assertThat(store.claim("k", "1e".repeat(32), TTL)).isEqualTo(new Claim.InFlight(fp));
+    store.complete("k", "{\"output\":3}", TTL);
+    assertThat(store.peek("k")).contains(new Claim.Done("{\"output\":3}", fp));
+    store.claim("r", fp, TTL);
+    store.release("r");
+    assertThat(store.peek("r")).isEmpty();
+    store.complete("late", "{}", TTL);
+    assertThat(store.peek("late")).as("completed without a claim: no fingerprint").contains(new Claim.Done("{}"));
+  }
+
+  @Test
   void releaseDropsAnInFlightClaimButNotAResponse() {
     store.claim("a", TTL);
     store.release("a");

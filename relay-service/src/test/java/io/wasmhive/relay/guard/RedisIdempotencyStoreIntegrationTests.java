@@ -137,6 +137,28 @@ class RedisIdempotencyStoreIntegrationTests {
   }
 
   @Test
+  void aFingerprintIsKeptInFlightThroughCompletionAndRelease() {
+    String fp = "ab".repeat(32);
+    String key = newKey();
+    assertThat(store.claim(key, fp, IN_FLIGHT)).isEqualTo(new Claim.Acquired());
+    assertThat(first.template().opsForValue().get(RedisIdempotencyStore.KEY_PREFIX + key)).isEqualTo("I:" + fp);
+    assertThat(otherInstance.claim(key, "cd".repeat(32), IN_FLIGHT)).isEqualTo(new Claim.InFlight(fp));
+    store.complete(key, "{\"output\":3}", store.ttl());
+    assertThat(otherInstance.claim(key, IN_FLIGHT)).isEqualTo(new Claim.Done("{\"output\":3}", fp));
+    assertThat(first.template().opsForValue().get(RedisIdempotencyStore.KEY_PREFIX + key))
+        .isEqualTo("D:" + fp + ":{\"output\":3}");
+
+    String released = newKey();
+    store.claim(released, fp, IN_FLIGHT);
+    otherInstance.release(released);
+    assertThat(store.peek(released)).isEmpty();
+    // A value written before fingerprints reads as having none.
+    String legacy = newKey();
+    first.template().opsForValue().set(RedisIdempotencyStore.KEY_PREFIX + legacy, "D:{\"old\":true}");
+    assertThat(store.peek(legacy)).contains(new Claim.Done("{\"old\":true}", null));
+  }
+
+  @Test
   void aResponseMayItselfLookLikeTheMarkers() {
     String key = newKey();
     store.claim(key, IN_FLIGHT);

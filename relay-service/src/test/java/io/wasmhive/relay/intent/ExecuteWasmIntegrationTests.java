@@ -100,12 +100,25 @@ class ExecuteWasmIntegrationTests {
     // Another user is another request.
     Reply carol = http.execute("carol", body(add.cidV1(), "[20,22]"));
     assertThat(carol.json().get("request_id").asString()).isNotEqualTo(first.json().get("request_id").asString());
-    // An explicit key: one execution whatever the body.
+    // An explicit key: one execution per user and key; the same request again (in any key order or spacing) is a
+    // replay, another request with the key is refused and never sees the first one's answer.
     String keyed = "{\"cid\":\"" + add.cidV1() + "\",\"inputs\":[1,1],\"idempotency_key\":\"order-7\"}";
     Reply k1 = http.execute("bob", keyed);
-    Reply k2 = http.execute("bob", keyed.replace("[1,1]", "[5,5]"));
     assertThat(k1.json().get("output").asInt()).isEqualTo(2);
-    assertThat(k2.body()).isEqualTo(k1.body());
+    Reply k2 = http.execute("bob", keyed.replace("[1,1]", "[5,5]"));
+    assertThat(k2.status()).as(k2.body()).isEqualTo(422);
+    assertThat(k2.json().get("error").get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(k2.json().get("error").get("field").asString()).isEqualTo("idempotency_key");
+    assertThat(k2.body()).doesNotContain("\"output\"");
+    Reply k3 = http.execute("bob", "{ \"idempotency_key\": \"order-7\", \"inputs\": [1, 1], \"cid\": \"" + add.cidV1()
+        + "\" }");
+    assertThat(k3.status()).isEqualTo(200);
+    assertThat(k3.body()).isEqualTo(k1.body());
+    assertThat(k3.headers().firstValue("X-Idempotent-Replay")).hasValue("true");
+    String keyedId = k1.json().get("request_id").asString();
+    assertThat(payloadsOf(app, "wasm_exec_requested", keyedId)).hasSize(1);
+    Reply otherUser = http.execute("carol", keyed.replace("[1,1]", "[5,5]"));
+    assertThat(otherUser.json().get("output").asInt()).as("the key is the user's own").isEqualTo(10);
   }
 
   @Test
@@ -164,6 +177,24 @@ class ExecuteWasmIntegrationTests {
     assertThat(http.execute("busy", slowLoop(400_000_002L)).status()).isEqualTo(202);
     // Other users are not held back meanwhile.
     assertThat(http.execute("lena", body(add.cidV1(), "[4,4]")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aKeyInFlightForOneRequestRefusesAnotherAndServesItsOwnRepeat() {
+    String slow = slowLoop(300_000_000L).replace("\"mode\"", "\"idempotency_key\":\"job-42\",\"mode\"");
+    Reply accepted = http.execute("omar", slow);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    String requestId = accepted.json().get("request_id").asString();
+    // While it runs (or after it ran: the answer is the same), another body with the key is refused at once.
+    Reply other = http.execute("omar", slowLoop(300_000_001L).replace("\"mode\"", "\"idempotency_key\":\"job-42\",\"mode\""));
+    assertThat(other.status()).as(other.body()).isEqualTo(422);
+    assertThat(other.json().get("error").get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    Reply repeat = http.execute("omar", slow);
+    assertThat(repeat.status()).isIn(200, 202);
+    assertThat(repeat.json().get("request_id").asString()).isEqualTo(requestId);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/intent/execute-wasm/" + requestId, "omar").json()
+        .path("status").asString("").equals("completed"));
+    assertThat(payloadsOf(app, "wasm_exec_requested", requestId)).hasSize(1);
   }
 
   private static String slowLoop(long n) {
