@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param cacheMaxEntries how many procedures the in-memory cache holds at most
  * @param warmModules how many modules (of the most recently updated procedures) are compiled in the
  *     background when the service starts, so that their first call does not pay for compiling; 0 disables
+ * @param metricsMaxDatabases how many distinct databases the call meters are tagged with at most; calls in further
+ *     databases are not metered (tags are bounded whatever clients send)
  */
 @ConfigurationProperties("procedure")
 public record ProcedureProperties(
@@ -29,7 +31,8 @@ public record ProcedureProperties(
     @DefaultValue Maxima maxima,
     @DefaultValue("1s") Duration cacheRevalidate,
     @DefaultValue("10000") int cacheMaxEntries,
-    @DefaultValue("256") int warmModules) {
+    @DefaultValue("256") int warmModules,
+    @DefaultValue("1000") int metricsMaxDatabases) {
 
   public ProcedureProperties {
     require(maxBodySize.toBytes() > 0, "procedure.max-body-size must be positive");
@@ -43,6 +46,7 @@ public record ProcedureProperties(
     require(!cacheRevalidate.isNegative(), "procedure.cache-revalidate must not be negative");
     require(cacheMaxEntries > 0, "procedure.cache-max-entries must be positive");
     require(warmModules >= 0, "procedure.warm-modules must not be negative");
+    require(metricsMaxDatabases > 0, "procedure.metrics-max-databases must be positive");
   }
 
   /**

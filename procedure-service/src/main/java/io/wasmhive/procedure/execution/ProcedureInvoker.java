@@ -46,11 +46,13 @@ public class ProcedureInvoker {
    */
   public Object call(String database, String name, List<JsonNode> args) {
     long start = System.nanoTime();
-    String tag = ProcedureMetrics.UNKNOWN;
+    String tag = ProcedureMetrics.OTHER;
+    String databaseTag = ProcedureMetrics.OTHER;
     String outcome = "ok";
     try {
       Procedure procedure = catalog.resolve(database, name);
       tag = procedure.name();
+      databaseTag = database;
       return call(procedure, args);
     } catch (ProcedureException e) {
       outcome = e.code().name();
@@ -59,7 +61,7 @@ public class ProcedureInvoker {
       outcome = "INTERNAL_ERROR";
       throw e;
     } finally {
-      metrics.call(tag, database, outcome, System.nanoTime() - start);
+      metrics.call(tag, databaseTag, outcome, System.nanoTime() - start);
     }
   }
 

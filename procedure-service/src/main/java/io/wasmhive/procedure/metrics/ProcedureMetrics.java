@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.wasmhive.executor.WasmExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -11,13 +12,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The service's meters. Calls are counted by procedure, database and outcome ({@code ok} or the error code);
- * latencies are timers with percentile histograms. Thread-safe; never blocks.
+ * latencies are timers with percentile histograms. Tags stay bounded: a call to a procedure that does not exist is
+ * tagged {@value #OTHER} for both, and {@link #databaseCap} stops new databases past
+ * {@code procedure.metrics-max-databases}. Thread-safe; never blocks.
  */
 @Component
 public class ProcedureMetrics {
 
-  /** The procedure tag of calls to a name that does not exist, so unknown names cannot multiply meters. */
-  public static final String UNKNOWN = "(unknown)";
+  /**
+   * The procedure and database tags of a call to a procedure that does not exist: the name and the
+   * {@code X-Mindb-Database} header are the client's to choose, so an unknown pair must not multiply meters.
+   */
+  public static final String OTHER = "other";
 
   private final MeterRegistry registry;
   private final Timer create;
@@ -36,6 +42,14 @@ public class ProcedureMetrics {
         .description("Registrations that had to compile").register(registry);
     Gauge.builder("procedure.module.cache.size", executor, e -> e.stats().cachedModules())
         .description("Compiled modules in the cache").register(registry);
+  }
+
+  /**
+   * The cap on the databases the call meters are tagged with (Spring Boot applies {@link MeterFilter} beans to the
+   * registry before any meter exists): past {@code max} distinct values, calls in further databases are not metered.
+   */
+  static MeterFilter databaseCap(int max) {
+    return MeterFilter.maximumAllowableTags("procedure.call", "database", max, MeterFilter.deny());
   }
 
   /** Counts one call and records how long it took. */

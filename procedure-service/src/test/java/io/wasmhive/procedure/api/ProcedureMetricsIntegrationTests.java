@@ -35,4 +35,24 @@ class ProcedureMetricsIntegrationTests {
     assertThat(scrape).contains("procedure_compile_duration_seconds_count");
     assertThat(scrape).contains("procedure_module_cache_hits ").contains("procedure_module_cache_misses ");
   }
+
+  @Test
+  void callsToProceduresThatDoNotExistAreTaggedOtherWhateverTheClientSends() {
+    String before = new HttpProbe(port, null).getText("/actuator/prometheus");
+    double others = count(before, "procedure_calls_total{database=\"other\",outcome=\"NOT_FOUND\",procedure=\"other\"}");
+    for (int i = 0; i < 40; i++) {
+      String database = "random-" + UUID.randomUUID();
+      assertThat(new HttpProbe(port, database).post("/procedures/nope-" + i + "/call", "{\"args\":[]}").status())
+          .isEqualTo(404);
+    }
+    String scrape = new HttpProbe(port, null).getText("/actuator/prometheus");
+    assertThat(scrape).doesNotContain("random-").doesNotContain("nope-");
+    assertThat(count(scrape, "procedure_calls_total{database=\"other\",outcome=\"NOT_FOUND\",procedure=\"other\"}"))
+        .isEqualTo(others + 40);
+  }
+
+  private static double count(String scrape, String series) {
+    return scrape.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(
+        l.substring(series.length() + 1))).findFirst().orElse(0);
+  }
 }

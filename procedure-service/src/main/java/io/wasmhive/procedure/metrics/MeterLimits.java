@@ -1,0 +1,16 @@
+package io.wasmhive.procedure.metrics;
+
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.wasmhive.procedure.config.ProcedureProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The bound on the call meters' database tags, as a filter Spring Boot applies before any meter is registered. */
+@Configuration(proxyBeanMethods = false)
+class MeterLimits {
+
+  @Bean
+  MeterFilter procedureDatabaseCap(ProcedureProperties properties) {
+    return ProcedureMetrics.databaseCap(properties.metricsMaxDatabases());
+  }
+}
