@@ -37,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * looked up, not sent again; the key never shown.
  */
 @ServiceIntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class TransactionRunIntegrationTests {
 
   /** Anvil's account 0's well-known development key. */
@@ -98,6 +99,36 @@ class TransactionRunIntegrationTests {
     String stored = get("/runs/" + run.get("id").stringValue());
     assertThat(JSON.readTree(stored)).isEqualTo(run);
     assertThat(stored.toLowerCase(Locale.ROOT)).doesNotContain(KEY.substring(2));
+  }
+
+  @Test
+  void theKeyAppearsInNoLogLineOfExecutedSucceedingAndFailingRuns(
+      org.springframework.boot.test.system.CapturedOutput output) {
+    // Everything of the service at DEBUG while these runs go (the requests' lines prove the capture sees its log).
+    org.springframework.boot.logging.LoggingSystem logging = logging();
+    logging.setLogLevel("io.wasmhive", org.springframework.boot.logging.LogLevel.DEBUG);
+    logging.setLogLevel("org.springframework.web", org.springframework.boot.logging.LogLevel.DEBUG);
+    try {
+      String mined = create(TestChain.OWNER, transfer(OTHER, "5"));
+      String reverted = create(TestChain.OWNER, transfer(OTHER, "1000000000000"));
+      String foreign = create(OTHER, transfer(OTHER, "1"));
+      assertThat(run(mined, "{\"execute\":true}").get("status").stringValue()).isEqualTo("SUCCEEDED");
+      assertThat(run(reverted, "{\"execute\":true}").get("status").stringValue()).isEqualTo("FAILED");
+      assertThat(run(foreign, "{\"execute\":true}").get("status").stringValue()).isEqualTo("FAILED");
+      String logged = output.getAll().toLowerCase(Locale.ROOT);
+      assertThat(logged).as("the capture sees the service's log").contains(mined);
+      assertThat(logged).doesNotContain(KEY.substring(2)).doesNotContain(KEY.substring(2, 34));
+    } finally {
+      logging.setLogLevel("io.wasmhive", null);
+      logging.setLogLevel("org.springframework.web", null);
+    }
+  }
+
+  @Autowired
+  org.springframework.context.ApplicationContext context;
+
+  private org.springframework.boot.logging.LoggingSystem logging() {
+    return context.getBean(org.springframework.boot.logging.LoggingSystem.class);
   }
 
   @Test
