@@ -65,6 +65,16 @@ public final class ChainSession implements RpcHandler {
     return recorder.exchanges();
   }
 
+  /** How many exchanges are recorded so far; a mark for {@link #exchangesFrom}. */
+  public int exchangeCount() {
+    return recorder.count();
+  }
+
+  /** The exchanges recorded after the first {@code from} (a mark from {@link #exchangeCount}), oldest first. */
+  public List<RpcExchange> exchangesFrom(int from) {
+    return recorder.exchangesFrom(from);
+  }
+
   /** How many exchanges were not recorded because the record was full. */
   public long droppedExchanges() {
     return recorder.dropped();

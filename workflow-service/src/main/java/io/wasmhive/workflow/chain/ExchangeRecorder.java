@@ -36,6 +36,15 @@ final class ExchangeRecorder {
     return List.copyOf(exchanges);
   }
 
+  /** The exchanges recorded after the first {@code from}, copied alone. */
+  synchronized List<RpcExchange> exchangesFrom(int from) {
+    return List.copyOf(exchanges.subList(Math.min(from, exchanges.size()), exchanges.size()));
+  }
+
+  synchronized int count() {
+    return exchanges.size();
+  }
+
   synchronized long dropped() {
     return dropped;
   }

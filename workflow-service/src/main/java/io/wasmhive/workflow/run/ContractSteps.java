@@ -53,7 +53,7 @@ final class ContractSteps {
   Outcome run(String runId, boolean execute, int index, Step step, String owner, long chainId, ChainSession session,
       WasmRefResolver refs, DataRefResolver dataRefs) {
     long started = System.nanoTime();
-    int before = session.exchanges().size();
+    int before = session.exchangeCount();
     ArrayNode arguments = NODES.arrayNode();
     BigInteger value;
     ContractCall contractCall;
@@ -112,7 +112,7 @@ final class ContractSteps {
 
   private Outcome step(int index, ArrayNode arguments, String error, long started, StepView.CallView call,
       ChainSession session, int before) {
-    List<JsonNode> rpc = exchangesSince(session, before);
+    List<JsonNode> rpc = views(json, session.exchangesFrom(before));
     return new Outcome(new StepView(index, "contract", null, null, error == null ? "succeeded" : "failed", arguments,
         null, error, null, null, (System.nanoTime() - started) / 1_000_000, call, rpc, null), error);
   }
@@ -146,12 +146,10 @@ final class ContractSteps {
     return NODES.stringNode(arg);
   }
 
-  private List<JsonNode> exchangesSince(ChainSession session, int before) {
-    List<JsonNode> out = new ArrayList<>();
-    var exchanges = session.exchanges();
-    for (int i = before; i < exchanges.size(); i++) {
-      out.add(json.valueToTree(exchanges.get(i)));
-    }
+  /** Exchanges as a step's {@code rpc} shows them. */
+  static List<JsonNode> views(JsonMapper json, List<io.wasmhive.workflow.chain.RpcExchange> exchanges) {
+    List<JsonNode> out = new ArrayList<>(exchanges.size());
+    exchanges.forEach(e -> out.add(json.valueToTree(e)));
     return out;
   }
 }

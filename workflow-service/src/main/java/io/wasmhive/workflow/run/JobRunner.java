@@ -2,6 +2,7 @@ package io.wasmhive.workflow.run;
 
 import io.wasmhive.workflow.chain.ChainSession;
 import io.wasmhive.workflow.chain.ReadOnlyRpc;
+import io.wasmhive.workflow.chain.RpcExchange;
 import io.wasmhive.workflow.contract.ContractSimulator;
 import io.wasmhive.workflow.modules.StepModules;
 import io.wasmhive.workflow.sdk.Job;
@@ -254,13 +255,14 @@ final class JobRunner {
           null, null, null));
       return Optional.of(error);
     }
-    int before = session.exchanges().size();
+    int before = session.exchangeCount();
     long droppedBefore = session.droppedExchanges();
     StepOutcome outcome = wasm.runDeterministic(sha256.get(), input, timeoutOf(step), session, Seeds.of(runId, index));
-    List<JsonNode> rpc = exchangesSince(session, before);
-    recorded.add(new RecordedStep(index, step.wasmId(), sha256.get(), session.exchanges().subList(before,
-        session.exchanges().size()).stream().map(e -> new RecordedExchange(e.chainId(), e.request(), e.response(),
-        e.truncated())).toList(), session.droppedExchanges() - droppedBefore));
+    List<RpcExchange> exchanges = session.exchangesFrom(before);
+    List<JsonNode> rpc = ContractSteps.views(json, exchanges);
+    recorded.add(new RecordedStep(index, step.wasmId(), sha256.get(), exchanges.stream().map(e ->
+        new RecordedExchange(e.chainId(), e.request(), e.response(), e.truncated())).toList(),
+        session.droppedExchanges() - droppedBefore));
     if (!outcome.ok()) {
       String error = "WASM execution failed for step " + step.wasmId() + ": WASM execution failed: " + outcome.error();
       run.set(index, new StepView(index, "wasm", step.wasmId(), sha256.get(), "failed", input, null, error,
@@ -314,15 +316,6 @@ final class JobRunner {
       throw new IllegalArgumentException("value " + text + " resolved to " + value + ", not a uint256");
     }
     return value;
-  }
-
-  private List<JsonNode> exchangesSince(ChainSession session, int before) {
-    List<JsonNode> out = new ArrayList<>();
-    var exchanges = session.exchanges();
-    for (int i = before; i < exchanges.size(); i++) {
-      out.add(json.valueToTree(exchanges.get(i)));
-    }
-    return out;
   }
 
   private static long millisSince(long started) {
