@@ -1,5 +1,6 @@
 package io.wasmhive.procedure;
 
+import io.wasmhive.platform.security.ApiKeyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ProcedureApplication {
 
   public static void main(String[] args) {
+    if (ApiKeyCommand.run(ProcedureApplication.class, args)) {
+      return;
+    }
     SpringApplication.run(ProcedureApplication.class, args);
   }
 }

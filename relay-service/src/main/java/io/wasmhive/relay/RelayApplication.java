@@ -1,5 +1,6 @@
 package io.wasmhive.relay;
 
+import io.wasmhive.platform.security.ApiKeyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class RelayApplication {
 
   public static void main(String[] args) {
+    if (ApiKeyCommand.run(RelayApplication.class, args)) {
+      return;
+    }
     SpringApplication.run(RelayApplication.class, args);
   }
 }

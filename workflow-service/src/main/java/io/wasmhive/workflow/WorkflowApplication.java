@@ -1,5 +1,6 @@
 package io.wasmhive.workflow;
 
+import io.wasmhive.platform.security.ApiKeyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class WorkflowApplication {
 
   public static void main(String[] args) {
+    if (ApiKeyCommand.run(WorkflowApplication.class, args)) {
+      return;
+    }
     SpringApplication.run(WorkflowApplication.class, args);
   }
 }

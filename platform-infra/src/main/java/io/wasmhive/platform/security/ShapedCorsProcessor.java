@@ -1,0 +1,32 @@
+package io.wasmhive.platform.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Spring's CORS checks, with a refused origin answered in the service's {@link ErrorShape}. */
+final class ShapedCorsProcessor extends DefaultCorsProcessor {
+
+  private final ErrorShape shape;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  ShapedCorsProcessor(ErrorShape shape) {
+    this.shape = shape;
+  }
+
+  @Override
+  protected void rejectRequest(ServerHttpResponse response) throws IOException {
+    byte[] body = json.writeValueAsString(shape.body("ORIGIN_NOT_ALLOWED",
+        "requests from this browser origin are not allowed (wasmhive.security.cors-allowed-origins)"))
+        .getBytes(StandardCharsets.UTF_8);
+    response.setStatusCode(HttpStatus.FORBIDDEN);
+    response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+    response.getHeaders().setContentLength(body.length);
+    response.getBody().write(body);
+    response.flush();
+  }
+}
