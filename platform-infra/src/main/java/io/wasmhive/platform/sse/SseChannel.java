@@ -54,7 +54,7 @@ public final class SseChannel<E extends SseEvent> implements SmartLifecycle {
     this.settings = settings;
     this.bus = bus;
     this.decoder = decoder;
-    this.hub = new SseHub<>(settings.maxConnections());
+    this.hub = new SseHub<>(settings.maxConnections(), settings.maxConnectionsPerPrincipal());
     this.replay = new SseReplay<>(bus, stream, decoder, settings.pageSize(), settings.maxReplay());
   }
 
@@ -143,12 +143,19 @@ public final class SseChannel<E extends SseEvent> implements SmartLifecycle {
   }
 
   /**
-   * Takes a place for a connection; false when {@link SseSettings#maxConnections()} are taken, and the caller
-   * refuses it (503 with a {@code Retry-After} of {@link SseSettings#retryAfterSeconds()}). A place taken must be
-   * given to {@link #open}.
+   * Takes a place for a connection of a principal; {@link Admission#INSTANCE_FULL} when
+   * {@link SseSettings#maxConnections()} are taken (the caller answers 503 with a {@code Retry-After} of
+   * {@link SseSettings#retryAfterSeconds()}), {@link Admission#PRINCIPAL_FULL} when the principal holds
+   * {@link SseSettings#maxConnectionsPerPrincipal()} already (429). A place taken must be given to {@link #open}
+   * with the same principal.
    */
-  public boolean tryReserve() {
-    return hub.tryReserve();
+  public Admission tryReserve(String principal) {
+    return hub.tryReserve(principal);
+  }
+
+  /** Open connections of one principal on this instance. */
+  public int connections(String principal) {
+    return hub.connections(principal);
   }
 
   /**
@@ -156,6 +163,7 @@ public final class SseChannel<E extends SseEvent> implements SmartLifecycle {
    * {@code retry:} hint, replays (blocking, on this thread), then hands the connection to its subscriber, which
    * gets the live events its filter lets through. Returns without waiting for the stream to end.
    *
+   * @param principal the principal {@link #tryReserve} took the place for
    * @param lastEventId the client's {@code Last-Event-ID} (a valid stream id) or null: what it missed is replayed,
    *     and a loss reported
    * @param historyAfter without a {@code Last-Event-ID}: replay the entries after this id (a history), or null to
@@ -163,8 +171,8 @@ public final class SseChannel<E extends SseEvent> implements SmartLifecycle {
    * @param endAfterReplay whether the stream ends after the replay even if no event ended it (what it follows is
    *     over)
    */
-  public void open(HttpServletRequest request, HttpServletResponse response, SseFilter<E> filter, String lastEventId,
-      String historyAfter, boolean endAfterReplay) throws IOException {
+  public void open(HttpServletRequest request, HttpServletResponse response, String principal, SseFilter<E> filter,
+      String lastEventId, String historyAfter, boolean endAfterReplay) throws IOException {
     AsyncContext async;
     ServletOutputStream out;
     try {
@@ -176,10 +184,10 @@ public final class SseChannel<E extends SseEvent> implements SmartLifecycle {
       response.setHeader("X-Accel-Buffering", "no");
       out = response.getOutputStream();
     } catch (IOException | RuntimeException e) {
-      hub.release();
+      hub.release(principal);
       throw e;
     }
-    SseSubscriber<E> subscriber = new SseSubscriber<>(filter, settings.queueCapacity(), async, out, hub);
+    SseSubscriber<E> subscriber = new SseSubscriber<>(principal, filter, settings.queueCapacity(), async, out, hub);
     async.addListener(subscriber);
     hub.add(subscriber);
     boolean ended = false;

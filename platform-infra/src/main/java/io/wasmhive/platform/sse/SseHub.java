@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SseHub<E extends SseEvent> {
 
   private final int maxConnections;
+  private final int maxPerPrincipal;
+  private final ConcurrentHashMap<String, Integer> perPrincipal = new ConcurrentHashMap<>();
   private final AtomicInteger places = new AtomicInteger();
   private final AtomicInteger unfinished = new AtomicInteger();
   private final LongAdder tooSlow = new LongAdder();
@@ -22,26 +24,50 @@ public final class SseHub<E extends SseEvent> {
   private final Set<SseSubscriber<E>> everything = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, Set<SseSubscriber<E>>> byRoute = new ConcurrentHashMap<>();
 
-  SseHub(int maxConnections) {
+  SseHub(int maxConnections, int maxPerPrincipal) {
     this.maxConnections = maxConnections;
+    this.maxPerPrincipal = maxPerPrincipal;
   }
 
-  /** Takes a place for a new connection; false when all places are taken. */
-  boolean tryReserve() {
-    while (true) {
-      int taken = places.get();
-      if (taken >= maxConnections) {
-        return false;
+  /** Takes a place for a new connection of a principal, or says which limit refuses it. */
+  Admission tryReserve(String principal) {
+    boolean[] taken = {false};
+    perPrincipal.compute(principal, (key, count) -> {
+      int current = count == null ? 0 : count;
+      if (current >= maxPerPrincipal) {
+        return count;
       }
-      if (places.compareAndSet(taken, taken + 1)) {
-        return true;
+      taken[0] = true;
+      return current + 1;
+    });
+    if (!taken[0]) {
+      return Admission.PRINCIPAL_FULL;
+    }
+    while (true) {
+      int used = places.get();
+      if (used >= maxConnections) {
+        releasePrincipal(principal);
+        return Admission.INSTANCE_FULL;
+      }
+      if (places.compareAndSet(used, used + 1)) {
+        return Admission.ADMITTED;
       }
     }
   }
 
-  /** Gives back a place taken by {@link #tryReserve()} for a connection that did not become a subscriber. */
-  void release() {
+  /** Gives back a place taken by {@link #tryReserve} for a connection that did not become a subscriber. */
+  void release(String principal) {
     places.decrementAndGet();
+    releasePrincipal(principal);
+  }
+
+  private void releasePrincipal(String principal) {
+    perPrincipal.computeIfPresent(principal, (key, count) -> count <= 1 ? null : count - 1);
+  }
+
+  /** Open connections of one principal. */
+  public int connections(String principal) {
+    return perPrincipal.getOrDefault(principal, 0);
   }
 
   /** Adds a subscriber holding a reserved place; from now on it is offered every event of its route. */
@@ -75,7 +101,7 @@ public final class SseHub<E extends SseEvent> {
         return set.isEmpty() ? null : set;
       });
     }
-    places.decrementAndGet();
+    release(subscriber.principal());
   }
 
   /** Offers the event to the subscribers of its routes and to those of every event, in the caller's thread. */

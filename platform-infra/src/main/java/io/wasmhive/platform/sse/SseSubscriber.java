@@ -38,6 +38,7 @@ final class SseSubscriber<E extends SseEvent> implements WriteListener, AsyncLis
   private final AsyncContext async;
   private final ServletOutputStream out;
   private final SseHub<E> hub;
+  private final String principal;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final Queue<Frame> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
@@ -57,7 +58,9 @@ final class SseSubscriber<E extends SseEvent> implements WriteListener, AsyncLis
    *
    * @param hub told once when it stops taking frames, and once when the container has completed its request
    */
-  SseSubscriber(SseFilter<E> filter, int capacity, AsyncContext async, ServletOutputStream out, SseHub<E> hub) {
+  SseSubscriber(String principal, SseFilter<E> filter, int capacity, AsyncContext async, ServletOutputStream out,
+      SseHub<E> hub) {
+    this.principal = principal;
     this.filter = filter;
     this.capacity = capacity;
     this.async = async;
@@ -244,5 +247,10 @@ final class SseSubscriber<E extends SseEvent> implements WriteListener, AsyncLis
   @Override
   public void onStartAsync(AsyncEvent event) {
     // Not restarted.
+  }
+
+  /** The principal whose connection this is. */
+  String principal() {
+    return principal;
   }
 }

@@ -86,7 +86,9 @@ public enum RelayError {
   /** {@code request_id} is not 1 to 128 printable ASCII characters. */
   INVALID_REQUEST_ID(HttpStatus.BAD_REQUEST, false),
   /** This relay already serves {@code relay.sse.max-connections} subscribers. */
-  TOO_MANY_SUBSCRIBERS(HttpStatus.SERVICE_UNAVAILABLE, true);
+  TOO_MANY_SUBSCRIBERS(HttpStatus.SERVICE_UNAVAILABLE, true),
+  /** The user already holds {@code relay.sse.max-connections-per-principal} event streams on this relay. */
+  TOO_MANY_CONNECTIONS(HttpStatus.TOO_MANY_REQUESTS, true);
 
   private final HttpStatus status;
   private final boolean retryable;

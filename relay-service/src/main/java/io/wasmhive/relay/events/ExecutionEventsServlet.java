@@ -1,5 +1,6 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.sse.Admission;
 import io.wasmhive.platform.sse.SseChannel;
 import io.wasmhive.relay.error.RelayError;
 import io.wasmhive.relay.error.RelayErrors;
@@ -60,13 +61,20 @@ final class ExecutionEventsServlet extends HttpServlet {
     String userId = identities.resolve(request).userId();
     SubscriberFilter filter = new SubscriberFilter(userId, watchAllUsers.contains(userId), requestId);
     SseChannel<StreamedEvent> channel = stream.channel();
-    if (!channel.tryReserve()) {
+    Admission admission = channel.tryReserve(userId);
+    if (admission == Admission.PRINCIPAL_FULL) {
+      errors.write(response, new RelayException(RelayError.TOO_MANY_CONNECTIONS, "This user already holds "
+          + stream.properties().maxConnectionsPerPrincipal() + " event streams on this relay; close one first")
+          .withRetryAfterHeader(channel.settings().retryAfterSeconds()));
+      return;
+    }
+    if (admission == Admission.INSTANCE_FULL) {
       errors.write(response, new RelayException(RelayError.TOO_MANY_SUBSCRIBERS, "This relay already serves "
           + stream.properties().maxConnections() + " event subscribers; try again later or another relay")
           .withRetryAfterHeader(channel.settings().retryAfterSeconds()));
       return;
     }
-    channel.open(request, response, filter, lastEventId, null, false);
+    channel.open(request, response, userId, filter, lastEventId, null, false);
   }
 
   /**

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat how long a connection may stay silent before it gets a {@code : heartbeat} comment line
  * @param retry the reconnection delay sent once to each client as the SSE {@code retry:} field
  * @param maxConnections concurrent subscribers per relay instance; one more is refused with 503
+ * @param maxConnectionsPerPrincipal concurrent subscribers of one user per relay instance; one more is refused
+ *     with 429 {@code TOO_MANY_CONNECTIONS}, so one client cannot hold every place
  * @param watchAllUsers users who see every user's executions (operators, dashboards)
  * @param queueCapacity frames queued for one subscriber before it counts as too slow and is closed
  * @param maxReplay the most entries one reconnection replays on its request thread; a {@code Last-Event-ID}
@@ -29,6 +31,7 @@ record SseProperties(
     @DefaultValue("15s") Duration heartbeat,
     @DefaultValue("3s") Duration retry,
     @DefaultValue("10000") int maxConnections,
+    @DefaultValue("10") int maxConnectionsPerPrincipal,
     @DefaultValue List<String> watchAllUsers,
     @DefaultValue("1000") int queueCapacity,
     @DefaultValue("100000") long retention,
@@ -39,6 +42,10 @@ record SseProperties(
     requirePositive(retry, "relay.sse.retry");
     if (maxConnections < 0) {
       throw new IllegalArgumentException("relay.sse.max-connections must not be negative, was " + maxConnections);
+    }
+    if (maxConnectionsPerPrincipal < 1) {
+      throw new IllegalArgumentException("relay.sse.max-connections-per-principal must be at least 1, was "
+          + maxConnectionsPerPrincipal);
     }
     if (queueCapacity < 1) {
       throw new IllegalArgumentException("relay.sse.queue-capacity must be at least 1, was " + queueCapacity);
@@ -55,7 +62,7 @@ record SseProperties(
 
   /** The settings of platform-infra's SSE channel; a replay reads pages of {@code pageSize} entries. */
   SseSettings settings(int pageSize) {
-    return new SseSettings(heartbeat, retry, maxConnections, queueCapacity, maxReplay, pageSize);
+    return new SseSettings(heartbeat, retry, maxConnections, maxConnectionsPerPrincipal, queueCapacity, maxReplay, pageSize);
   }
 
   private static void requirePositive(Duration value, String name) {

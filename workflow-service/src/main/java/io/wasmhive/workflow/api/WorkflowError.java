@@ -33,7 +33,9 @@ public enum WorkflowError {
   /** A {@code Last-Event-ID} that is not an event id the run events endpoints send. */
   INVALID_LAST_EVENT_ID(HttpStatus.BAD_REQUEST),
   /** This instance already serves {@code workflow.events.max-connections} run event subscribers. */
-  TOO_MANY_SUBSCRIBERS(HttpStatus.SERVICE_UNAVAILABLE);
+  TOO_MANY_SUBSCRIBERS(HttpStatus.SERVICE_UNAVAILABLE),
+  /** The caller already holds {@code workflow.events.max-connections-per-principal} event streams here. */
+  TOO_MANY_CONNECTIONS(HttpStatus.TOO_MANY_REQUESTS);
 
   private final HttpStatus status;
 

@@ -1,6 +1,8 @@
 package io.wasmhive.workflow.events;
 
 import io.wasmhive.platform.events.contract.WorkflowRunEvent;
+import io.wasmhive.platform.security.Callers;
+import io.wasmhive.platform.sse.Admission;
 import io.wasmhive.platform.sse.SseChannel;
 import io.wasmhive.platform.sse.SseFilter;
 import io.wasmhive.workflow.api.WorkflowError;
@@ -96,16 +98,23 @@ final class RunEventsEndpoint extends OncePerRequestFilter {
       SseChannel.head(response);
       return;
     }
-    if (!channel.tryReserve()) {
+    String principal = Callers.require().principal();
+    Admission admission = channel.tryReserve(principal);
+    if (admission == Admission.PRINCIPAL_FULL) {
+      response.setHeader("Retry-After", String.valueOf(channel.settings().retryAfterSeconds()));
+      throw new WorkflowException(WorkflowError.TOO_MANY_CONNECTIONS, "This caller already holds "
+          + channel.settings().maxConnectionsPerPrincipal() + " event streams on this instance; close one first");
+    }
+    if (admission == Admission.INSTANCE_FULL) {
       response.setHeader("Retry-After", String.valueOf(channel.settings().retryAfterSeconds()));
       throw new WorkflowException(WorkflowError.TOO_MANY_SUBSCRIBERS, "This instance already serves "
           + channel.settings().maxConnections() + " run event subscribers; try again later or another instance");
     }
     if (found != null) {
       long from = Math.max(0, found.createdAt().toEpochMilli() - HISTORY_LEAD.toMillis());
-      channel.open(request, response, new RunFilter(found.id()), lastEventId, from + "-0", found.status().isFinal());
+      channel.open(request, response, principal, new RunFilter(found.id()), lastEventId, from + "-0", found.status().isFinal());
     } else {
-      channel.open(request, response, new WorkflowFilter(workflowId), lastEventId, null, false);
+      channel.open(request, response, principal, new WorkflowFilter(workflowId), lastEventId, null, false);
     }
   }
 

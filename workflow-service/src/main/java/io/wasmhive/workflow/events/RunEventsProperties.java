@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry the reconnection delay sent once to each client as the SSE {@code retry:} field
  * @param maxConnections concurrent SSE subscribers per instance (both endpoints together); one more is refused
  *     with 503 {@code TOO_MANY_SUBSCRIBERS}
+ * @param maxConnectionsPerPrincipal concurrent SSE subscribers of one caller per instance; one more is refused
+ *     with 429 {@code TOO_MANY_CONNECTIONS}
  * @param queueCapacity frames queued for one subscriber before it counts as too slow and is closed
  * @param maxReplay the most entries one connection's replay reads on its request thread; a {@code Last-Event-ID}
  *     further behind gets an {@code events_lost} notice and the newest {@code max-replay} entries
@@ -28,6 +30,7 @@ public record RunEventsProperties(
     @DefaultValue("15s") Duration heartbeat,
     @DefaultValue("3s") Duration retry,
     @DefaultValue("1000") int maxConnections,
+    @DefaultValue("10") int maxConnectionsPerPrincipal,
     @DefaultValue("1000") int queueCapacity,
     @DefaultValue("10000") int maxReplay,
     @DefaultValue("100000") long retention,
@@ -36,6 +39,7 @@ public record RunEventsProperties(
 
   public RunEventsProperties {
     requireAtLeast(maxConnections, 0, "max-connections");
+    requireAtLeast(maxConnectionsPerPrincipal, 1, "max-connections-per-principal");
     requireAtLeast(queueCapacity, 1, "queue-capacity");
     requireAtLeast(maxReplay, 1, "max-replay");
     requireAtLeast(maxResultBytes, 0, "max-result-bytes");
@@ -53,7 +57,7 @@ public record RunEventsProperties(
 
   /** The settings of platform-infra's SSE channel; a replay reads pages of {@code pageSize} entries. */
   SseSettings settings(int pageSize) {
-    return new SseSettings(heartbeat, retry, maxConnections, queueCapacity, maxReplay, pageSize);
+    return new SseSettings(heartbeat, retry, maxConnections, maxConnectionsPerPrincipal, queueCapacity, maxReplay, pageSize);
   }
 
   private static void requireAtLeast(int value, int min, String name) {
