@@ -63,12 +63,13 @@ def module(size, tag):
 def start(java, port, data, env_extra):
     env = dict(os.environ, **env_extra)
     log = open(os.path.join(data, "server.log"), "w")
-    proc = subprocess.Popen([java, "-jar", JAR, f"--server.port={port}", f"--wasmhive.data-dir={data}",
+    proc = subprocess.Popen([java, "-jar", JAR, f"--server.port={port}", f"--management.server.port={port + 1}",
+                             f"--wasmhive.data-dir={data}",
                              "--wasmhive.embedded.mongo.port=0", "--wasmhive.embedded.redis.port=0"],
                             stdout=log, stderr=subprocess.STDOUT, env=env)
     for _ in range(240):
         try:
-            if http("GET", f"http://127.0.0.1:{port}/actuator/health")[0] == 200:
+            if http("GET", f"http://127.0.0.1:{port}/readyz")[0] == 200:
                 return proc
         except OSError:
             pass
@@ -100,7 +101,9 @@ def parse(ts):
 
 
 def heap_used(indexer):
-    body = json.loads(http("GET", f"{indexer}/actuator/metrics/jvm.memory.used?tag=area:heap")[1])
+    # Actuator is on the management port, the main port + 1 here (see start).
+    base, port = indexer.rsplit(":", 1)
+    body = json.loads(http("GET", f"{base}:{int(port) + 1}/actuator/metrics/jvm.memory.used?tag=area:heap")[1])
     return body["measurements"][0]["value"]
 
 

@@ -66,17 +66,17 @@ TX=$(rpc eth_sendTransaction "[{\"from\":\"$OWNER\",\"data\":\"$DATA\",\"gas\":\
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["result"])')
 TOKEN=$(rpc eth_getTransactionReceipt "[\"$TX\"]" | python3 -c 'import sys,json; print(json.load(sys.stdin)["result"]["contractAddress"])')
 
-"$JAVA" -jar "$INDEXER_JAR" --server.port="$IPORT" "${STORES[@]}" >"$WORK/indexer.log" 2>&1 &
+"$JAVA" -jar "$INDEXER_JAR" --server.port="$IPORT" --management.server.port=0 "${STORES[@]}" >"$WORK/indexer.log" 2>&1 &
 IPID=$!
-wait_up "http://127.0.0.1:$IPORT/actuator/health" "$WORK/indexer.log"
+wait_up "http://127.0.0.1:$IPORT/readyz" "$WORK/indexer.log"
 CID=$(curl -sf --data-binary @"$MODULE" "http://127.0.0.1:$IPORT/modules" \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["cid_v1"])')
 kill "$IPID"; wait "$IPID" 2>/dev/null || true; IPID=""
 
-env "${SIGNER[@]}" RPC_URL_31337="$ANVIL_URL" "$JAVA" ${WORKFLOW_JAVA_OPTS:-} -jar "$WORKFLOW_JAR" --server.port="$PORT" "${STORES[@]}" \
+env "${SIGNER[@]}" RPC_URL_31337="$ANVIL_URL" "$JAVA" ${WORKFLOW_JAVA_OPTS:-} -jar "$WORKFLOW_JAR" --server.port="$PORT" --management.server.port=0 "${STORES[@]}" \
   --logging.level.root=WARN >"$WORK/workflow.log" 2>&1 &
 PID=$!
-wait_up "$BASE/actuator/health" "$WORK/workflow.log"
+wait_up "$BASE/readyz" "$WORK/workflow.log"
 echo "workflow-service: pid $PID, $("$JAVA" -version 2>&1 | head -1); node $(node --version); anvil $("$ANVIL" --version | head -1)"
 echo "== $ROUNDS rounds of $SAMPLES runs per side"
 case "$LOADGEN" in

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the four services on this machine on the embedded MongoDB and Redis (data under ./data, or
-# $WASMHIVE_DATA_DIR), waits until each one's /actuator/health is UP, prints their URLs and stops
-# them all, by PID, on Ctrl-C or when any of them exits.
+# $WASMHIVE_DATA_DIR), waits until each one's /readyz is UP, prints their URLs and stops them all, by PID,
+# on Ctrl-C or when any of them exits. They bind 127.0.0.1 and so run in local security mode (no credentials,
+# every caller an administrator; each logs a warning saying so). Actuator is on port + 1000 (loopback).
 #
 # The first service (relay) starts the embedded stores on 127.0.0.1:27018 (MongoDB) and :6380
 # (Redis); the others join them. Set MONGODB_URI / REDIS_URL to use external stores instead.
@@ -89,7 +90,7 @@ stop_all() {
 start() {
   local module=$1 port=$2
   "$JAVA" -jar "$(jar_of "$module")" \
-    --server.port="$port" --server.address=127.0.0.1 \
+    --server.port="$port" --server.address=127.0.0.1 --management.server.port=$((port + 1000)) \
     --wasmhive.data-dir="$DATA_DIR" \
     >"$LOG_DIR/$module.log" 2>&1 &
   PIDS+=($!)
@@ -98,7 +99,7 @@ start() {
 
 await_up() {
   local module=$1 port=$2 pid=$3 deadline=$((SECONDS + HEALTH_TIMEOUT_SECONDS))
-  until [[ $(http_status "http://127.0.0.1:$port/actuator/health") == 200 ]]; do
+  until [[ $(http_status "http://127.0.0.1:$port/readyz") == 200 ]]; do
     if ! kill -0 "$pid" 2>/dev/null; then
       log "$module (pid $pid) exited; last lines of its log:"
       tail -n 40 "$LOG_DIR/$module.log" >&2
@@ -137,10 +138,10 @@ for i in "${!SERVICES[@]}"; do
   await_up "${entry%%:*}" "${entry##*:}" "${PIDS[i]}"
 done
 
-log "all four UP (data in $DATA_DIR):"
+log "all four UP (data in $DATA_DIR), in local security mode (loopback only, no credentials):"
 for entry in "${SERVICES[@]}"; do
-  printf '  %-18s http://127.0.0.1:%s  (health: http://127.0.0.1:%s/actuator/health)\n' \
-    "${entry%%:*}" "${entry##*:}" "${entry##*:}"
+  printf '  %-18s http://127.0.0.1:%s  (actuator: http://127.0.0.1:%s/actuator/health)\n' \
+    "${entry%%:*}" "${entry##*:}" "$((${entry##*:} + 1000))"
 done
 
 if $SMOKE; then

@@ -81,4 +81,9 @@ java scripts/reindent/Reindent.java --check . >/dev/null || {
   exit 1
 }
 
-./mvnw -B verify
+# The whole run's output is kept and checked for planted secrets (API keys, JWTs, the tests' signer key, store
+# passwords): none may reach a log line. The log stays in target/ for reading after a failure.
+mkdir -p target
+set -o pipefail
+./mvnw -B verify 2>&1 | tee target/test-run.log
+bash scripts/check-log-secrets.sh target/test-run.log

@@ -30,19 +30,19 @@ cleanup() {
 trap cleanup EXIT
 
 wait_up() {
-  for _ in $(seq 1 240); do curl -sf "$1/actuator/health" >/dev/null && return 0; sleep 0.5; done
+  for _ in $(seq 1 240); do curl -sf "$1/readyz" >/dev/null && return 0; sleep 0.5; done
   echo "no answer from $1" >&2; tail -40 "$2" >&2; exit 1
 }
 
 start_relay() {
-  "$JAVA" ${RELAY_JAVA_OPTS:-} -jar "$RELAY_JAR" --server.port="$PORT" "${STORES[@]}" "$@" \
+  "$JAVA" ${RELAY_JAVA_OPTS:-} -jar "$RELAY_JAR" --server.port="$PORT" --management.server.port=0 "${STORES[@]}" "$@" \
     --logging.level.root=WARN >"$WORK/relay.log" 2>&1 &
   PID=$!
   wait_up "$BASE" "$WORK/relay.log"
 }
 
 upload_guests() {
-  "$JAVA" -jar "$INDEXER_JAR" --server.port="$IPORT" "${STORES[@]}" >"$WORK/indexer.log" 2>&1 &
+  "$JAVA" -jar "$INDEXER_JAR" --server.port="$IPORT" --management.server.port=0 "${STORES[@]}" >"$WORK/indexer.log" 2>&1 &
   IPID=$!
   wait_up "http://127.0.0.1:$IPORT" "$WORK/indexer.log"
   for guest in "$@"; do

@@ -53,7 +53,7 @@ class ChainWatcherLifecycleIntegrationTests {
     return new SpringApplicationBuilder(IndexerApplication.class)
         .initializers(context -> context.getBeanFactory().registerSingleton("recordingSink", sink))
         .run(
-            "--server.port=0",
+            "--server.port=0", "--management.server.port=0",
             "--server.address=127.0.0.1",
             "--wasmhive.embedded.mongo.port=0",
             "--wasmhive.embedded.redis.port=0",

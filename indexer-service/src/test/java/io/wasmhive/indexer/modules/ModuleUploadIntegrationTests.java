@@ -72,7 +72,7 @@ class ModuleUploadIntegrationTests {
     assertError(http.postMultipart("/modules", text), 400, "NOT_WASM");
     assertError(http.postBytes("/modules", new byte[0]), 400, "BAD_REQUEST");
     assertThat(store.find(ModuleAddresses.sha256(text))).isEmpty();
-    assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+    assertThat(http.get("/readyz").status()).isEqualTo(200);
   }
 
   @Test

@@ -21,6 +21,7 @@ public final class RedisTestServer implements AutoCloseable {
 
   private final int port;
   private final Path dataDir;
+  private String password;
 
   private RedisServer server;
 
@@ -32,6 +33,14 @@ public final class RedisTestServer implements AutoCloseable {
   /** Starts a server on a free port; blocks until it answers. */
   public static RedisTestServer start() {
     RedisTestServer redis = new RedisTestServer(freePort(), null);
+    redis.startAgain();
+    return redis;
+  }
+
+  /** Starts a server on a free port that requires a password ({@code requirepass}); blocks until it answers. */
+  public static RedisTestServer startWithPassword(String password) {
+    RedisTestServer redis = new RedisTestServer(freePort(), null);
+    redis.password = password;
     redis.startAgain();
     return redis;
   }
@@ -62,6 +71,9 @@ public final class RedisTestServer implements AutoCloseable {
           .bind(HOST)
           .port(port)
           .setting("save \"\"");
+      if (password != null) {
+        builder.setting("requirepass " + password);
+      }
       if (dataDir == null) {
         builder.setting("appendonly no");
       } else {

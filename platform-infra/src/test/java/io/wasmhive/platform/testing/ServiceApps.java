@@ -27,7 +27,8 @@ public final class ServiceApps {
   public static ConfigurableApplicationContext start(Class<?> application, Path dataDir, List<String> defaults,
       String... properties) {
     Map<String, String> byKey = new LinkedHashMap<>();
-    for (String property : List.of("server.port=0", "server.address=127.0.0.1", "wasmhive.embedded.mongo.port=0",
+    for (String property : List.of("server.port=0", "server.address=127.0.0.1", "management.server.port=0",
+        "wasmhive.embedded.mongo.port=0",
         "wasmhive.embedded.redis.port=0", "wasmhive.data-dir=" + dataDir)) {
       put(byKey, property);
     }

@@ -37,7 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
         "-Xmx512m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"),
         application.getName(),
-        "--server.port=0", "--server.address=127.0.0.1"));
+        "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0"));
     for (String property : properties) {
       command.add("--" + property);
     }

@@ -101,7 +101,7 @@ class ProcedureLoadSheddingIntegrationTests {
   private ConfigurableApplicationContext start() {
     // Command-line arguments: they outrank application.yml's server.port, as default properties do not.
     return new SpringApplicationBuilder(ProcedureApplication.class).run(
-        "--server.port=0",
+        "--server.port=0", "--management.server.port=0",
         "--server.address=127.0.0.1",
         "--wasmhive.embedded.mongo.port=0",
         "--wasmhive.embedded.redis.port=0",

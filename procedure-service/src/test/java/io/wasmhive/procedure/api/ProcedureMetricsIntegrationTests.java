@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -16,6 +17,9 @@ class ProcedureMetricsIntegrationTests {
   @LocalServerPort
   int port;
 
+  @LocalManagementPort
+  int managementPort;
+
   @Test
   void callsCreatesCompilesAndTheModuleCacheAreExported() {
     String database = "it-" + UUID.randomUUID();
@@ -25,7 +29,7 @@ class ProcedureMetricsIntegrationTests {
     assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[100.0,2]}").status()).isEqualTo(200);
     assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[1]}").status()).isEqualTo(400);
 
-    String scrape = new HttpProbe(port, null).getText("/actuator/prometheus");
+    String scrape = new HttpProbe(managementPort, null).getText("/actuator/prometheus");
     assertThat(scrape).contains("procedure_calls_total{database=\"" + database
         + "\",outcome=\"ok\",procedure=\"calculate_discount\"} 1.0");
     assertThat(scrape).contains("procedure_calls_total{database=\"" + database
@@ -38,14 +42,14 @@ class ProcedureMetricsIntegrationTests {
 
   @Test
   void callsToProceduresThatDoNotExistAreTaggedOtherWhateverTheClientSends() {
-    String before = new HttpProbe(port, null).getText("/actuator/prometheus");
+    String before = new HttpProbe(managementPort, null).getText("/actuator/prometheus");
     double others = count(before, "procedure_calls_total{database=\"other\",outcome=\"NOT_FOUND\",procedure=\"other\"}");
     for (int i = 0; i < 40; i++) {
       String database = "random-" + UUID.randomUUID();
       assertThat(new HttpProbe(port, database).post("/procedures/nope-" + i + "/call", "{\"args\":[]}").status())
           .isEqualTo(404);
     }
-    String scrape = new HttpProbe(port, null).getText("/actuator/prometheus");
+    String scrape = new HttpProbe(managementPort, null).getText("/actuator/prometheus");
     assertThat(scrape).doesNotContain("random-").doesNotContain("nope-");
     assertThat(count(scrape, "procedure_calls_total{database=\"other\",outcome=\"NOT_FOUND\",procedure=\"other\"}"))
         .isEqualTo(others + 40);

@@ -69,7 +69,7 @@ class ProcedureRestartIntegrationTests {
   private ConfigurableApplicationContext start(String... extra) {
     // Command-line arguments: they outrank application.yml (server.port 8083), as default properties do not.
     java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-        "--server.port=0",
+        "--server.port=0", "--management.server.port=0",
         "--server.address=127.0.0.1",
         "--wasmhive.embedded.mongo.port=0",
         "--wasmhive.embedded.redis.port=0",

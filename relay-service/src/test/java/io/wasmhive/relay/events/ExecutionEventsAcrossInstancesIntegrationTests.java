@@ -218,7 +218,7 @@ class ExecutionEventsAcrossInstancesIntegrationTests {
 
   private static ConfigurableApplicationContext start(String name, String... extra) {
     List<String> args = new ArrayList<>(List.of(
-        "--server.port=0",
+        "--server.port=0", "--management.server.port=0",
         "--server.address=127.0.0.1",
         "--wasmhive.embedded.mongo.port=0",
         "--wasmhive.data-dir=" + DATA + name,

@@ -349,7 +349,8 @@ class ExecuteWasmIntegrationTests {
   @Test
   void theSeedsMetricsAreExportedForPrometheus() {
     http.execute("kim", body(add.cidV1(), "[9,9]"));
-    String scrape = http.get("/actuator/prometheus", null).body();
+    String scrape = new RelayHttp(app.getEnvironment().getProperty("local.management.port", Integer.class))
+        .get("/actuator/prometheus", null).body();
     for (String metric : List.of("relay_execute_wasm_success_total", "relay_execute_wasm_error_total",
         "relay_execute_wasm_invalid_request_total", "relay_execute_wasm_rate_limited_total",
         "relay_execute_wasm_permission_denied_total", "relay_execute_wasm_idempotent_hit_total",

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +57,9 @@ class RunEventsIntegrationTests {
 
   @LocalServerPort
   int port;
+
+  @LocalManagementPort
+  int managementPort;
 
   @Autowired
   ModuleStore modules;
@@ -262,11 +266,11 @@ class RunEventsIntegrationTests {
 
   @Test
   void theRunMetersChangeAfterARunAndCarryNoIds() throws Exception {
-    String before = get("/actuator/prometheus").body();
+    String before = scrape();
     String workflow = create(workflow(TestChain.OWNER, transfer("1")));
     JsonNode run = runToEnd(workflow);
     assertThat(run.get("status").stringValue()).as(run.toString()).isEqualTo("SUCCEEDED");
-    String after = get("/actuator/prometheus").body();
+    String after = scrape();
 
     assertThat(metric(after, "workflow_run_started_total", "mode=\"leader\""))
         .isEqualTo(metric(before, "workflow_run_started_total", "mode=\"leader\"") + 1);
@@ -388,6 +392,11 @@ class RunEventsIntegrationTests {
   private HttpResponse<String> post(String path, String body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
+  private String scrape() {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+        .GET().build()).body();
   }
 
   private HttpResponse<String> get(String path) {
