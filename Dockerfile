@@ -3,14 +3,15 @@
 # (tests run in CI, not here); the runtime stage holds the executable jar and a JRE only.
 ARG MODULE=relay-service
 
-FROM eclipse-temurin:17-jdk AS build
+FROM --platform=linux/amd64 eclipse-temurin:17-jdk AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -q -pl "${MODULE}" -am package -DskipTests \
  && cp "${MODULE}/target/${MODULE}-"*.jar /app.jar
 
-FROM eclipse-temurin:25-jre
+# linux/amd64 only: the bundled Wasmtime 7.0.1 has a sandbox escape on aarch64 (docs/security.md).
+FROM --platform=linux/amd64 eclipse-temurin:25-jre
 ARG MODULE
 LABEL org.opencontainers.image.title="wasmhive ${MODULE}"
 RUN groupadd --system wasmhive && useradd --system --gid wasmhive --home-dir /app wasmhive \

@@ -24,6 +24,7 @@ public final class WasmtimeEngine implements WasmEngine {
   private final AtomicInteger liveStores = new AtomicInteger();
 
   public WasmtimeEngine(WasmtimeSettings settings) {
+    HostArchitecture.requireSafe();
     this.settings = settings;
     Set<WasmFeature> f = settings.features();
     this.config = new Config()
