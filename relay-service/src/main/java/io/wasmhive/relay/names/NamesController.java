@@ -5,6 +5,8 @@ import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.platform.security.Caller;
+import io.wasmhive.platform.security.Callers;
 import io.wasmhive.relay.error.RelayError;
 import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.identity.IdentityResolver;
@@ -23,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The names API under {@code /names}: register {@code name@version} for a module already in the module store,
- * list names, a name's versions, one version or {@code latest}.
+ * list names, a name's versions, one version or {@code latest}. The first registrant of a name owns it; only the
+ * owner or an administrator registers further versions (tags included), so nobody else can move what
+ * {@code glyph://name} ({@code latest}) runs. Reading is open to every caller.
  */
 @RestController
 class NamesController {
@@ -59,10 +63,11 @@ class NamesController {
     StoredModule module = modules.find(cid.toString()).orElseThrow(() -> new RelayException(
         RelayError.MODULE_NOT_FOUND, "no module with CID " + body.cid() + " is in the module store; upload or index"
             + " it first"));
+    String user = identity.resolve(request).userId();
+    requireOwner(name, registry.claimOwner(name.name(), user));
     NameRegistry.Registration done;
     try {
-      done = registry.register(name.name(), name.version(), cid.toV1().toString(), module.sha256(),
-          identity.resolve(request).userId());
+      done = registry.register(name.name(), name.version(), cid.toV1().toString(), module.sha256(), user);
     } catch (NameRegistry.NameTakenException e) {
       throw new RelayException(RelayError.NAME_TAKEN, e.getMessage());
     }
@@ -97,6 +102,20 @@ class NamesController {
     GlyphName glyph = glyph(name, version);
     return registry.find(glyph).map(NamesController::json).orElseThrow(() -> new RelayException(
         RelayError.NAME_NOT_FOUND, "no glyph " + name + "@" + version));
+  }
+
+  /**
+   * Refuses a caller who does not own the name: only its owner or an administrator registers versions (local mode's
+   * callers are all administrators). An unowned name (registered before owners, without identity) is an
+   * administrator's.
+   */
+  private static void requireOwner(GlyphName name, String owner) {
+    Caller caller = Callers.require();
+    boolean owned = owner != null && !owner.isEmpty() && !NameRegistry.UNOWNED.equals(owner);
+    if (!caller.isAdmin() && !(owned && caller.principal().equals(owner))) {
+      throw new RelayException(RelayError.NAME_OWNED, "glyph://" + name.name() + " belongs to another principal;"
+          + " only its owner or an administrator registers its versions");
+    }
   }
 
   private static Cid cid(String text) {
