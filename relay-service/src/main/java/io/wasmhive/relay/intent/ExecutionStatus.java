@@ -32,7 +32,8 @@ final class ExecutionStatus {
       if (finished != null) {
         return finished;
       }
-    } else if (claim.isPresent() && claim.get() instanceof Claim.InFlight) {
+    } else if (claim.isPresent() && claim.get() instanceof Claim.InFlight running
+        && (running.visibleTo(who.userId()) || who.may(Roles.ADMIN))) {
       return ExecutionResponses.running(requestId);
     }
     throw new RelayException(RelayError.NOT_FOUND,
