@@ -1,12 +1,11 @@
 package io.wasmhive.relay.identity;
 
 import static io.wasmhive.relay.testing.Relays.store;
-import static org.assertj.core.api.Assertions.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.platform.modules.StoredModule;
-import org.bson.Document;
 import io.wasmhive.platform.security.Roles;
 import io.wasmhive.platform.sse.SseTestClient;
 import io.wasmhive.relay.identity.SecureRelay.Reply;
@@ -24,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Secure mode against the attacks of issue 14, each over real HTTP on a whole relay: a caller who sends
  * {@code user_id: victim} (or rotates it) is still itself, for results, events, idempotency slots, rate and
- * concurrency limits and permission rules.
+ * concurrency limits, event connections and permission rules; and a glyph name stays its first registrant's.
  */
 class SecureIdentityIntegrationTests {
 
