@@ -86,9 +86,7 @@ public class MongoNameRegistry implements NameRegistry {
     if (owner.isPresent()) {
       return owner.get();
     }
-    Document oldest = mongo.findOne(query(where("name").is(name)).with(OLDEST_FIRST).limit(1), Document.class,
-        COLLECTION);
-    String claimed = oldest == null ? principal : Optional.ofNullable(oldest.getString("owner")).orElse("");
+    String claimed = oldestOwner(name).orElse(principal);
     try {
       mongo.insert(new Document("_id", name).append("owner", claimed)
           .append("claimed_at", Date.from(clock.instant())), OWNERS);
@@ -96,6 +94,18 @@ public class MongoNameRegistry implements NameRegistry {
     } catch (DuplicateKeyException e) {
       return ownerOf(name).orElseThrow(() -> e);
     }
+  }
+
+  @Override
+  public Optional<String> owner(String name) {
+    return ownerOf(name).or(() -> oldestOwner(name));
+  }
+
+  /** The registrant of the oldest version ({@code ""} when it names none), or empty for an unknown name. */
+  private Optional<String> oldestOwner(String name) {
+    Document oldest = mongo.findOne(query(where("name").is(name)).with(OLDEST_FIRST).limit(1), Document.class,
+        COLLECTION);
+    return oldest == null ? Optional.empty() : Optional.of(Optional.ofNullable(oldest.getString("owner")).orElse(""));
   }
 
   private Optional<String> ownerOf(String name) {

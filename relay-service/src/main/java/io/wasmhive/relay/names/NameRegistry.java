@@ -20,6 +20,12 @@ public interface NameRegistry {
    */
   String claimOwner(String name, String principal);
 
+  /**
+   * Who owns a name now, without claiming it: the claimed owner, else (a name registered before owners were kept)
+   * the registrant of its oldest version; empty for a name nobody registered.
+   */
+  Optional<String> owner(String name);
+
   /** The recorded owner that stands for nobody: a name first registered without identity is an administrator's. */
   String UNOWNED = "anonymous";
 

@@ -11,6 +11,7 @@ import io.wasmhive.relay.error.RelayError;
 import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.identity.IdentityResolver;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -93,8 +94,13 @@ class NamesController {
     if (versions.isEmpty()) {
       throw new RelayException(RelayError.NAME_NOT_FOUND, "no glyph named " + name);
     }
-    return Map.of("success", true, "name", name, "latest", versions.get(0).version(),
-        "versions", versions.stream().map(NamesController::json).toList());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("name", name);
+    body.put("owner", registry.owner(name).filter(NamesController::isOwner).orElse(null));
+    body.put("latest", versions.get(0).version());
+    body.put("versions", versions.stream().map(NamesController::json).toList());
+    return body;
   }
 
   @GetMapping("/names/{name}/{version}")
@@ -111,11 +117,15 @@ class NamesController {
    */
   private static void requireOwner(GlyphName name, String owner) {
     Caller caller = Callers.require();
-    boolean owned = owner != null && !owner.isEmpty() && !NameRegistry.UNOWNED.equals(owner);
-    if (!caller.isAdmin() && !(owned && caller.principal().equals(owner))) {
+    if (!caller.isAdmin() && !(isOwner(owner) && caller.principal().equals(owner))) {
       throw new RelayException(RelayError.NAME_OWNED, "glyph://" + name.name() + " belongs to another principal;"
           + " only its owner or an administrator registers its versions");
     }
+  }
+
+  /** Whether a recorded owner is a principal (not nobody: a name only administrators write). */
+  private static boolean isOwner(String owner) {
+    return owner != null && !owner.isEmpty() && !NameRegistry.UNOWNED.equals(owner);
   }
 
   private static Cid cid(String text) {

@@ -237,7 +237,9 @@ class SecureIdentityIntegrationTests {
     assertThat(register("mallet", name, "stable", evil).status()).isEqualTo(403);
     // Not even the very record the owner registered can be registered again by someone else.
     assertThat(register("mallet", name, "1.0.0", add).status()).isEqualTo(403);
-    assertThat(relay.get("/names/" + name, "mallet").json().get("latest").asString()).isEqualTo("1.0.0");
+    JsonNode versions = relay.get("/names/" + name, "mallet").json();
+    assertThat(versions.get("latest").asString()).isEqualTo("1.0.0");
+    assertThat(versions.get("owner").asString()).isEqualTo("alice");
     Reply run = relay.execute("alice", "{\"cid\":\"glyph://" + name + "\",\"inputs\":[20,22]}");
     assertThat(run.status()).as(run.toString()).isEqualTo(200);
     assertThat(relay.get("/intent/execute-wasm/" + run.json().get("request_id").asString(), "alice")
@@ -258,6 +260,8 @@ class SecureIdentityIntegrationTests {
     mongo.insert(legacyRecord(kept, "0.9.0", "carol", 1_000), MongoNameRegistry.COLLECTION);
     mongo.insert(legacyRecord(kept, "1.0.0", "dave", 2_000), MongoNameRegistry.COLLECTION);
     mongo.insert(legacyRecord(orphan, "1.0.0", null, 1_000), MongoNameRegistry.COLLECTION);
+    assertThat(relay.get("/names/" + kept, "dave").json().get("owner").asString()).isEqualTo("carol");
+    assertThat(relay.get("/names/" + orphan, "dave").json().has("owner")).as("only administrators").isFalse();
     assertThat(register("dave", kept, "2.0.0", add).code()).isEqualTo("NAME_OWNED");
     assertThat(register("carol", kept, "2.0.0", add).status()).isEqualTo(201);
     // A name first registered without identity is an administrator's.
