@@ -9,6 +9,14 @@ import org.springframework.http.HttpStatus;
  */
 public enum RelayError {
 
+  // Authentication and authorization (secure mode; see docs/relay.md).
+  /** No credentials, or invalid, expired or revoked ones; {@code WWW-Authenticate: Bearer} says how to send them. */
+  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, false),
+  /** The caller lacks the role the path needs (an administrator's path). */
+  FORBIDDEN(HttpStatus.FORBIDDEN, false),
+  /** A browser origin that is not allowed, or (local mode) a host name that is not loopback. */
+  ORIGIN_NOT_ALLOWED(HttpStatus.FORBIDDEN, false),
+
   // The request itself.
   /** The body or a parameter breaks the schema; {@code error.field} names the field when there is one. */
   INVALID_REQUEST(HttpStatus.BAD_REQUEST, false),
@@ -77,6 +85,8 @@ public enum RelayError {
   NAME_TAKEN(HttpStatus.CONFLICT, false),
   /** No such name or version. */
   NAME_NOT_FOUND(HttpStatus.NOT_FOUND, false),
+  /** The name belongs to another principal: only its owner or an administrator registers its versions. */
+  NAME_OWNED(HttpStatus.FORBIDDEN, false),
 
   // Execution events (SSE).
   /** {@code relay.sse.enabled=false} on this relay. */

@@ -45,6 +45,20 @@ public class RelayErrors {
     return body;
   }
 
+  /**
+   * The body of an error the security chain writes (platform-infra's codes, like {@code UNAUTHORIZED}): the same
+   * shape, {@code {"success":false,"error":{"code","message"}}}.
+   */
+  public static Map<String, Object> body(String code, String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message == null ? "" : message);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    body.put("error", error);
+    return body;
+  }
+
   /** The body as JSON text, for responses the relay stores and replays byte for byte. */
   public String json(RelayException e) {
     return json.writeValueAsString(body(e));

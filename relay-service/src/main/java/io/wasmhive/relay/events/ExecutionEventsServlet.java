@@ -1,11 +1,13 @@
 package io.wasmhive.relay.events;
 
+import io.wasmhive.platform.security.Roles;
 import io.wasmhive.platform.sse.Admission;
 import io.wasmhive.platform.sse.SseChannel;
 import io.wasmhive.relay.error.RelayError;
 import io.wasmhive.relay.error.RelayErrors;
 import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.identity.IdentityResolver;
+import io.wasmhive.relay.identity.RequestIdentity;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
  * {@code GET /intent/execute-wasm/events}: Server-Sent Events of execution lifecycle events. A servlet of its own
  * (not a Spring MVC handler) because platform-infra's {@link SseChannel} drives servlet async and non-blocking output
  * directly: an open connection holds no thread. This servlet checks the request and answers refusals in the relay's
- * error shape; the channel sends the {@code retry:} hint, replays missed events and serves the live ones.
- * Thread-safe.
+ * error shape. A subscriber sees its own user's events, or every user's when it is in
+ * {@code relay.sse.watch-all-users} or (secure mode) holds the role {@code events:watch-all} or admin. The channel
+ * sends the {@code retry:} hint, replays missed events and serves the live ones. Thread-safe.
  */
 final class ExecutionEventsServlet extends HttpServlet {
 
@@ -58,8 +61,10 @@ final class ExecutionEventsServlet extends HttpServlet {
           "Last-Event-ID must be an event id this endpoint sent, like 1767323045678-0"));
       return;
     }
-    String userId = identities.resolve(request).userId();
-    SubscriberFilter filter = new SubscriberFilter(userId, watchAllUsers.contains(userId), requestId);
+    RequestIdentity who = identities.resolve(request);
+    String userId = who.userId();
+    boolean watchAll = watchAllUsers.contains(userId) || who.may(Roles.EVENTS_WATCH_ALL);
+    SubscriberFilter filter = new SubscriberFilter(userId, watchAll, requestId);
     SseChannel<StreamedEvent> channel = stream.channel();
     Admission admission = channel.tryReserve(userId);
     if (admission == Admission.PRINCIPAL_FULL) {

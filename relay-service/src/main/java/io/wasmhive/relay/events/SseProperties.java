@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConnections concurrent subscribers per relay instance; one more is refused with 503
  * @param maxConnectionsPerPrincipal concurrent subscribers of one user per relay instance; one more is refused
  *     with 429 {@code TOO_MANY_CONNECTIONS}, so one client cannot hold every place
- * @param watchAllUsers users who see every user's executions (operators, dashboards)
+ * @param watchAllUsers users who see every user's executions (operators, dashboards); in secure mode the role
+ *     {@code events:watch-all} (or admin) grants the same
  * @param queueCapacity frames queued for one subscriber before it counts as too slow and is closed
  * @param maxReplay the most entries one reconnection replays on its request thread; a {@code Last-Event-ID}
  *     further behind gets an {@code events_lost} notice and the newest {@code max-replay} entries

@@ -7,7 +7,7 @@ import io.wasmhive.platform.sse.SseFilter;
  * execution's.
  *
  * @param userId the caller, from the request identity
- * @param allUsers whether the caller is in {@code relay.sse.watch-all-users}
+ * @param allUsers whether the caller is in {@code relay.sse.watch-all-users} or holds {@code events:watch-all}
  * @param requestId the {@code ?request_id=} filter, or null for every execution
  */
 record SubscriberFilter(String userId, boolean allUsers, String requestId) implements SseFilter<StreamedEvent> {

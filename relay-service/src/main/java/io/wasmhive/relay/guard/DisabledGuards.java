@@ -28,7 +28,7 @@ final class DisabledGuards {
   record Idempotency(Duration ttl) implements IdempotencyStore {
 
     @Override
-    public Claim claim(String key, String fingerprint, Duration inFlightTtl) {
+    public Claim claim(String key, String fingerprint, String owner, Duration inFlightTtl) {
       return IdempotencyValues.ACQUIRED;
     }
 

@@ -25,7 +25,16 @@ public interface IdempotencyStore {
    * be {@code null}) with the key, in flight and after completion, so that a later claim can tell a repeat of the
    * same request from another request reusing the key ({@link Claim#fingerprint()}).
    */
-  Claim claim(String key, String fingerprint, Duration inFlightTtl);
+  default Claim claim(String key, String fingerprint, Duration inFlightTtl) {
+    return claim(key, fingerprint, null, inFlightTtl);
+  }
+
+  /**
+   * As {@link #claim(String, String, Duration)}, remembering while the key is in flight the user who claimed it
+   * ({@code owner}; may be {@code null}), as a SHA-256 ({@link Claim.InFlight#owner()}), so that a running
+   * execution's status is told only to its user.
+   */
+  Claim claim(String key, String fingerprint, String owner, Duration inFlightTtl);
 
   /**
    * Stores the response for {@code key} for {@code ttl}, replacing the in-flight marker and keeping the fingerprint
@@ -44,6 +53,11 @@ public interface IdempotencyStore {
 
   FeatureState state();
 
+  /** How a claim's owner is kept: the SHA-256 (hex) of the user id, so the stored value has one fixed form. */
+  static String ownerTag(String userId) {
+    return IdempotencyValues.sha256(userId);
+  }
+
   /** The three states of a key. */
   sealed interface Claim {
 
@@ -56,11 +70,26 @@ public interface IdempotencyStore {
     record Acquired() implements Claim {
     }
 
-    /** Somebody else is executing the request that claimed the key. */
-    record InFlight(String fingerprint) implements Claim {
+    /**
+     * Somebody else is executing the request that claimed the key.
+     *
+     * @param fingerprint the fingerprint it was claimed with, or {@code null}
+     * @param owner the SHA-256 (hex) of the user who claimed it ({@link #ownerTag}), or {@code null} when the claim
+     *     named none (or was made before owners were kept)
+     */
+    record InFlight(String fingerprint, String owner) implements Claim {
 
       public InFlight() {
-        this(null);
+        this(null, null);
+      }
+
+      public InFlight(String fingerprint) {
+        this(fingerprint, null);
+      }
+
+      /** Whether the user may see this claim: it is the user's, or it names no user. */
+      public boolean visibleTo(String userId) {
+        return owner == null || owner.equals(IdempotencyStore.ownerTag(userId));
       }
     }
 

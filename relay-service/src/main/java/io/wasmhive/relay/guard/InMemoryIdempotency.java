@@ -30,7 +30,11 @@ final class InMemoryIdempotency {
   }
 
   Claim claim(String key, String fingerprint, Duration inFlightTtl) {
-    String marker = IdempotencyValues.inFlight(fingerprint);
+    return claimMarker(key, IdempotencyValues.inFlight(fingerprint), inFlightTtl);
+  }
+
+  /** Claims the key with an in-flight value made by {@link IdempotencyValues#inFlight(String, String)}. */
+  Claim claimMarker(String key, String marker, Duration inFlightTtl) {
     makeRoom();
     long now = nanoClock.getAsLong();
     Claim[] claim = new Claim[1];

@@ -45,13 +45,14 @@ final class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Claim claim(String key, String fingerprint, Duration inFlightTtl) {
-    return failover.call(() -> claimInRedis(key, fingerprint, inFlightTtl),
-        () -> fallback.claim(key, fingerprint, inFlightTtl));
+  public Claim claim(String key, String fingerprint, String owner, Duration inFlightTtl) {
+    String marker = IdempotencyValues.inFlight(fingerprint, owner == null ? null : IdempotencyStore.ownerTag(owner));
+    return failover.call(() -> claimInRedis(key, marker, inFlightTtl),
+        () -> fallback.claimMarker(key, marker, inFlightTtl));
   }
 
-  private Claim claimInRedis(String key, String fingerprint, Duration inFlightTtl) {
-    String current = redis.execute(CLAIM, List.of(KEY_PREFIX + key), IdempotencyValues.inFlight(fingerprint),
+  private Claim claimInRedis(String key, String marker, Duration inFlightTtl) {
+    String current = redis.execute(CLAIM, List.of(KEY_PREFIX + key), marker,
         Long.toString(GuardSettings.millis(inFlightTtl)));
     return current == null || current.isEmpty() ? IdempotencyValues.ACQUIRED : IdempotencyValues.decode(current);
   }

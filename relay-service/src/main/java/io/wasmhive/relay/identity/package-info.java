@@ -1,2 +1,5 @@
-/** Who sent a request: principal, or the seed's identity headers when the deployment allows them. */
+/**
+ * Who sent a request: the authenticated caller in secure mode; the seed's identity headers (or anonymous) in local
+ * mode.
+ */
 package io.wasmhive.relay.identity;

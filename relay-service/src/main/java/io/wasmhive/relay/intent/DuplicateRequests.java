@@ -35,14 +35,15 @@ final class DuplicateRequests {
   }
 
   /**
-   * Claims the request id for {@code hold} and runs the request, or answers it as a repeat.
+   * Claims the request id for {@code hold} (in the name of {@code userId}) and runs the request, or answers it as a
+   * repeat.
    *
    * @param wait how long a synchronous repeat waits for the first one's response
    * @param run runs the request once the claim is this request's
    */
-  IntentResult claimAndRun(ValidatedRequest request, String requestId, String fingerprint, Duration wait,
-      Duration hold, Supplier<IntentResult> run) {
-    Claim claim = idempotency.claim(requestId, fingerprint, hold);
+  IntentResult claimAndRun(ValidatedRequest request, String requestId, String fingerprint, String userId,
+      Duration wait, Duration hold, Supplier<IntentResult> run) {
+    Claim claim = idempotency.claim(requestId, fingerprint, userId, hold);
     refuseReuse(request, claim, fingerprint);
     if (claim instanceof Claim.Done done) {
       metrics.idempotentHit();
@@ -51,7 +52,7 @@ final class DuplicateRequests {
     if (claim instanceof Claim.InFlight) {
       metrics.idempotentHit();
       return request.async() ? ExecutionResponses.accepted(requestId)
-          : awaitFirst(request, requestId, fingerprint, hold, run, System.nanoTime() + wait.toNanos());
+          : awaitFirst(request, requestId, fingerprint, userId, hold, run, System.nanoTime() + wait.toNanos());
     }
     return run.get();
   }
@@ -73,13 +74,13 @@ final class DuplicateRequests {
     idempotency.release(requestId);
   }
 
-  private IntentResult awaitFirst(ValidatedRequest request, String requestId, String fingerprint, Duration hold,
-      Supplier<IntentResult> run, long deadline) {
+  private IntentResult awaitFirst(ValidatedRequest request, String requestId, String fingerprint, String userId,
+      Duration hold, Supplier<IntentResult> run, long deadline) {
     CompletableFuture<ExecutionOutcome> arrival = gateway.awaitCompletion(requestId);
     try {
       long pollMillis = Math.max(1, poll.toMillis());
       while (true) {
-        Optional<IntentResult> answer = storedOrTakenOver(request, requestId, fingerprint, hold, run);
+        Optional<IntentResult> answer = storedOrTakenOver(request, requestId, fingerprint, userId, hold, run);
         if (answer.isPresent()) {
           return answer.get();
         }
@@ -97,14 +98,14 @@ final class DuplicateRequests {
 
   /** The stored response if there is one now; or, when the first request gave up, this one's own run. */
   private Optional<IntentResult> storedOrTakenOver(ValidatedRequest request, String requestId, String fingerprint,
-      Duration hold, Supplier<IntentResult> run) {
+      String userId, Duration hold, Supplier<IntentResult> run) {
     Optional<Claim> claim = idempotency.peek(requestId);
     if (claim.isPresent() && claim.get() instanceof Claim.Done done) {
       refuseReuse(request, done, fingerprint);
       return Optional.of(ExecutionResponses.replay(done));
     }
     if (claim.isEmpty()) {
-      Claim again = idempotency.claim(requestId, fingerprint, hold);
+      Claim again = idempotency.claim(requestId, fingerprint, userId, hold);
       refuseReuse(request, again, fingerprint);
       if (again instanceof Claim.Acquired) {
         return Optional.of(run.get());

@@ -55,7 +55,7 @@ public class ExecuteWasmService {
       Duration wait = Duration.ofMillis(request.policy().maxTimeMs()).plus(executionSlack);
       // A keyed request is fingerprinted by what it asks for, so that its key cannot replay another request's answer.
       String fingerprint = request.idempotencyKey() == null ? null : RequestIds.content(request, who.userId());
-      return duplicates.claimAndRun(request, requestId, fingerprint, wait, wait.plus(CLAIM_MARGIN),
+      return duplicates.claimAndRun(request, requestId, fingerprint, who.userId(), wait, wait.plus(CLAIM_MARGIN),
           () -> run(request, requestId, who, wait));
     } catch (RelayException e) {
       if (e.error().status().is5xxServerError() || e.error().status().value() == 404) {

@@ -1,5 +1,6 @@
 package io.wasmhive.relay.intent;
 
+import io.wasmhive.platform.security.Roles;
 import io.wasmhive.relay.error.RelayError;
 import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.guard.IdempotencyStore;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * {@code GET /intent/execute-wasm/{request_id}}: the status and, once finished, the result of an execution, read
  * from the idempotency store, so results live exactly as long as cached responses (ADR 0009). Another user's
- * execution is as unknown as a missing one. Thread-safe; one Redis round trip.
+ * finished execution is as unknown as a missing one (404, so that an id reveals nothing), except to an
+ * administrator (secure mode). Thread-safe; one Redis round trip.
  */
 final class ExecutionStatus {
 
@@ -26,11 +28,12 @@ final class ExecutionStatus {
     }
     Optional<Claim> claim = idempotency.peek(requestId);
     if (claim.isPresent() && claim.get() instanceof Claim.Done done) {
-      IntentResult finished = ExecutionResponses.finished(requestId, who.userId(), done);
+      IntentResult finished = ExecutionResponses.finished(requestId, who.userId(), who.may(Roles.ADMIN), done);
       if (finished != null) {
         return finished;
       }
-    } else if (claim.isPresent() && claim.get() instanceof Claim.InFlight) {
+    } else if (claim.isPresent() && claim.get() instanceof Claim.InFlight running
+        && (running.visibleTo(who.userId()) || who.may(Roles.ADMIN))) {
       return ExecutionResponses.running(requestId);
     }
     throw new RelayException(RelayError.NOT_FOUND,

@@ -24,15 +24,19 @@ import org.springframework.data.mongodb.core.query.Query;
  * ({@code _id} = {@code name@version}, so the pair is unique on every MongoDB, plus a unique index on
  * {@code (name, version)}), with {@code cid}, {@code sha256}, {@code owner} and {@code created_at}. Within a name,
  * {@code created_at} strictly increases (a registration in the same millisecond as the latest is dated one
- * millisecond after it), so {@code latest} is always one record.
+ * millisecond after it), so {@code latest} is always one record. Owners live in {@code module_name_owners}, one
+ * document per name whose unique {@code _id} makes the first claim the only one.
  */
 public class MongoNameRegistry implements NameRegistry {
 
   /** The collection's name. */
   public static final String COLLECTION = "module_names";
+  /** The owners' collection: one document per name, {@code _id} = name, with {@code owner} and {@code claimed_at}. */
+  public static final String OWNERS = "module_name_owners";
 
   private static final Log logger = LogFactory.getLog(MongoNameRegistry.class);
   private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "created_at");
+  private static final Sort OLDEST_FIRST = Sort.by(Sort.Direction.ASC, "created_at");
 
   private final MongoTemplate mongo;
   private final Clock clock;
@@ -74,6 +78,38 @@ public class MongoNameRegistry implements NameRegistry {
       throw new NameTakenException(existing);
     }
     return new Registration(existing, false);
+  }
+
+  @Override
+  public String claimOwner(String name, String principal) {
+    Optional<String> owner = ownerOf(name);
+    if (owner.isPresent()) {
+      return owner.get();
+    }
+    String claimed = oldestOwner(name).orElse(principal);
+    try {
+      mongo.insert(new Document("_id", name).append("owner", claimed)
+          .append("claimed_at", Date.from(clock.instant())), OWNERS);
+      return claimed;
+    } catch (DuplicateKeyException e) {
+      return ownerOf(name).orElseThrow(() -> e);
+    }
+  }
+
+  @Override
+  public Optional<String> owner(String name) {
+    return ownerOf(name).or(() -> oldestOwner(name));
+  }
+
+  /** The registrant of the oldest version ({@code ""} when it names none), or empty for an unknown name. */
+  private Optional<String> oldestOwner(String name) {
+    Document oldest = mongo.findOne(query(where("name").is(name)).with(OLDEST_FIRST).limit(1), Document.class,
+        COLLECTION);
+    return oldest == null ? Optional.empty() : Optional.of(Optional.ofNullable(oldest.getString("owner")).orElse(""));
+  }
+
+  private Optional<String> ownerOf(String name) {
+    return Optional.ofNullable(mongo.findById(name, Document.class, OWNERS)).map(d -> d.getString("owner"));
   }
 
   @Override

@@ -13,6 +13,22 @@ public interface NameRegistry {
    */
   Registration register(String name, String version, String cid, String sha256, String owner);
 
+  /**
+   * The principal that owns a name, claiming it for {@code principal} when nobody does yet, atomically (of two
+   * first registrants exactly one becomes the owner). A name registered before owners were kept belongs to the
+   * registrant of its oldest stored version; an empty string or {@link #UNOWNED} means only an administrator.
+   */
+  String claimOwner(String name, String principal);
+
+  /**
+   * Who owns a name now, without claiming it: the claimed owner, else (a name registered before owners were kept)
+   * the registrant of its oldest version; empty for a name nobody registered.
+   */
+  Optional<String> owner(String name);
+
+  /** The recorded owner that stands for nobody: a name first registered without identity is an administrator's. */
+  String UNOWNED = "anonymous";
+
   /** The record of {@code name@version}, or the most recent one of the name for {@code latest}. */
   Optional<NameRecord> find(GlyphName name);
 

@@ -5,10 +5,13 @@ import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.platform.security.Caller;
+import io.wasmhive.platform.security.Callers;
 import io.wasmhive.relay.error.RelayError;
 import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.identity.IdentityResolver;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -23,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The names API under {@code /names}: register {@code name@version} for a module already in the module store,
- * list names, a name's versions, one version or {@code latest}.
+ * list names, a name's versions, one version or {@code latest}. The first registrant of a name owns it; only the
+ * owner or an administrator registers further versions (tags included), so nobody else can move what
+ * {@code glyph://name} ({@code latest}) runs. Reading is open to every caller.
  */
 @RestController
 class NamesController {
@@ -59,10 +64,11 @@ class NamesController {
     StoredModule module = modules.find(cid.toString()).orElseThrow(() -> new RelayException(
         RelayError.MODULE_NOT_FOUND, "no module with CID " + body.cid() + " is in the module store; upload or index"
             + " it first"));
+    String user = identity.resolve(request).userId();
+    requireOwner(name, registry.claimOwner(name.name(), user));
     NameRegistry.Registration done;
     try {
-      done = registry.register(name.name(), name.version(), cid.toV1().toString(), module.sha256(),
-          identity.resolve(request).userId());
+      done = registry.register(name.name(), name.version(), cid.toV1().toString(), module.sha256(), user);
     } catch (NameRegistry.NameTakenException e) {
       throw new RelayException(RelayError.NAME_TAKEN, e.getMessage());
     }
@@ -88,8 +94,13 @@ class NamesController {
     if (versions.isEmpty()) {
       throw new RelayException(RelayError.NAME_NOT_FOUND, "no glyph named " + name);
     }
-    return Map.of("success", true, "name", name, "latest", versions.get(0).version(),
-        "versions", versions.stream().map(NamesController::json).toList());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("name", name);
+    body.put("owner", registry.owner(name).filter(NamesController::isOwner).orElse(null));
+    body.put("latest", versions.get(0).version());
+    body.put("versions", versions.stream().map(NamesController::json).toList());
+    return body;
   }
 
   @GetMapping("/names/{name}/{version}")
@@ -97,6 +108,24 @@ class NamesController {
     GlyphName glyph = glyph(name, version);
     return registry.find(glyph).map(NamesController::json).orElseThrow(() -> new RelayException(
         RelayError.NAME_NOT_FOUND, "no glyph " + name + "@" + version));
+  }
+
+  /**
+   * Refuses a caller who does not own the name: only its owner or an administrator registers versions (local mode's
+   * callers are all administrators). An unowned name (registered before owners, without identity) is an
+   * administrator's.
+   */
+  private static void requireOwner(GlyphName name, String owner) {
+    Caller caller = Callers.require();
+    if (!caller.isAdmin() && !(isOwner(owner) && caller.principal().equals(owner))) {
+      throw new RelayException(RelayError.NAME_OWNED, "glyph://" + name.name() + " belongs to another principal;"
+          + " only its owner or an administrator registers its versions");
+    }
+  }
+
+  /** Whether a recorded owner is a principal (not nobody: a name only administrators write). */
+  private static boolean isOwner(String owner) {
+    return owner != null && !owner.isEmpty() && !NameRegistry.UNOWNED.equals(owner);
   }
 
   private static Cid cid(String text) {

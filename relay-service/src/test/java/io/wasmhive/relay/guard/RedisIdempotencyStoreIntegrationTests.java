@@ -159,6 +159,37 @@ class RedisIdempotencyStoreIntegrationTests {
   }
 
   @Test
+  void theOwnerOfAClaimIsKeptInFlightAsATagOnlyItsUserMatches() {
+    String fp = "ab".repeat(32);
+    String tag = IdempotencyStore.ownerTag("alice");
+    String keyed = newKey();
+    assertThat(store.claim(keyed, fp, "alice", IN_FLIGHT)).isEqualTo(new Claim.Acquired());
+    assertThat(first.template().opsForValue().get(RedisIdempotencyStore.KEY_PREFIX + keyed))
+        .isEqualTo("I:" + fp + ":" + tag);
+    Claim running = otherInstance.peek(keyed).orElseThrow();
+    assertThat(running).isEqualTo(new Claim.InFlight(fp, tag));
+    assertThat(((Claim.InFlight) running).visibleTo("alice")).isTrue();
+    assertThat(((Claim.InFlight) running).visibleTo("bob")).isFalse();
+    // Completion keeps the fingerprint and drops the tag (the response names its user).
+    store.complete(keyed, "{\"output\":3}", store.ttl());
+    assertThat(otherInstance.peek(keyed)).contains(new Claim.Done("{\"output\":3}", fp));
+
+    String unkeyed = newKey();
+    store.claim(unkeyed, null, "alice", IN_FLIGHT);
+    assertThat(otherInstance.peek(unkeyed)).contains(new Claim.InFlight(null, tag));
+    store.complete(unkeyed, "{\"output\":4}", store.ttl());
+    assertThat(first.template().opsForValue().get(RedisIdempotencyStore.KEY_PREFIX + unkeyed))
+        .isEqualTo("D:{\"output\":4}");
+
+    String released = newKey();
+    store.claim(released, fp, "alice", IN_FLIGHT);
+    otherInstance.release(released);
+    assertThat(store.peek(released)).isEmpty();
+    // A claim that names no owner (or was made before owners) is visible to every user, as before.
+    assertThat(new Claim.InFlight(fp).visibleTo("bob")).isTrue();
+  }
+
+  @Test
   void aResponseMayItselfLookLikeTheMarkers() {
     String key = newKey();
     store.claim(key, IN_FLIGHT);

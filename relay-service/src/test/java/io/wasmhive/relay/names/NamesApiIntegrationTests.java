@@ -101,6 +101,22 @@ class NamesApiIntegrationTests {
   }
 
   @Test
+  void inLocalModeEveryCallerIsAnAdministratorOfNamesAndNoHeaderIsAnonymous() throws Exception {
+    String name = uniqueName();
+    String cid = module("wat-add.wasm").cidV1();
+    assertThat(post(name, "1.0.0", cid, "alice").status()).isEqualTo(201);
+    // Local mode (this test's loopback instance): ownership never refuses, as before names had owners.
+    Reply other = post(name, "1.1.0", cid, "bob");
+    assertThat(other.status()).as(other.body()).isEqualTo(201);
+    assertThat(other.json().get("owner").asString()).isEqualTo("bob");
+    String body = JSON.createObjectNode().put("name", name).put("version", "1.2.0").put("cid", cid).toString();
+    Reply anonymous = send(request("/names").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(201);
+    assertThat(anonymous.json().get("owner").asString()).isEqualTo("anonymous");
+  }
+
+  @Test
   void listingPages() throws Exception {
     String cid = module("wat-add.wasm").cidV1();
     String name = uniqueName();
