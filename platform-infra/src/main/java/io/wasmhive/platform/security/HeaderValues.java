@@ -1,7 +1,7 @@
 package io.wasmhive.platform.security;
 
 /** Header values trusted as names: trimmed, 1..128 printable ASCII characters, anything else ignored. */
-final class HeaderValues {
+public final class HeaderValues {
 
   private static final int MAX_LENGTH = 128;
 
@@ -9,7 +9,7 @@ final class HeaderValues {
   }
 
   /** The cleaned value, or null when the header is absent or not a usable name. */
-  static String name(String value) {
+  public static String name(String value) {
     if (value == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.wasmhive.relay.identity;
 import io.wasmhive.platform.security.Caller;
 import io.wasmhive.platform.security.CallerAuthentication;
 import io.wasmhive.platform.security.Callers;
+import io.wasmhive.platform.security.HeaderValues;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Optional;
@@ -22,8 +23,6 @@ public class IdentityResolver {
   public static final String USER_HEADER = "user_id";
   /** The seed's session header. */
   public static final String SESSION_HEADER = "session_id";
-
-  private static final int MAX_LENGTH = 128;
 
   private final boolean headerEnabled;
   private final boolean secure;
@@ -80,19 +79,6 @@ public class IdentityResolver {
   }
 
   private static String clean(String value) {
-    if (value == null) {
-      return null;
-    }
-    String trimmed = value.trim();
-    if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH) {
-      return null;
-    }
-    for (int i = 0; i < trimmed.length(); i++) {
-      char c = trimmed.charAt(i);
-      if (c < 0x21 || c > 0x7e) {
-        return null;
-      }
-    }
-    return trimmed;
+    return HeaderValues.name(value);
   }
 }
