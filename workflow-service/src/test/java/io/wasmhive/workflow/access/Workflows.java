@@ -29,9 +29,19 @@ final class Workflows {
   }
 
   private static String workflow(String triggers, String members) {
-    return "{\"owner\":\"" + SIGNER + "\",\"triggers\":" + triggers + ",\"jobs\":[{\"id\":\"job-1\",\"chainId\":31337,"
-        + "\"steps\":[{\"target\":\"" + TOKEN + "\",\"abi\":\"transfer(address,uint256)\",\"args\":[\"" + RECIPIENT
-        + "\",\"1\"],\"value\":\"0\",\"type\":\"contract\"}],\"session\":\"s\"}]" + members + "}";
+    return workflow(SIGNER, triggers, 31337, TOKEN, RECIPIENT, "1", members);
+  }
+
+  /** A workflow of {@code owner} without triggers: one job {@code job-1} on the chain, one transfer of the token. */
+  static String transfer(String owner, long chainId, String token, String to, String amount) {
+    return workflow(owner, "[]", chainId, token, to, amount, "");
+  }
+
+  private static String workflow(String owner, String triggers, long chainId, String token, String to, String amount,
+      String members) {
+    return "{\"owner\":\"" + owner + "\",\"triggers\":" + triggers + ",\"jobs\":[{\"id\":\"job-1\",\"chainId\":"
+        + chainId + ",\"steps\":[{\"target\":\"" + token + "\",\"abi\":\"transfer(address,uint256)\",\"args\":[\""
+        + to + "\",\"" + amount + "\"],\"value\":\"0\",\"type\":\"contract\"}],\"session\":\"s\"}]" + members + "}";
   }
 
   /** Submits the workflow as the client's caller; answers its id. */
