@@ -289,7 +289,7 @@ class ScheduleService {
         .orElseThrow(() -> RunService.workflowNotFound(workflowId));
   }
 
-  /** The workflow, if the caller may change it; {@code FORBIDDEN} for another member of its tenant. */
+  /** Checks that the caller may change the workflow: {@code FORBIDDEN} for another member of its tenant. */
   private void owned(String workflowId, Caller caller, String action) {
     if (!visible(workflowId, caller).ownedBy(caller)) {
       throw new WorkflowException(WorkflowError.FORBIDDEN,
