@@ -18,7 +18,19 @@ public enum WorkflowError {
   INVALID_RUN_REQUEST(HttpStatus.BAD_REQUEST),
   /** A run asked for {@code "execute":true} on a deployment without a signer ({@code WORKFLOW_SIGNER_KEY}). */
   EXECUTION_NOT_CONFIGURED(HttpStatus.BAD_REQUEST),
-  /** No such workflow (or path). */
+  /**
+   * No credentials, or credentials that are invalid, expired or revoked (secure mode). Written by the security
+   * chain (platform-infra's {@code SecurityResponses}) in this API's shape, before a request reaches a controller.
+   */
+  UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
+  /**
+   * The caller may see the workflow but not do this: pausing, resuming or cancelling it, or executing its runs, is
+   * for its owner or an administrator; {@code /admin/**} is for administrators (the security chain's refusal).
+   */
+  FORBIDDEN(HttpStatus.FORBIDDEN),
+  /** A browser origin that is not allowed, or a host name local mode does not answer (the security chain). */
+  ORIGIN_NOT_ALLOWED(HttpStatus.FORBIDDEN),
+  /** No such workflow or run (or path), or one of another tenant: the API does not tell the two apart. */
   NOT_FOUND(HttpStatus.NOT_FOUND),
   /** The endpoint does not take this method. */
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),

@@ -21,10 +21,15 @@ public class WorkflowErrors {
 
   /** The body of an error; {@code details} is {@code null} when there are none. */
   public static Map<String, Object> body(WorkflowException e) {
+    return body(e.error().code(), e.getMessage(), e.details());
+  }
+
+  /** The body of an error by its code (also the security chain's refusals, through the service's error shape). */
+  public static Map<String, Object> body(String code, String message, Object details) {
     Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", e.error().code());
-    error.put("message", e.getMessage() == null ? "" : e.getMessage());
-    error.put("details", e.details());
+    error.put("code", code);
+    error.put("message", message == null ? "" : message);
+    error.put("details", details);
     return Map.of("error", error);
   }
 

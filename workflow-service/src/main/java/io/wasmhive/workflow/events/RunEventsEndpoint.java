@@ -1,6 +1,7 @@
 package io.wasmhive.workflow.events;
 
 import io.wasmhive.platform.events.contract.WorkflowRunEvent;
+import io.wasmhive.platform.security.Caller;
 import io.wasmhive.platform.security.Callers;
 import io.wasmhive.platform.sse.Admission;
 import io.wasmhive.platform.sse.SseChannel;
@@ -32,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A run's stream replays the run's history (from {@link #HISTORY_LEAD} before it was created, within the replay
  * bound) unless the client sends a {@code Last-Event-ID}, and ends after {@code run_finished}; for a run that is over
  * it ends after the replay. A workflow's stream shows the events of all its runs from now on (or from its
- * {@code Last-Event-ID}) and stays open. Thread-safe.
+ * {@code Last-Event-ID}) and stays open. Both are for the workflow's tenant (another tenant's run or workflow is
+ * {@code 404} as if it did not exist), and one caller holds at most {@code max-connections-per-principal} of them
+ * on an instance. Thread-safe.
  */
 final class RunEventsEndpoint extends OncePerRequestFilter {
 
@@ -87,18 +90,19 @@ final class RunEventsEndpoint extends OncePerRequestFilter {
       throw new WorkflowException(WorkflowError.INVALID_LAST_EVENT_ID,
           "Last-Event-ID must be an event id this endpoint sent, like 1767323045678-0");
     }
+    Caller caller = Callers.require();
     RunView found = null;
     if (runId != null) {
-      found = runs.find(runId).orElseThrow(
+      found = runs.find(runId, caller).orElseThrow(
           () -> new WorkflowException(WorkflowError.NOT_FOUND, "run " + runId + " does not exist"));
-    } else if (workflows.find(workflowId).isEmpty()) {
-      throw new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist");
+    } else if (workflows.find(workflowId).filter(w -> w.visibleTo(caller)).isEmpty()) {
+      throw RunService.workflowNotFound(workflowId);
     }
     if (head) {
       SseChannel.head(response);
       return;
     }
-    String principal = Callers.require().principal();
+    String principal = connectionKey(caller);
     Admission admission = channel.tryReserve(principal);
     if (admission == Admission.PRINCIPAL_FULL) {
       response.setHeader("Retry-After", String.valueOf(channel.settings().retryAfterSeconds()));
@@ -116,6 +120,14 @@ final class RunEventsEndpoint extends OncePerRequestFilter {
     } else {
       channel.open(request, response, principal, new WorkflowFilter(workflowId), lastEventId, null, false);
     }
+  }
+
+  /**
+   * Whose place a connection takes: the principal within its tenant (two tenants' principals of one name are two
+   * callers). The tenant's length comes first, so no pair of names makes another pair's key.
+   */
+  static String connectionKey(Caller caller) {
+    return caller.tenant().length() + ":" + caller.tenant() + "/" + caller.principal();
   }
 
   private void refuse(HttpServletResponse response, WorkflowException e) throws IOException {

@@ -1,8 +1,11 @@
 package io.wasmhive.workflow.run;
 
+import io.wasmhive.platform.security.Caller;
+import io.wasmhive.platform.security.Callers;
 import io.wasmhive.workflow.api.WorkflowApi;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
+import io.wasmhive.workflow.store.StoredWorkflow;
 import io.wasmhive.workflow.tx.Transactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -23,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code 200} with the finished run, or {@code 202} with its state when it is still going after
  * {@code workflow.runs.max-wait}. The body chooses the mode ({@link RunOptionsReader}): none is a leader run.
  * {@code "execute":true} without a configured signer is {@code 400 EXECUTION_NOT_CONFIGURED}, nothing stored.
- * {@code GET /runs/{id}} shows a run.
+ * {@code GET /runs/{id}} shows a run. Runs and workflows of another tenant are {@code 404} as if they did not
+ * exist; {@code "execute":true} is for the workflow's owner holding {@value Transactions#EXECUTE_ROLE}, or an
+ * administrator ({@code 403 FORBIDDEN} otherwise, nothing stored).
  */
 @RestController
 @WorkflowApi
@@ -43,11 +48,14 @@ public class RunController {
   ResponseEntity<RunView> start(@PathVariable("id") String workflowId, @PathVariable("jobId") String jobId,
       @RequestParam(name = "wait", defaultValue = "false") boolean wait, HttpServletRequest request)
       throws InterruptedException, IOException {
+    Caller caller = Callers.require();
     RunOptions options = reader.read(boundedBody(request));
-    if (options.execute() && !transactions.configured()) {
-      throw new WorkflowException(WorkflowError.EXECUTION_NOT_CONFIGURED, Transactions.NOT_CONFIGURED);
+    StoredWorkflow workflow = runs.visibleWorkflow(workflowId, caller)
+        .orElseThrow(() -> RunService.workflowNotFound(workflowId));
+    if (options.execute()) {
+      requireExecution(workflow, caller);
     }
-    RunView run = runs.start(workflowId, jobId, options);
+    RunView run = runs.start(workflow, jobId, options);
     URI location = URI.create("/runs/" + run.id());
     if (wait) {
       RunView now = runs.await(run.id(), Duration.ofDays(1)).orElse(run);
@@ -55,6 +63,24 @@ public class RunController {
       return ResponseEntity.status(status).location(location).body(now);
     }
     return ResponseEntity.accepted().location(location).body(run);
+  }
+
+  /**
+   * An executed run sends from the deployment's signer, so the workflow's owner address (which the client wrote)
+   * is not enough: the caller must be the workflow's owner holding the execute role, or an administrator.
+   */
+  private void requireExecution(StoredWorkflow workflow, Caller caller) {
+    if (!transactions.configured()) {
+      throw new WorkflowException(WorkflowError.EXECUTION_NOT_CONFIGURED, Transactions.NOT_CONFIGURED);
+    }
+    if (!workflow.ownedBy(caller)) {
+      throw new WorkflowException(WorkflowError.FORBIDDEN,
+          "execute:true is for the workflow's owner or an administrator; nothing was stored");
+    }
+    if (!caller.may(Transactions.EXECUTE_ROLE)) {
+      throw new WorkflowException(WorkflowError.FORBIDDEN,
+          "execute:true needs the role " + Transactions.EXECUTE_ROLE + "; nothing was stored");
+    }
   }
 
   /** The body, refused as soon as it is known to exceed the limit (declared or read), never read past it. */
@@ -74,6 +100,6 @@ public class RunController {
 
   @GetMapping(path = "/runs/{id}", produces = "application/json")
   RunView get(@PathVariable("id") String runId) {
-    return runs.find(runId).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "run " + runId + " does not exist"));
+    return runs.find(runId, Callers.require()).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "run " + runId + " does not exist"));
   }
 }

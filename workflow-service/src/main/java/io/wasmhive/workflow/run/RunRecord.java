@@ -1,5 +1,6 @@
 package io.wasmhive.workflow.run;
 
+import io.wasmhive.platform.security.Caller;
 import java.time.Instant;
 
 /**
@@ -10,12 +11,19 @@ import java.time.Instant;
  * @param id the run id
  * @param workflowId the workflow
  * @param jobId the job of the workflow
+ * @param tenant the workflow's tenant, whose members may read and follow the run (null for a run of a workflow
+ *     that recorded none: administrators only)
  * @param status where it stands
  * @param attempts how often a runner claimed it
  * @param leaseUntil until when the claiming runner owns it (only while {@code RUNNING})
  * @param createdAt when it was accepted
  * @param body the run's JSON ({@link RunView})
  */
-public record RunRecord(String id, String workflowId, String jobId, RunStatus status, int attempts,
+public record RunRecord(String id, String workflowId, String jobId, String tenant, RunStatus status, int attempts,
     Instant leaseUntil, Instant createdAt, String body) {
+
+  /** Whether the caller may read and follow this run: a member of its workflow's tenant, or an administrator. */
+  public boolean visibleTo(Caller caller) {
+    return caller.isAdmin() || tenant != null && caller.inTenant(tenant);
+  }
 }

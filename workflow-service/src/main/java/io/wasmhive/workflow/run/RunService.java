@@ -3,10 +3,12 @@ package io.wasmhive.workflow.run;
 import io.wasmhive.platform.events.Delivery;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventHandlingException;
+import io.wasmhive.platform.security.Caller;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
 import io.wasmhive.workflow.sdk.Job;
 import io.wasmhive.workflow.sdk.Workflow;
+import io.wasmhive.workflow.store.StoredWorkflow;
 import io.wasmhive.workflow.store.WorkflowStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs: accepted ({@link #start}: stored as queued, then announced on {@code workflow_run_requested}), driven by
  * the consumer group of every instance ({@link #handle}: claimed under a lease, run, the final state written once),
  * and read ({@link #find}). A run accepted before its instance was killed is claimed again by a consumer after
- * the lease, and its final state is written by exactly one claim. Thread-safe.
+ * the lease, and its final state is written by exactly one claim. A run belongs to its workflow's tenant: callers
+ * of other tenants find neither (see {@link #find(String, Caller)}). Thread-safe.
  */
 public final class RunService implements AutoCloseable {
 
@@ -64,10 +67,10 @@ public final class RunService implements AutoCloseable {
         return thread;
       }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
   /** Stored workflows never change, so the ones this instance has read are kept (a bounded number). */
-  private final Map<String, Workflow> workflowCache = java.util.Collections.synchronizedMap(
+  private final Map<String, StoredWorkflow> workflowCache = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Workflow> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, StoredWorkflow> eldest) {
           return size() > WORKFLOW_CACHE_SIZE;
         }
       });
@@ -91,39 +94,63 @@ public final class RunService implements AutoCloseable {
   }
 
   /**
-   * Accepts a run of the job: stores it queued and publishes the request. The run exists once this returns; if the
-   * publication fails the run stays queued and the caller gets the bus's (retryable) error.
+   * Accepts a run of the job for the service itself (a schedule's or a trigger's firing): the run acts as the
+   * workflow's owner and belongs to its tenant. The run exists once this returns; if the publication fails the run
+   * stays queued and the caller gets the bus's (retryable) error.
    *
    * @throws WorkflowException {@code NOT_FOUND} when the workflow or the job does not exist
    */
   public RunView start(String workflowId, String jobId) {
-    return start(workflowId, jobId, RunOptions.LEADER);
+    StoredWorkflow workflow = stored(workflowId).orElseThrow(() -> workflowNotFound(workflowId));
+    return start(workflow, jobId, RunOptions.LEADER);
   }
 
   /**
-   * Accepts a run of the job in the mode of {@code options}; an operator run carries the leader's contexts from
-   * now on.
-   *
-   * @throws WorkflowException {@code NOT_FOUND} when the workflow or the job does not exist
+   * The workflow, if the caller may see it (its tenant's member or an administrator); otherwise empty, as for a
+   * workflow that does not exist.
    */
-  public RunView start(String workflowId, String jobId, RunOptions options) {
-    Workflow workflow = workflow(workflowId)
-        .orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist"));
-    Job job = job(workflow, jobId).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, 
+  public Optional<StoredWorkflow> visibleWorkflow(String workflowId, Caller caller) {
+    return stored(workflowId).filter(w -> w.visibleTo(caller));
+  }
+
+  /**
+   * Accepts a run of the job of {@code workflow} in the mode of {@code options}, in the workflow's tenant; an
+   * operator run carries the leader's contexts from now on. Whether the requesting caller may is checked before.
+   *
+   * @throws WorkflowException {@code NOT_FOUND} when the job does not exist
+   */
+  RunView start(StoredWorkflow stored, String jobId, RunOptions options) {
+    Workflow workflow = stored.document().workflow();
+    String workflowId = stored.id();
+    Job job = job(workflow, jobId).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND,
         "workflow " + workflowId + " has no job " + jobId + "; its jobs are " + jobIds(workflow)));
     Instant now = clock.instant();
     RunView view = new RunView(UUID.randomUUID().toString(), workflowId, jobId, job.chainId(), options.mode(),
         RunStatus.QUEUED, null, null, 0, now, null, null, Map.of(), JobRunner.pendingSteps(job),
         options.wasmRefContext(), options.dataRefContext(), options.rpcRecording(), null,
         options.execute() ? Boolean.TRUE : null);
-    runs.create(new RunRecord(view.id(), workflowId, jobId, RunStatus.QUEUED, 0, null, now, write(view)));
+    runs.create(new RunRecord(view.id(), workflowId, jobId, stored.tenant(), RunStatus.QUEUED, 0, null, now,
+        write(view)));
     bus.publish(new WorkflowRunRequested(view.id(), now));
     return view;
   }
 
   /** The run as stored, its status and attempts those of the store. */
-  public Optional<RunView> find(String runId) {
+  Optional<RunView> find(String runId) {
     return runs.find(runId).map(this::view);
+  }
+
+  /**
+   * The run, if the caller may see it (a member of its workflow's tenant or an administrator); otherwise empty, as
+   * for a run that does not exist.
+   */
+  public Optional<RunView> find(String runId, Caller caller) {
+    return runs.find(runId).filter(r -> r.visibleTo(caller)).map(this::view);
+  }
+
+  /** {@code NOT_FOUND} for a workflow that does not exist or that the caller may not see, in the same words. */
+  public static WorkflowException workflowNotFound(String workflowId) {
+    return new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist");
   }
 
   /**
@@ -176,7 +203,7 @@ public final class RunService implements AutoCloseable {
     RunView finished;
     listener.runStarted(start);
     try {
-      Workflow workflow = workflow(run.workflowId()).orElseThrow(
+      Workflow workflow = stored(run.workflowId()).map(w -> w.document().workflow()).orElseThrow(
           () -> new IllegalStateException("workflow " + run.workflowId() + " is gone"));
       Job job = job(workflow, run.jobId()).orElseThrow(
           () -> new IllegalStateException("job " + run.jobId() + " is gone"));
@@ -229,12 +256,12 @@ public final class RunService implements AutoCloseable {
     progressWriter.awaitTermination(5, TimeUnit.SECONDS);
   }
 
-  private Optional<Workflow> workflow(String id) {
-    Workflow cached = workflowCache.get(id);
+  private Optional<StoredWorkflow> stored(String id) {
+    StoredWorkflow cached = workflowCache.get(id);
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<Workflow> stored = workflows.find(id).map(w -> w.document().workflow());
+    Optional<StoredWorkflow> stored = workflows.find(id);
     stored.ifPresent(w -> workflowCache.put(id, w));
     return stored;
   }

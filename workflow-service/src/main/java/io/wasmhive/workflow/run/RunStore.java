@@ -38,6 +38,7 @@ public final class RunStore {
     Document doc = new Document("_id", run.id())
         .append("workflowId", run.workflowId())
         .append("jobId", run.jobId())
+        .append("tenant", run.tenant())
         .append("status", run.status().name())
         .append("attempts", run.attempts())
         .append("leaseUntil", null)
@@ -98,7 +99,7 @@ public final class RunStore {
   private static RunRecord record(Document doc) {
     Date lease = doc.getDate("leaseUntil");
     return new RunRecord(doc.getString("_id"), doc.getString("workflowId"), doc.getString("jobId"),
-        RunStatus.valueOf(doc.getString("status")), doc.getInteger("attempts", 0),
+        doc.getString("tenant"), RunStatus.valueOf(doc.getString("status")), doc.getInteger("attempts", 0),
         lease == null ? null : lease.toInstant(), doc.getDate("createdAt").toInstant(), doc.getString("body"));
   }
 }

@@ -1,5 +1,6 @@
 package io.wasmhive.workflow.schedule;
 
+import io.wasmhive.platform.security.Callers;
 import io.wasmhive.workflow.api.WorkflowApi;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A workflow's schedule: {@code GET /workflows/{id}/schedule}, and {@code POST /workflows/{id}/pause},
  * {@code /resume} and {@code /cancel}, each answering the schedule as it is after the change; {@code 404} for an
  * unknown workflow, {@code 409 SCHEDULE_CONFLICT} for a change its state does not allow or a workflow without a
- * schedule.
+ * schedule. Reading is for the workflow's tenant, changing for its owner ({@code 403 FORBIDDEN} for another
+ * member of the tenant); another tenant's workflow is {@code 404} as if it did not exist.
  */
 @RestController
 @WorkflowApi
@@ -24,21 +26,21 @@ class ScheduleController {
 
   @GetMapping(path = "/workflows/{id}/schedule", produces = "application/json")
   ScheduleView get(@PathVariable("id") String workflowId) {
-    return schedules.view(workflowId);
+    return schedules.view(workflowId, Callers.require());
   }
 
   @PostMapping(path = "/workflows/{id}/pause", produces = "application/json")
   ScheduleView pause(@PathVariable("id") String workflowId) {
-    return schedules.pause(workflowId);
+    return schedules.pause(workflowId, Callers.require());
   }
 
   @PostMapping(path = "/workflows/{id}/resume", produces = "application/json")
   ScheduleView resume(@PathVariable("id") String workflowId) {
-    return schedules.resume(workflowId);
+    return schedules.resume(workflowId, Callers.require());
   }
 
   @PostMapping(path = "/workflows/{id}/cancel", produces = "application/json")
   ScheduleView cancel(@PathVariable("id") String workflowId) {
-    return schedules.cancel(workflowId);
+    return schedules.cancel(workflowId, Callers.require());
   }
 }

@@ -1,6 +1,7 @@
 package io.wasmhive.workflow.schedule;
 
 import io.wasmhive.platform.chainwatch.ChainLog;
+import io.wasmhive.platform.security.Caller;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
 import io.wasmhive.workflow.run.RunService;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Workflows' schedules: made when a workflow is submitted ({@link #create}), fired when due ({@link #fireDue}, by
- * the instance holding the lease), paused, resumed and cancelled by their owner. Every change is a conditional
+ * the instance holding the lease), read by the workflow's tenant, paused, resumed and cancelled by its owner (or an
+ * administrator); firings start runs as the workflow's owner, in its tenant. Every change is a conditional
  * update of the stored schedule, so it holds whichever instance makes it. Thread-safe; blocks on the stores.
  */
 class ScheduleService {
@@ -82,14 +84,16 @@ class ScheduleService {
         || workflow.validUntil() != null && !now.isBefore(Instant.ofEpochSecond(workflow.validUntil()));
   }
 
-  /** The schedule of a workflow. */
-  ScheduleView view(String workflowId) {
+  /** The schedule of a workflow the caller may see ({@code NOT_FOUND} otherwise, as for no workflow). */
+  ScheduleView view(String workflowId, Caller caller) {
+    visible(workflowId, caller);
     Schedule schedule = existing(workflowId);
     return ScheduleView.of(schedule, workflow(workflowId), schedules.watches(workflowId));
   }
 
-  /** Stops runs until {@link #resume}: only an active schedule can be paused. */
-  ScheduleView pause(String workflowId) {
+  /** Stops runs until {@link #resume}: only an active schedule can be paused, by the workflow's owner. */
+  ScheduleView pause(String workflowId, Caller caller) {
+    owned(workflowId, caller, "pause");
     Schedule schedule = inState(workflowId, "pause", ScheduleState.ACTIVE);
     return moved(workflowId, schedules.transition(schedule, ScheduleState.PAUSED, schedule.next()), "pause");
   }
@@ -97,9 +101,10 @@ class ScheduleService {
   /**
    * Runs again from now on: the next due time is worked out afresh (cron times missed while paused are not made up;
    * a time trigger that passed fires at once); event triggers continue from their cursors, so logs that arrived
-   * while paused are acted on now; a paused schedule with nothing left to run becomes finished.
+   * while paused are acted on now; a paused schedule with nothing left to run becomes finished. For the owner.
    */
-  ScheduleView resume(String workflowId) {
+  ScheduleView resume(String workflowId, Caller caller) {
+    owned(workflowId, caller, "resume");
     Schedule schedule = inState(workflowId, "resume", ScheduleState.PAUSED);
     Workflow workflow = workflow(workflowId);
     Instant now = now();
@@ -110,8 +115,9 @@ class ScheduleService {
     return moved(workflowId, schedules.transition(schedule, to, next.orElse(null)), "resume");
   }
 
-  /** Ends the schedule for good: an active or paused schedule can be cancelled. */
-  ScheduleView cancel(String workflowId) {
+  /** Ends the schedule for good: an active or paused schedule can be cancelled, by the workflow's owner. */
+  ScheduleView cancel(String workflowId, Caller caller) {
+    owned(workflowId, caller, "cancel");
     Schedule schedule = inState(workflowId, "cancel", ScheduleState.ACTIVE, ScheduleState.PAUSED);
     return moved(workflowId, schedules.transition(schedule, ScheduleState.CANCELLED, null), "cancel");
   }
@@ -277,9 +283,23 @@ class ScheduleService {
     }
   }
 
+  /** The workflow, if the caller may see it; {@code NOT_FOUND} in the words of a missing one otherwise. */
+  private StoredWorkflow visible(String workflowId, Caller caller) {
+    return workflows.find(workflowId).filter(w -> w.visibleTo(caller))
+        .orElseThrow(() -> RunService.workflowNotFound(workflowId));
+  }
+
+  /** Checks that the caller may change the workflow: {@code FORBIDDEN} for another member of its tenant. */
+  private void owned(String workflowId, Caller caller, String action) {
+    if (!visible(workflowId, caller).ownedBy(caller)) {
+      throw new WorkflowException(WorkflowError.FORBIDDEN,
+          "only the workflow's owner or an administrator may " + action + " its schedule");
+    }
+  }
+
   private Workflow workflow(String workflowId) {
-    return workflows.find(workflowId).map(w -> w.document().workflow()).orElseThrow(
-        () -> new WorkflowException(WorkflowError.NOT_FOUND, "workflow " + workflowId + " does not exist"));
+    return workflows.find(workflowId).map(w -> w.document().workflow())
+        .orElseThrow(() -> RunService.workflowNotFound(workflowId));
   }
 
   private static WorkflowException conflict(String workflowId, String action, ScheduleState state) {

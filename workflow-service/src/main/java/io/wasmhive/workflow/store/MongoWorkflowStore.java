@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * {@link WorkflowStore} on the MongoDB collection {@value #COLLECTION}: one document per workflow, {@code _id} (a
- * random UUID), {@code owner}, {@code created_at}, and {@code source}, the body exactly as sent. A workflow is read
+ * random UUID), {@code owner} (the SDK's owner address), {@code principal} and {@code tenant} (who submitted it),
+ * {@code created_at}, and {@code source}, the body exactly as sent. A workflow is read
  * back from its source, so what a run executes is what was accepted. Thread-safe.
  */
 class MongoWorkflowStore implements WorkflowStore {
@@ -33,15 +34,17 @@ class MongoWorkflowStore implements WorkflowStore {
   }
 
   @Override
-  public StoredWorkflow save(String source, SerializedWorkflow document) {
+  public StoredWorkflow save(String source, SerializedWorkflow document, String principal, String tenant) {
     String id = UUID.randomUUID().toString();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Document doc = new Document("_id", id)
         .append("owner", document.workflow().owner())
+        .append("principal", principal)
+        .append("tenant", tenant)
         .append("created_at", Date.from(now))
         .append("source", source);
     mongo.insert(doc, COLLECTION);
-    return new StoredWorkflow(id, document.workflow().owner(), now, source, document);
+    return new StoredWorkflow(id, document.workflow().owner(), principal, tenant, now, source, document);
   }
 
   @Override
@@ -52,7 +55,7 @@ class MongoWorkflowStore implements WorkflowStore {
     }
     String source = doc.getString("source");
     SerializedWorkflow document = reader.read(source.getBytes(StandardCharsets.UTF_8));
-    return Optional.of(new StoredWorkflow(id, doc.getString("owner"), doc.getDate("created_at").toInstant(),
-        source, document));
+    return Optional.of(new StoredWorkflow(id, doc.getString("owner"), doc.getString("principal"),
+        doc.getString("tenant"), doc.getDate("created_at").toInstant(), source, document));
   }
 }

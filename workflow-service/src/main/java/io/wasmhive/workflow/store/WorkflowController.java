@@ -1,5 +1,7 @@
 package io.wasmhive.workflow.store;
 
+import io.wasmhive.platform.security.Caller;
+import io.wasmhive.platform.security.Callers;
 import io.wasmhive.workflow.api.WorkflowApi;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
@@ -28,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /workflows} takes a workflow as the SDK serialized it (wrapped or plain) and answers 201 with its id;
  * {@code GET /workflows/{id}} answers it in the SDK's form. The body is read up to the limit and no further, then
  * checked completely before it is stored; the modules its WASM steps name and the store lacks are requested from
- * the indexer (creation does not wait for them). {@link WorkflowSubmitted} is published once it is stored.
+ * the indexer (creation does not wait for them). {@link WorkflowSubmitted} is published once it is stored. The
+ * workflow belongs to the caller that submitted it (its principal and tenant); another tenant's workflow is
+ * {@code 404} as if it did not exist.
  */
 @WorkflowApi
 @RestController
@@ -53,12 +57,16 @@ class WorkflowController {
   ResponseEntity<Map<String, Object>> create(HttpServletRequest request) throws IOException {
     byte[] body = boundedBody(request);
     SerializedWorkflow document = reader.read(body);
-    StoredWorkflow stored = store.save(new String(body, StandardCharsets.UTF_8), document);
+    Caller caller = Callers.require();
+    StoredWorkflow stored = store.save(new String(body, StandardCharsets.UTF_8), document, caller.principal(),
+        caller.tenant());
     events.publishEvent(new WorkflowSubmitted(stored));
     List<String> requested = modules.requestMissing(document.workflow());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("id", stored.id());
     answer.put("owner", stored.owner());
+    answer.put("principal", stored.principal());
+    answer.put("tenant", stored.tenant());
     answer.put("createdAt", stored.createdAt().toString());
     answer.put("jobs", document.workflow().jobs().stream().map(Job::id).toList());
     answer.put("modulesRequested", requested);
@@ -67,7 +75,8 @@ class WorkflowController {
 
   @GetMapping(path = "/workflows/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> get(@PathVariable String id) {
-    StoredWorkflow stored = store.find(id).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND,
+    Caller caller = Callers.require();
+    StoredWorkflow stored = store.find(id).filter(w -> w.visibleTo(caller)).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND,
         "Workflow not found: " + (id.length() > 64 ? id.substring(0, 64) + "…" : id)));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(writer.write(stored.document()));
   }

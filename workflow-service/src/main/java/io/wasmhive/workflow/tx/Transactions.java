@@ -12,6 +12,12 @@ public final class Transactions {
   public static final String NOT_CONFIGURED = "execute:true needs a signer: set WORKFLOW_SIGNER_KEY or "
       + "workflow.signer.keystore (with workflow.signer.keystore-password)";
 
+  /**
+   * The role a caller needs (besides owning the workflow) to ask for {@code "execute":true} in secure mode: an
+   * executed run spends the deployment's signer, and the workflow's owner address is the client's word.
+   */
+  public static final String EXECUTE_ROLE = "workflows:execute";
+
   private final TransactionSender sender;
 
   public Transactions(TransactionSender sender) {

@@ -1,5 +1,7 @@
 package io.wasmhive.workflow.wasmserver;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,7 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * apart from the rest of the service's API (this advice applies to {@link WasmServerController} only).
  */
 @RestControllerAdvice(assignableTypes = WasmServerController.class)
-class WasmServerErrors {
+public class WasmServerErrors {
+
+  /** The paths this API serves, as a prefix. */
+  public static final String PATH_PREFIX = "/wasm/";
 
   private static final JsonNode UNKNOWN = JsonNodeFactory.instance.stringNode("unknown");
 
@@ -26,6 +31,19 @@ class WasmServerErrors {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ObjectNode> unexpected(Exception e) {
     return answer(500, UNKNOWN, "internal error: " + e.getClass().getSimpleName(), System.nanoTime());
+  }
+
+  /**
+   * A refusal made before the request reached the API (the security chain's 401), in the same shape: the job is
+   * unknown because the body was not read, and no time was spent on it.
+   */
+  public static Map<String, Object> refusal(String error) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("jobId", "unknown");
+    body.put("ok", false);
+    body.put("error", error);
+    body.put("durationMs", 0);
+    return body;
   }
 
   static WasmServerException bodyTooLarge(long maxBodyBytes, long started) {

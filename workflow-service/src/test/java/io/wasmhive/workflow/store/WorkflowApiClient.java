@@ -10,20 +10,31 @@ import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP to the workflow API on a port, bodies as exact bytes. */
+/** Real HTTP to the workflow API on a port, bodies as exact bytes, optionally with a bearer token. */
 public final class WorkflowApiClient {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final int port;
+  private final String token;
 
   public WorkflowApiClient(int port) {
+    this(port, null);
+  }
+
+  private WorkflowApiClient(int port, String token) {
     this.port = port;
+    this.token = token;
+  }
+
+  /** A client that sends {@code Authorization: Bearer <token>} with every request of its own. */
+  public WorkflowApiClient withBearer(String bearerToken) {
+    return new WorkflowApiClient(port, bearerToken);
   }
 
   public HttpResponse<String> post(String path, byte[] body) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+    return send(builder(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
@@ -32,7 +43,13 @@ public final class WorkflowApiClient {
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    return send(builder(path).GET().build());
+  }
+
+  /** A request to the path, with the client's token when it has one. */
+  public HttpRequest.Builder builder(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
 
   public HttpResponse<String> send(HttpRequest request) {
