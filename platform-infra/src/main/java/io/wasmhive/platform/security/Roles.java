@@ -9,6 +9,8 @@ public final class Roles {
   public static final String MODULES_WRITE = "modules:write";
   /** Follow every user's execution events at once (relay-service's watch-all). */
   public static final String EVENTS_WATCH_ALL = "events:watch-all";
+  /** Send a workflow run's transactions ({@code "execute":true}, workflow-service), as the workflow's owner. */
+  public static final String WORKFLOWS_EXECUTE = "workflows:execute";
 
   private Roles() {
   }

@@ -16,7 +16,7 @@ public final class Transactions {
    * The role a caller needs (besides owning the workflow) to ask for {@code "execute":true} in secure mode: an
    * executed run spends the deployment's signer, and the workflow's owner address is the client's word.
    */
-  public static final String EXECUTE_ROLE = "workflows:execute";
+  public static final String EXECUTE_ROLE = io.wasmhive.platform.security.Roles.WORKFLOWS_EXECUTE;
 
   private final TransactionSender sender;
 
