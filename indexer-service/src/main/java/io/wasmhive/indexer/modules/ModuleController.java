@@ -120,7 +120,7 @@ class ModuleController {
       throw new IndexerException(ErrorCode.BAD_REQUEST, "the upload is empty");
     }
     // Counted before the checks: checking costs the service as much for a refused module as for a stored one.
-    quota.charge(caller.principal(), bytes.length);
+    quota.charge(caller, bytes.length);
     WasmBytes.requireWasm(bytes);
     String problem = check.problem(bytes);
     if (problem != null) {

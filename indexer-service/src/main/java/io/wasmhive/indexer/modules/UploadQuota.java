@@ -2,10 +2,10 @@ package io.wasmhive.indexer.modules;
 
 import io.wasmhive.indexer.api.ErrorCode;
 import io.wasmhive.indexer.api.IndexerException;
+import io.wasmhive.platform.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -45,9 +45,15 @@ class UploadQuota {
     this.clock = Clock.systemUTC();
   }
 
-  /** Counts {@code bytes} against the principal's day, or fails with {@code UPLOAD_QUOTA_EXCEEDED}. */
-  void charge(String principal, long bytes) {
-    Long used = redis.execute(CHARGE, List.of(key(principal, LocalDate.now(clock))), Long.toString(bytes),
+  /**
+   * Counts {@code bytes} against the caller's day, or fails with {@code UPLOAD_QUOTA_EXCEEDED}. Local mode's caller
+   * (the developer of a loopback instance, who shares it with nobody) is not counted.
+   */
+  void charge(Caller caller, long bytes) {
+    if (caller.source() == Caller.Source.LOCAL) {
+      return;
+    }
+    Long used = redis.execute(CHARGE, List.of(key(caller.principal(), LocalDate.now(clock))), Long.toString(bytes),
         Long.toString(limit), Long.toString(KEEP.toSeconds()));
     if (used == null || used < 0) {
       throw new IndexerException(ErrorCode.UPLOAD_QUOTA_EXCEEDED, "this upload of " + bytes + " bytes would pass "

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * Creates, replaces, reads, lists and drops procedures for a caller. A create compiles the module and checks its
  * export before anything is stored, so a refused request leaves no trace. Every operation first checks that the
  * caller may use the database ({@link Namespaces}); replace and drop are the owner's or an administrator's, and a
- * tenant has at most {@code procedure.max-procedures-per-tenant} procedures. Thread-safe; blocks on the stores and
+ * tenant has at most {@code procedure.max-procedures-per-tenant} procedures (in secure mode). Thread-safe; blocks on the stores and
  * while compiling.
  */
 @Service
@@ -76,7 +76,8 @@ public class ProcedureCatalog {
     }
     if (existing.isPresent()) {
       requireOwner(caller, existing.get(), "replace");
-    } else {
+    } else if (caller.source() != Caller.Source.LOCAL) {
+      // Local mode has one tenant, the developer's: nobody to share the service with, no limit to keep.
       requireRoom(namespaces.owner(command.database()).orElse(caller.tenant()));
     }
     ModuleInfo module = register(command.wasm());
