@@ -69,17 +69,7 @@ public class ProcedureCatalog {
     List<Param> params = params(command.params());
     DataType returnType = command.returnType() == null ? null : dataType("return_type", command.returnType());
     Limits resolved = limits.resolve(command.limits());
-    namespaces.requireUse(caller, command.database());
-    Optional<Procedure> existing = procedures.find(command.database(), name);
-    if (existing.isPresent() && !command.replace()) {
-      throw alreadyExists(name);
-    }
-    if (existing.isPresent()) {
-      requireOwner(caller, existing.get(), "replace");
-    } else if (caller.source() != Caller.Source.LOCAL) {
-      // Local mode has one tenant, the developer's: nobody to share the service with, no limit to keep.
-      requireRoom(namespaces.owner(command.database()).orElse(caller.tenant()));
-    }
+    Optional<Procedure> existing = authorize(caller, command.database(), name, command.replace());
     ModuleInfo module = register(command.wasm());
     String export = ExportResolver.choose(module, name, command.entry());
     Signature signature = module.exports().get(export);
@@ -135,6 +125,25 @@ public class ProcedureCatalog {
     if (!deleted) {
       throw notFound(name);
     }
+  }
+
+  /**
+   * The procedure a create replaces, once the caller may create (a new name: room left in the tenant) or replace
+   * (its owner or an administrator) it in this database.
+   */
+  private Optional<Procedure> authorize(Caller caller, String database, String name, boolean replace) {
+    namespaces.requireUse(caller, database);
+    Optional<Procedure> existing = procedures.find(database, name);
+    if (existing.isPresent() && !replace) {
+      throw alreadyExists(name);
+    }
+    if (existing.isPresent()) {
+      requireOwner(caller, existing.get(), "replace");
+    } else if (caller.source() != Caller.Source.LOCAL) {
+      // Local mode has one tenant, the developer's: nobody to share the service with, no limit to keep.
+      requireRoom(namespaces.owner(database).orElse(caller.tenant()));
+    }
+    return existing;
   }
 
   private static void requireOwner(Caller caller, Procedure procedure, String what) {
