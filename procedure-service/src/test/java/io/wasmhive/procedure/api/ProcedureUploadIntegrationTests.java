@@ -17,7 +17,9 @@ import org.springframework.test.context.TestPropertySource;
 /** The uploads without base64, multipart and raw {@code application/wasm}, over real HTTP. */
 @ServiceIntegrationTest
 // A limit of one procedure per tenant, which local mode (every test here) does not apply.
-@TestPropertySource(properties = {"wasmhive.data-dir=target/it-data/upload", "procedure.max-procedures-per-tenant=1"})
+// A data directory of its own: its properties differ from ProcedureMetricsIntegrationTests', so the contexts differ.
+@TestPropertySource(properties = {"wasmhive.data-dir=target/it-data/upload-local",
+    "procedure.max-procedures-per-tenant=1"})
 class ProcedureUploadIntegrationTests {
 
   static final String META = "{\"name\":\"calculate_discount\",\"language\":\"wasm\",\"params\":["
