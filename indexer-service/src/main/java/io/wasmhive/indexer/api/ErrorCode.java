@@ -12,10 +12,23 @@ public enum ErrorCode {
    * ({@code WASM_FEATURES}); the message says what and where.
    */
   INVALID_MODULE(422, false),
+  /** No valid credentials (secure mode); written by the security chain. */
+  UNAUTHORIZED(401, false),
+  /** The caller lacks the role: uploads and {@code POST /index} need {@code modules:write} (or admin). */
+  FORBIDDEN(403, false),
+  /** The alias belongs to another principal; only its owner or an administrator may re-point it. */
+  ALIAS_OWNED(403, false),
+  /** The alias is an id of the on-chain module registry; only the chain watcher moves it, nobody over HTTP. */
+  REGISTRY_ALIAS(403, false),
   NOT_FOUND(404, false),
   /** The requested representation ({@code format}) is not one this gateway serves. */
   NOT_ACCEPTABLE(406, false),
   PAYLOAD_TOO_LARGE(413, false),
+  /**
+   * The principal's uploads of this UTC day would pass {@code indexer.modules.max-upload-bytes-per-day}; the same
+   * upload succeeds on the next day.
+   */
+  UPLOAD_QUOTA_EXCEEDED(429, true),
   INTERNAL_ERROR(500, true);
 
   private final int status;

@@ -1,5 +1,6 @@
 package io.wasmhive.indexer.index;
 
+import io.wasmhive.indexer.access.Writers;
 import io.wasmhive.indexer.api.ErrorCode;
 import io.wasmhive.indexer.api.IndexerException;
 import java.util.List;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /index} answers at once with the job ({@code 202} while it is worked on, {@code 200} when pinned). */
+/**
+ * {@code POST /index} answers at once with the job ({@code 202} while it is worked on, {@code 200} when pinned); it
+ * needs {@code modules:write}, and an alias it gives must be unowned or the caller's (see {@link IndexService}).
+ */
 @RestController
 class IndexController {
 
@@ -32,13 +36,14 @@ class IndexController {
 
   @PostMapping("/index")
   ResponseEntity<IndexJobJson> request(@RequestBody IndexRequest request) {
+    Requester requester = Requester.of(Writers.require());
     if (request == null || request.cid() == null || request.cid().isBlank()) {
       throw new IndexerException(ErrorCode.BAD_REQUEST, "the body must be {\"cid\": \"<CIDv0 or CIDv1>\"}");
     }
     if (request.alias() != null && (request.alias().isBlank() || request.alias().length() > 200)) {
       throw new IndexerException(ErrorCode.BAD_REQUEST, "alias must be 1 to 200 characters");
     }
-    IndexJob job = index.request(request.cid().trim(), request.alias(), "indexer-http");
+    IndexJob job = index.request(request.cid().trim(), request.alias(), requester);
     HttpStatus status = job.status() == IndexStatus.PINNED ? HttpStatus.OK : HttpStatus.ACCEPTED;
     return ResponseEntity.status(status).body(IndexJobJson.of(job));
   }

@@ -18,13 +18,16 @@ import java.util.Set;
  * @param createdAt when it was first requested
  * @param updatedAt when it last changed
  * @param leaseUntil while pinning: when another indexer may take the job over
+ * @param registryAliases those of {@code aliases} the chain watcher asked for: the only ones the job may point
+ *     when the on-chain registry owns them
  */
 public record IndexJob(String key, String cid, IndexStatus status, int attempts, String error,
     List<String> gatewayFailures, String sha256, Set<String> aliases, Instant createdAt, Instant updatedAt,
-    Instant leaseUntil) {
+    Instant leaseUntil, Set<String> registryAliases) {
 
   public IndexJob {
     gatewayFailures = gatewayFailures == null ? List.of() : List.copyOf(gatewayFailures);
     aliases = aliases == null ? Set.of() : Set.copyOf(aliases);
+    registryAliases = registryAliases == null ? Set.of() : Set.copyOf(registryAliases);
   }
 }

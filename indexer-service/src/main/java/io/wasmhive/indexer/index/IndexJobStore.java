@@ -9,9 +9,10 @@ public interface IndexJobStore {
 
   /**
    * Queues the CID unless it is queued, pinning or pinned already (a failed job is queued again), and adds the
-   * alias. Returns the job and whether this call queued it, i.e. whether work must be published.
+   * alias (to the registry's aliases as well when {@code registry}). Returns the job and whether this call queued
+   * it, i.e. whether work must be published.
    */
-  Enqueued enqueue(String key, String cid, String alias);
+  Enqueued enqueue(String key, String cid, String alias, boolean registry);
 
   /** Marks a job pinned at once (the module was already stored), adding the alias. */
   IndexJob pinnedAlready(String key, String cid, String sha256, String alias);

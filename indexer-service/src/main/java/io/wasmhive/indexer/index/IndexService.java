@@ -1,5 +1,7 @@
 package io.wasmhive.indexer.index;
 
+import io.wasmhive.indexer.api.ErrorCode;
+import io.wasmhive.indexer.api.IndexerException;
 import io.wasmhive.platform.events.Delivery;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventHandlingException;
@@ -8,12 +10,15 @@ import io.wasmhive.platform.events.contract.ModuleIndexRequested;
 import io.wasmhive.platform.events.contract.ModuleIndexed;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
+import io.wasmhive.platform.modules.AliasOwner;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Service;
@@ -21,7 +26,12 @@ import org.springframework.stereotype.Service;
 /**
  * Requests and works off index jobs. A request for a CID that is queued, pinning or pinned publishes nothing,
  * so duplicates cause one fetch; the fetch itself runs in the consumer of {@code module_index_requested}, which
- * claims the job first, so two deliveries of one CID (two indexers, or a redelivery) fetch once. Thread-safe.
+ * claims the job first, so two deliveries of one CID (two indexers, or a redelivery) fetch once.
+ *
+ * <p>Aliases are owned ({@link ModuleStore#claimAlias}): a request that gives one claims it first and is refused,
+ * with nothing written, when another principal owns it (unless an administrator asks) or the registry does (unless
+ * the chain watcher asks). A later write of a queued job's alias, when its module arrives, skips an alias the
+ * registry has taken meanwhile unless the registry asked for it on that job. Thread-safe.
  */
 @Service
 public class IndexService {
@@ -50,17 +60,22 @@ public class IndexService {
    * Blocks on MongoDB and on publishing.
    *
    * @throws InvalidCidException when the text is not a supported CID
+   * @throws IndexerException {@code ALIAS_OWNED} or {@code REGISTRY_ALIAS} when the requester may not move the
+   *     alias; nothing is written then
    */
-  public IndexJob request(String cidText, String alias, String requestedBy) {
+  public IndexJob request(String cidText, String alias, Requester requester) {
     Cid cid = Cid.parse(cidText);
     String key = cid.toV1().toString();
+    if (alias != null) {
+      claim(alias, requester);
+    }
     Optional<StoredModule> stored = modules.find(key);
     if (stored.isPresent()) {
-      return pinnedAlready(key, cidText, stored.get(), alias);
+      return pinnedAlready(key, cidText, stored.get(), alias, requester.registry());
     }
-    IndexJobStore.Enqueued enqueued = jobs.enqueue(key, cidText, alias);
+    IndexJobStore.Enqueued enqueued = jobs.enqueue(key, cidText, alias, requester.registry());
     if (enqueued.queued()) {
-      bus.publish(new ModuleIndexRequested(cidText, alias, requestedBy, Instant.now()));
+      bus.publish(new ModuleIndexRequested(cidText, alias, requester.name(), Instant.now()));
     } else if (enqueued.job().status() == IndexStatus.PINNED && alias != null) {
       modules.addAlias(enqueued.job().sha256(), alias);
     }
@@ -86,8 +101,9 @@ public class IndexService {
     Cid cid = parse(event.cid());
     String key = cid.toV1().toString();
     Optional<StoredModule> stored = modules.find(key);
+    boolean registry = Requester.CHAIN_WATCHER.equals(event.requestedBy());
     if (stored.isPresent()) {
-      pinnedAlready(key, event.cid(), stored.get(), event.alias());
+      pinnedAlready(key, event.cid(), stored.get(), event.alias(), registry);
       bus.publish(indexed(event.cid(), stored.get(), 0));
       return;
     }
@@ -95,7 +111,7 @@ public class IndexService {
       answerUnclaimed(key, event.cid());
       return;
     }
-    jobs.enqueue(key, event.cid(), event.alias());
+    jobs.enqueue(key, event.cid(), event.alias(), registry);
     Optional<IndexJob> claimed = jobs.claim(key, properties.lease());
     if (claimed.isEmpty()) {
       answerUnclaimed(key, event.cid());
@@ -113,7 +129,9 @@ public class IndexService {
         throw new ModuleSource.Failure("INVALID_MODULE: the module " + cid + " from " + fetched.source()
             + " is not a valid module: " + problem, false, List.of());
       }
-      ModuleOrigin origin = new ModuleOrigin(fetched.source(), null, job.aliases(), java.util.Set.of(cid.toString()));
+      Set<String> aliases = job.aliases().stream()
+          .filter(alias -> pointable(alias, job.registryAliases().contains(alias))).collect(Collectors.toSet());
+      ModuleOrigin origin = new ModuleOrigin(fetched.source(), null, aliases, Set.of(cid.toString()));
       StoredModule module = modules.put(fetched.bytes(), origin);
       jobs.pinned(key, module.sha256());
       bus.publish(indexed(job.cid(), module, job.attempts()));
@@ -156,8 +174,36 @@ public class IndexService {
     }
   }
 
-  private IndexJob pinnedAlready(String key, String cid, StoredModule module, String alias) {
-    if (alias != null) {
+  /** Claims the alias for the requester, or refuses the request when it may not move the alias. */
+  private void claim(String alias, Requester requester) {
+    AliasOwner owner = modules.claimAlias(alias, requester.owner());
+    if (owner.equals(requester.owner())) {
+      return;
+    }
+    if (owner.registry()) {
+      throw new IndexerException(ErrorCode.REGISTRY_ALIAS, "alias " + alias + " is an id of the on-chain module "
+          + "registry; only the registry moves it");
+    }
+    if (!requester.admin()) {
+      throw new IndexerException(ErrorCode.ALIAS_OWNED, "alias " + alias + " belongs to another principal; only "
+          + "its owner or an administrator may re-point it");
+    }
+  }
+
+  /**
+   * Whether a write the requester settled earlier may still point the alias: not when the registry has taken it
+   * since, unless the registry asked for it.
+   */
+  private boolean pointable(String alias, boolean byRegistry) {
+    if (byRegistry || !modules.aliasOwner(alias).map(AliasOwner::registry).orElse(false)) {
+      return true;
+    }
+    logger.warn("Not pointing alias " + alias + ": the on-chain registry owns it now");
+    return false;
+  }
+
+  private IndexJob pinnedAlready(String key, String cid, StoredModule module, String alias, boolean registry) {
+    if (alias != null && pointable(alias, registry)) {
       modules.addAlias(module.sha256(), alias);
     }
     return jobs.pinnedAlready(key, cid, module.sha256(), alias);

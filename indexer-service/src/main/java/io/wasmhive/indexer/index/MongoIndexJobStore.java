@@ -33,16 +33,18 @@ class MongoIndexJobStore implements IndexJobStore {
   }
 
   @Override
-  public Enqueued enqueue(String key, String cid, String alias) {
+  public Enqueued enqueue(String key, String cid, String alias, boolean registry) {
     Instant now = Instant.now();
+    List<String> aliases = alias == null ? List.of() : List.of(alias);
     Document fresh = new Document("_id", key).append("cid", cid).append("status", IndexStatus.QUEUED.wire())
-        .append("attempts", 0).append("aliases", alias == null ? List.of() : List.of(alias))
+        .append("attempts", 0).append("aliases", aliases)
+        .append("registry_aliases", registry ? aliases : List.of())
         .append("created_at", now).append("updated_at", now);
     try {
       mongo.insert(fresh, COLLECTION);
       return new Enqueued(toJob(fresh), true);
     } catch (DuplicateKeyException existing) {
-      addAlias(key, alias);
+      addAlias(key, alias, registry);
       Update requeue = new Update().set("status", IndexStatus.QUEUED.wire()).set("updated_at", now)
           .unset("error").unset("gateway_failures");
       Document requeued = modify(query(where("_id").is(key).and("status").is(IndexStatus.FAILED.wire())), requeue);
@@ -102,9 +104,13 @@ class MongoIndexJobStore implements IndexJobStore {
     return mongo.find(q, Document.class, COLLECTION).stream().map(MongoIndexJobStore::toJob).toList();
   }
 
-  private void addAlias(String key, String alias) {
+  private void addAlias(String key, String alias, boolean registry) {
     if (alias != null) {
-      mongo.updateFirst(query(where("_id").is(key)), new Update().addToSet("aliases", alias), COLLECTION);
+      Update update = new Update().addToSet("aliases", alias);
+      if (registry) {
+        update.addToSet("registry_aliases", alias);
+      }
+      mongo.updateFirst(query(where("_id").is(key)), update, COLLECTION);
     }
   }
 
@@ -117,7 +123,8 @@ class MongoIndexJobStore implements IndexJobStore {
         IndexStatus.valueOf(d.getString("status").toUpperCase(java.util.Locale.ROOT)),
         ((Number) d.getOrDefault("attempts", 0)).intValue(), d.getString("error"), strings(d.get("gateway_failures")),
         d.getString("sha256"), new LinkedHashSet<>(strings(d.get("aliases"))), instant(d.get("created_at")),
-        instant(d.get("updated_at")), instant(d.get("lease_until")));
+        instant(d.get("updated_at")), instant(d.get("lease_until")),
+        new LinkedHashSet<>(strings(d.get("registry_aliases"))));
   }
 
   private static List<String> strings(Object value) {

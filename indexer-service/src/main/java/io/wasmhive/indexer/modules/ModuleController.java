@@ -1,5 +1,6 @@
 package io.wasmhive.indexer.modules;
 
+import io.wasmhive.indexer.access.Writers;
 import io.wasmhive.indexer.api.ErrorCode;
 import io.wasmhive.indexer.api.IndexerException;
 import io.wasmhive.indexer.index.IndexJob;
@@ -12,6 +13,7 @@ import io.wasmhive.platform.modules.ModuleAddresses;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.platform.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +34,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Uploads and reads modules. An upload is stored once per SHA-256 ({@code 201} the first time, {@code 200}
- * after) and answered with the addresses {@code ipfs add} would print for it.
+ * after) and answered with the addresses {@code ipfs add} would print for it. Uploads need {@code modules:write}
+ * (checked before the body is read) and count against the uploader's bytes of the day; an upload gives no alias
+ * (aliases are given by {@code POST /index}).
  */
 @RestController
 @EnableConfigurationProperties(ModulesProperties.class)
@@ -42,8 +46,11 @@ class ModuleController {
   private final IndexService index;
   private final ModulesProperties properties;
   private final ModuleCheck check;
+  private final UploadQuota quota;
 
-  ModuleController(ModuleStore store, IndexService index, ModulesProperties properties, ModuleCheck check) {
+  ModuleController(ModuleStore store, IndexService index, ModulesProperties properties, ModuleCheck check,
+      UploadQuota quota) {
+    this.quota = quota;
     this.store = store;
     this.index = index;
     this.properties = properties;
@@ -53,20 +60,22 @@ class ModuleController {
   /** {@code curl --data-binary @m.wasm} (any content type but multipart): the body is the module. */
   @PostMapping("/modules")
   ResponseEntity<ModuleJson> uploadBody(HttpServletRequest request) throws IOException {
+    Caller caller = Writers.require();
     if (request.getContentLengthLong() > properties.maxSize().toBytes()) {
       throw tooLarge();
     }
-    return store(WasmBytes.readAtMost(request.getInputStream(), properties.maxSize().toBytes()));
+    return store(caller, WasmBytes.readAtMost(request.getInputStream(), properties.maxSize().toBytes()));
   }
 
   /** {@code curl -F wasm=@m.wasm}: the part {@code wasm} is the module. */
   @PostMapping(value = "/modules", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<ModuleJson> uploadPart(@RequestPart("wasm") MultipartFile wasm) {
+    Caller caller = Writers.require();
     if (wasm.getSize() > properties.maxSize().toBytes()) {
       throw tooLarge();
     }
     try {
-      return store(wasm.getBytes());
+      return store(caller, wasm.getBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("reading the upload failed", e);
     }
@@ -106,10 +115,12 @@ class ModuleController {
     return Map.of("modules", modules, "count", store.count(), "offset", offset, "limit", limit);
   }
 
-  private ResponseEntity<ModuleJson> store(byte[] bytes) {
+  private ResponseEntity<ModuleJson> store(Caller caller, byte[] bytes) {
     if (bytes.length == 0) {
       throw new IndexerException(ErrorCode.BAD_REQUEST, "the upload is empty");
     }
+    // Counted before the checks: checking costs the service as much for a refused module as for a stored one.
+    quota.charge(caller, bytes.length);
     WasmBytes.requireWasm(bytes);
     String problem = check.problem(bytes);
     if (problem != null) {

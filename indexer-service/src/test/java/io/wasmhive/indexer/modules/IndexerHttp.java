@@ -21,9 +21,16 @@ public final class IndexerHttp {
 
   private final HttpClient client = HttpClient.newHttpClient();
   private final String base;
+  private final String token;
 
   public IndexerHttp(int port) {
+    this(port, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer <token>} (secure mode) unless {@code token} is null. */
+  public IndexerHttp(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
+    this.token = token;
   }
 
   /** A reply: status, raw body and, when it is JSON, the parsed body. */
@@ -69,6 +76,9 @@ public final class IndexerHttp {
 
   private HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
     return headers.length == 0 ? b : b.headers(headers);
   }
 

@@ -21,7 +21,9 @@ import org.springframework.test.context.TestPropertySource;
 /** Uploads and look-ups over real HTTP, on the embedded MongoDB stand-in. */
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"wasmhive.data-dir=target/it-data/modules", "indexer.modules.max-size=1MB",
-    "spring.servlet.multipart.max-file-size=2MB", "spring.servlet.multipart.max-request-size=2MB"})
+    "spring.servlet.multipart.max-file-size=2MB", "spring.servlet.multipart.max-request-size=2MB",
+    // A day's upload limit far below what these tests upload: local mode (every test here) does not count.
+    "indexer.modules.max-upload-bytes-per-day=1KB"})
 class ModuleUploadIntegrationTests {
 
   static final int LIMIT = 1024 * 1024;
@@ -63,6 +65,12 @@ class ModuleUploadIntegrationTests {
     assertError(http.postBytes("/modules", over), 413, "PAYLOAD_TOO_LARGE");
     assertError(http.postMultipart("/modules", over), 413, "PAYLOAD_TOO_LARGE");
     assertThat(store.find(ModuleAddresses.sha256(over))).isEmpty();
+  }
+
+  @Test
+  void localModeUploadsAreNotCountedAgainstTheDailyLimit() {
+    assertThat(http.postBytes("/modules", IndexerHttp.moduleOfSize(5_000)).status()).isEqualTo(201);
+    assertThat(http.postMultipart("/modules", IndexerHttp.moduleOfSize(5_000)).status()).isEqualTo(201);
   }
 
   @Test

@@ -12,6 +12,8 @@ public interface ModuleStore {
   /**
    * Stores the bytes unless a module with the same SHA-256 is already there, and adds the origin's aliases,
    * extra CIDs and source to it; storing the same bytes twice changes nothing else. Returns the stored module.
+   * Aliases are pointed at the module whoever owns them: a caller acting for a principal claims them first
+   * ({@link #claimAlias}).
    *
    * @throws ModuleHashMismatchException when the origin expects another SHA-256 than the bytes have
    */
@@ -33,8 +35,22 @@ public interface ModuleStore {
   /** The bytes of the module with this SHA-256 hex, or empty. */
   Optional<byte[]> bytes(String sha256);
 
-  /** Adds an alias to the module with this SHA-256; {@code false} when there is no such module. */
+  /**
+   * Adds an alias to the module with this SHA-256 (pointing the alias at it, whoever owns the alias; its owner
+   * stays); {@code false} when there is no such module.
+   */
   boolean addAlias(String sha256, String alias);
+
+  /** Who owns the alias; empty while nobody claimed it (never given, or given before owners were recorded). */
+  Optional<AliasOwner> aliasOwner(String alias);
+
+  /**
+   * Claims the alias, atomically: an unowned alias goes to the claimant, an alias another principal owns stays
+   * theirs, and the registry takes any alias (its ids are its own). Returns the alias's owner afterwards, which
+   * the caller compares with the claimant. Changes only the owner, never which module the alias names (nor
+   * creates a name for none: an alias claimed before it is given names nothing yet).
+   */
+  AliasOwner claimAlias(String alias, AliasOwner claimant);
 
   /** Modules by when they were stored, newest first: {@code limit} of them after skipping {@code offset}. */
   List<StoredModule> list(int offset, int limit);

@@ -15,6 +15,7 @@ import org.bson.Document;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.types.Binary;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -29,7 +30,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * <p>Look-ups by CID or alias go through {@code wasm_module_refs}, one small document per reference
  * ({@code _id} = {@code cid:<canonical v1>} or {@code alias:<alias>}, {@code hash}), so they are key look-ups on
  * every MongoDB, including the embedded stand-in, which does not index array fields and would otherwise read
- * every module (bytes included) per look-up. An alias names the module it was most recently given to.
+ * every module (bytes included) per look-up. An alias names the module it was most recently given to. An alias's
+ * document also records its owner: {@code owner} (a principal) or {@code owner_registry: true}.
  */
 public class MongoModuleStore implements ModuleStore {
 
@@ -152,6 +154,36 @@ public class MongoModuleStore implements ModuleStore {
       reference("alias:" + alias, sha256);
     }
     return found;
+  }
+
+  @Override
+  public Optional<AliasOwner> aliasOwner(String alias) {
+    Document ref = mongo.findById("alias:" + alias, Document.class, REFS);
+    if (ref == null) {
+      return Optional.empty();
+    }
+    if (Boolean.TRUE.equals(ref.getBoolean("owner_registry"))) {
+      return Optional.of(AliasOwner.REGISTRY);
+    }
+    return Optional.ofNullable(ref.getString("owner")).map(AliasOwner::principal);
+  }
+
+  @Override
+  public AliasOwner claimAlias(String alias, AliasOwner claimant) {
+    String id = "alias:" + alias;
+    if (claimant.registry()) {
+      mongo.upsert(query(where("_id").is(id)), new Update().set("owner_registry", true).unset("owner"), REFS);
+      return claimant;
+    }
+    try {
+      // Matches only an unowned alias; when another owns it, the upsert's insert of the same _id fails instead.
+      mongo.upsert(query(where("_id").is(id).and("owner").exists(false).and("owner_registry").exists(false)),
+          new Update().set("owner", claimant.principal()), REFS);
+      return claimant;
+    } catch (DuplicateKeyException owned) {
+      return aliasOwner(alias).orElseThrow(() -> new IllegalStateException("the owner of alias " + alias
+          + " vanished"));
+    }
   }
 
   @Override

@@ -77,6 +77,40 @@ abstract class ModuleStoreContract {
   }
 
   @Test
+  void theFirstPrincipalToClaimAnAliasOwnsItAndAnotherCannotTakeIt() throws Exception {
+    String alias = "owned-" + UUID.randomUUID();
+    AliasOwner alice = AliasOwner.principal("alice");
+    AliasOwner bob = AliasOwner.principal("bob");
+    assertThat(store().aliasOwner(alias)).isEmpty();
+    assertThat(store().claimAlias(alias, alice)).isEqualTo(alice);
+    assertThat(store().find(alias)).as("a claim alone names no module").isEmpty();
+    assertThat(store().claimAlias(alias, bob)).isEqualTo(alice);
+    assertThat(store().claimAlias(alias, alice)).isEqualTo(alice);
+    assertThat(store().aliasOwner(alias)).contains(alice);
+    StoredModule first = store().put(module(900), ModuleOrigin.of("upload").withAlias(alias));
+    StoredModule second = store().put(module(901), ModuleOrigin.of("upload"));
+    assertThat(store().addAlias(second.sha256(), alias)).isTrue();
+    assertThat(store().find(alias)).map(StoredModule::sha256).contains(second.sha256());
+    assertThat(store().aliasOwner(alias)).as("pointing an alias keeps its owner").contains(alice);
+    assertThat(first.aliases()).contains(alias);
+  }
+
+  @Test
+  void anUnownedAliasIsClaimedWithoutMovingAndTheRegistryTakesAnyAlias() throws Exception {
+    String alias = "registry-" + UUID.randomUUID();
+    StoredModule given = store().put(module(910), ModuleOrigin.of("chain").withAlias(alias));
+    assertThat(store().aliasOwner(alias)).isEmpty();
+    AliasOwner squatter = AliasOwner.principal("squatter");
+    assertThat(store().claimAlias(alias, squatter)).isEqualTo(squatter);
+    assertThat(store().find(alias)).map(StoredModule::sha256).contains(given.sha256());
+    assertThat(store().claimAlias(alias, AliasOwner.REGISTRY)).isEqualTo(AliasOwner.REGISTRY);
+    assertThat(store().aliasOwner(alias)).contains(AliasOwner.REGISTRY);
+    assertThat(store().claimAlias(alias, squatter)).isEqualTo(AliasOwner.REGISTRY);
+    assertThat(store().find(alias)).map(StoredModule::sha256).contains(given.sha256());
+    assertThatThrownBy(() -> AliasOwner.principal(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aWrongExpectedHashStoresNothing() throws Exception {
     byte[] wasm = module(400);
     String wrong = ModuleAddresses.sha256(new byte[] {1, 2, 3});

@@ -1,5 +1,6 @@
 package io.wasmhive.procedure.api;
 
+import io.wasmhive.platform.security.Callers;
 import io.wasmhive.procedure.api.ApiModel.CallRequest;
 import io.wasmhive.procedure.api.ApiModel.CallResponse;
 import io.wasmhive.procedure.api.ApiModel.CreateRequest;
@@ -33,7 +34,10 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Seed 003's {@code /procedures} endpoints, namespaced by the optional {@code X-Mindb-Database} header. */
+/**
+ * Seed 003's {@code /procedures} endpoints, namespaced by the optional {@code X-Mindb-Database} header, for the
+ * request's caller (the catalog checks its tenant and ownership).
+ */
 @RestController
 class ProcedureController {
 
@@ -68,7 +72,7 @@ class ProcedureController {
   private MessageResponse created(String database, CreateRequest request, byte[] wasm, long start) {
     Procedure created;
     try {
-      created = catalog.create(command(database, request, wasm));
+      created = catalog.create(Callers.require(), command(database, request, wasm));
     } finally {
       metrics.create(System.nanoTime() - start);
     }
@@ -97,21 +101,21 @@ class ProcedureController {
   @GetMapping("/procedures")
   ListResponse list(@RequestHeader(name = DATABASE, required = false) String database) {
     long start = System.nanoTime();
-    List<Summary> procedures = catalog.list(database(database)).stream().map(Summary::of).toList();
+    List<Summary> procedures = catalog.list(Callers.require(), database(database)).stream().map(Summary::of).toList();
     return new ListResponse(procedures, procedures.size(), Latency.since(start));
   }
 
   @GetMapping("/procedures/{name}")
   Details get(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name) {
     long start = System.nanoTime();
-    Procedure procedure = catalog.get(database(database), name);
+    Procedure procedure = catalog.get(Callers.require(), database(database), name);
     return Details.of(procedure, Latency.since(start));
   }
 
   @DeleteMapping("/procedures/{name}")
   MessageResponse drop(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name) {
     long start = System.nanoTime();
-    catalog.drop(database(database), name);
+    catalog.drop(Callers.require(), database(database), name);
     return new MessageResponse(name, "Procedure dropped successfully", Latency.since(start));
   }
 
@@ -120,7 +124,7 @@ class ProcedureController {
       @RequestBody(required = false) CallRequest request) {
     long start = System.nanoTime();
     List<JsonNode> args = request == null || request.args() == null ? List.of() : request.args();
-    Object result = invoker.call(database(database), name, args);
+    Object result = invoker.call(Callers.require(), database(database), name, args);
     return new CallResponse(result, Latency.since(start));
   }
 

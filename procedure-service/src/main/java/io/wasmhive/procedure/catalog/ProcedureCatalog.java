@@ -7,6 +7,7 @@ import io.wasmhive.executor.ModuleInfo.Signature;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.security.Caller;
 import io.wasmhive.procedure.config.ProcedureProperties;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
@@ -16,6 +17,7 @@ import io.wasmhive.procedure.store.Limits;
 import io.wasmhive.procedure.store.Param;
 import io.wasmhive.procedure.store.Procedure;
 import io.wasmhive.procedure.store.ProcedureStore;
+import io.wasmhive.procedure.tenancy.Namespaces;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +26,10 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates, replaces, reads, lists and drops procedures. A create compiles the module and checks its export
- * before anything is stored, so a refused request leaves no trace. Thread-safe; blocks on the stores and
+ * Creates, replaces, reads, lists and drops procedures for a caller. A create compiles the module and checks its
+ * export before anything is stored, so a refused request leaves no trace. Every operation first checks that the
+ * caller may use the database ({@link Namespaces}); replace and drop are the owner's or an administrator's, and a
+ * tenant has at most {@code procedure.max-procedures-per-tenant} procedures (in secure mode). Thread-safe; blocks on the stores and
  * while compiling.
  */
 @Service
@@ -38,9 +42,11 @@ public class ProcedureCatalog {
   private final long maxModuleBytes;
   private final ProcedureCache cache;
   private final ProcedureMetrics metrics;
+  private final Namespaces namespaces;
+  private final int maxPerTenant;
 
   ProcedureCatalog(ProcedureStore procedures, ModuleStore modules, WasmExecutor executor,
-      ProcedureProperties properties, ProcedureMetrics metrics) {
+      ProcedureProperties properties, ProcedureMetrics metrics, Namespaces namespaces) {
     this.procedures = procedures;
     this.modules = modules;
     this.executor = executor;
@@ -49,19 +55,21 @@ public class ProcedureCatalog {
     this.cache = new ProcedureCache(procedures, properties.cacheRevalidate().toNanos(), properties.cacheMaxEntries(),
         System::nanoTime);
     this.metrics = metrics;
+    this.namespaces = namespaces;
+    this.maxPerTenant = properties.maxProceduresPerTenant();
   }
 
-  /** Creates the procedure, or replaces it when the command says so; returns what was stored. */
-  public Procedure create(CreateCommand command) {
+  /**
+   * Creates the procedure, or replaces it when the command says so; returns what was stored. The first create in a
+   * database claims it for the caller's tenant.
+   */
+  public Procedure create(Caller caller, CreateCommand command) {
     String name = Names.requireName("name", command.name());
     requireWasm(command.language());
     List<Param> params = params(command.params());
     DataType returnType = command.returnType() == null ? null : dataType("return_type", command.returnType());
     Limits resolved = limits.resolve(command.limits());
-    Optional<Procedure> existing = procedures.find(command.database(), name);
-    if (existing.isPresent() && !command.replace()) {
-      throw alreadyExists(name);
-    }
+    Optional<Procedure> existing = authorize(caller, command.database(), name, command.replace());
     ModuleInfo module = register(command.wasm());
     String export = ExportResolver.choose(module, name, command.entry());
     Signature signature = module.exports().get(export);
@@ -72,10 +80,11 @@ public class ProcedureCatalog {
     }
     limits.requireRoomFor(module, resolved);
     modules.put(command.wasm(), ModuleOrigin.of("procedure-service").expecting(module.id()));
+    String tenant = namespaces.claim(caller, command.database());
     Instant now = Instant.now();
     Procedure next = new Procedure(command.database(), name, "wasm", params, returnType, command.description(),
         export, signature.params(), returnType == null ? null : signature.results().get(0), module.id(),
-        module.size(), resolved, 1, now, now);
+        module.size(), resolved, 1, now, now, tenant, caller.principal());
     Procedure stored = existing.isPresent() ? replace(existing.get(), next) : insert(next);
     cache.stored(stored);
     return stored;
@@ -85,28 +94,69 @@ public class ProcedureCatalog {
    * The procedure a call runs, from the in-memory cache when it is fresh (no store I/O), or {@code NOT_FOUND}.
    * See {@link ProcedureCache} for how stale an entry may be.
    */
-  public Procedure resolve(String database, String name) {
+  public Procedure resolve(Caller caller, String database, String name) {
+    namespaces.requireUse(caller, database);
     return cache.find(database, name).orElseThrow(() -> notFound(name));
   }
 
   /** The procedure, or {@code NOT_FOUND}. */
-  public Procedure get(String database, String name) {
+  public Procedure get(Caller caller, String database, String name) {
+    namespaces.requireUse(caller, database);
     return procedures.find(database, name).orElseThrow(() -> notFound(name));
   }
 
   /** Every procedure of the database, by name. */
-  public List<Procedure> list(String database) {
+  public List<Procedure> list(Caller caller, String database) {
+    namespaces.requireUse(caller, database);
     return procedures.list(database);
   }
 
-  /** Drops the procedure, or fails with {@code NOT_FOUND}. Its module bytes stay, shared by SHA-256. */
-  public void drop(String database, String name) {
+  /**
+   * Drops the procedure, or fails with {@code NOT_FOUND}, or with {@code FORBIDDEN} unless the caller owns it or is
+   * an administrator. Its module bytes stay, shared by SHA-256.
+   */
+  public void drop(Caller caller, String database, String name) {
+    namespaces.requireUse(caller, database);
+    requireOwner(caller, procedures.find(database, name).orElseThrow(() -> notFound(name)), "drop");
     // Evicted before and after: a call that misses while the delete runs must not keep the old entry.
     cache.evict(database, name);
     boolean deleted = procedures.delete(database, name);
     cache.evict(database, name);
     if (!deleted) {
       throw notFound(name);
+    }
+  }
+
+  /**
+   * The procedure a create replaces, once the caller may create (a new name: room left in the tenant) or replace
+   * (its owner or an administrator) it in this database.
+   */
+  private Optional<Procedure> authorize(Caller caller, String database, String name, boolean replace) {
+    namespaces.requireUse(caller, database);
+    Optional<Procedure> existing = procedures.find(database, name);
+    if (existing.isPresent() && !replace) {
+      throw alreadyExists(name);
+    }
+    if (existing.isPresent()) {
+      requireOwner(caller, existing.get(), "replace");
+    } else if (caller.source() != Caller.Source.LOCAL) {
+      // Local mode has one tenant, the developer's: nobody to share the service with, no limit to keep.
+      requireRoom(namespaces.owner(database).orElse(caller.tenant()));
+    }
+    return existing;
+  }
+
+  private static void requireOwner(Caller caller, Procedure procedure, String what) {
+    if (!caller.owns(procedure.owner())) {
+      throw new ProcedureException(ErrorCode.FORBIDDEN, "procedure " + procedure.name()
+          + " belongs to another principal; only its owner or an administrator may " + what + " it");
+    }
+  }
+
+  private void requireRoom(String tenant) {
+    if (procedures.countByTenant(tenant) >= maxPerTenant) {
+      throw new ProcedureException(ErrorCode.PROCEDURE_LIMIT_REACHED, "the tenant has " + maxPerTenant
+          + " procedures, the most it may have (procedure.max-procedures-per-tenant); drop one to create another");
     }
   }
 
@@ -124,7 +174,8 @@ public class ProcedureCatalog {
   private Procedure replace(Procedure old, Procedure next) {
     Procedure replaced = new Procedure(next.database(), next.name(), next.language(), next.params(),
         next.returnType(), next.description(), next.export(), next.exportParams(), next.exportResult(),
-        next.moduleSha256(), next.moduleSize(), next.limits(), old.version() + 1, old.createdAt(), next.updatedAt());
+        next.moduleSha256(), next.moduleSize(), next.limits(), old.version() + 1, old.createdAt(), next.updatedAt(),
+        next.tenant(), old.owner() == null ? next.owner() : old.owner());
     if (!procedures.replace(replaced, old.version())) {
       cache.evict(next.database(), next.name());
       throw new ProcedureException(ErrorCode.ALREADY_EXISTS,

@@ -5,8 +5,20 @@ import io.wasmhive.executor.ErrorKind;
 /** Stable error codes of the HTTP API, each with its status and whether the same request may succeed later. */
 public enum ErrorCode {
   BAD_REQUEST(400, false),
+  /** No valid credentials (secure mode); written by the security chain. */
+  UNAUTHORIZED(401, false),
+  /**
+   * The caller may not do this: the database belongs to another tenant, or the procedure to another principal
+   * (replace and drop are its owner's or an administrator's).
+   */
+  FORBIDDEN(403, false),
   NOT_FOUND(404, false),
   ALREADY_EXISTS(409, false),
+  /**
+   * The tenant has {@code procedure.max-procedures-per-tenant} procedures already; a create succeeds again after a
+   * drop (a replace never counts twice).
+   */
+  PROCEDURE_LIMIT_REACHED(409, false),
   INVALID_WASM(400, false),
   TYPE_MISMATCH(400, false),
   /** The call ran out of time or gas; 422 rather than 408, which clients may retry on their own. */

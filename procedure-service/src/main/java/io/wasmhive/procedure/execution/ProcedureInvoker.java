@@ -6,6 +6,7 @@ import io.wasmhive.executor.ExecutionTask;
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.platform.security.Caller;
 import io.wasmhive.procedure.catalog.ProcedureCatalog;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.metrics.ProcedureMetrics;
@@ -44,13 +45,13 @@ public class ProcedureInvoker {
    * The procedure is resolved once, from the catalog's cache, and the call runs on that version to its end
    * even when the procedure is replaced or dropped meanwhile.
    */
-  public Object call(String database, String name, List<JsonNode> args) {
+  public Object call(Caller caller, String database, String name, List<JsonNode> args) {
     long start = System.nanoTime();
     String tag = ProcedureMetrics.OTHER;
     String databaseTag = ProcedureMetrics.OTHER;
     String outcome = "ok";
     try {
-      Procedure procedure = catalog.resolve(database, name);
+      Procedure procedure = catalog.resolve(caller, database, name);
       tag = procedure.name();
       databaseTag = database;
       return call(procedure, args);

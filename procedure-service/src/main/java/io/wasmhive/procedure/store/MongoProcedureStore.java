@@ -27,6 +27,7 @@ class MongoProcedureStore implements ProcedureStore {
     this.mongo = mongo;
     // Listing is by database; the (database, name) key itself is the _id.
     mongo.indexOps(ProcedureDocument.class).createIndex(new Index().on("database", Sort.Direction.ASC));
+    mongo.indexOps(ProcedureDocument.class).createIndex(new Index().on("tenant", Sort.Direction.ASC));
   }
 
   @Override
@@ -70,6 +71,11 @@ class MongoProcedureStore implements ProcedureStore {
       }
     }
     return List.copyOf(hashes);
+  }
+
+  @Override
+  public long countByTenant(String tenant) {
+    return mongo.count(query(where("tenant").is(tenant)), ProcedureDocument.class);
   }
 
   @Override

@@ -22,10 +22,14 @@ import java.util.List;
  * @param version 1 when created, one more on each replace
  * @param createdAt when the name was first created
  * @param updatedAt when it was last created or replaced
+ * @param tenant the tenant that owns the procedure's database, or {@code null} for one stored before tenants
+ * @param owner the principal that created it (only it or an administrator may replace or drop it), or {@code null}
+ *     for one stored before owners
  */
 public record Procedure(String database, String name, String language, List<Param> params, DataType returnType,
     String description, String export, List<ValueType> exportParams, ValueType exportResult, String moduleSha256,
-    int moduleSize, Limits limits, long version, Instant createdAt, Instant updatedAt) {
+    int moduleSize, Limits limits, long version, Instant createdAt, Instant updatedAt, String tenant,
+    String owner) {
 
   public Procedure {
     params = List.copyOf(params);

@@ -29,7 +29,9 @@ record ProcedureDocument(
     LimitsDocument limits,
     long version,
     @Field("created_at") Instant createdAt,
-    @Field("updated_at") Instant updatedAt) {
+    @Field("updated_at") Instant updatedAt,
+    String tenant,
+    String owner) {
 
   static String id(String database, String name) {
     return database + ":" + name;
@@ -41,14 +43,14 @@ record ProcedureDocument(
     return new ProcedureDocument(id(p.database(), p.name()), p.database(), p.name(), p.language(), params,
         p.returnType(), p.description(), p.export(), p.exportParams(), p.exportResult(), p.moduleSha256(),
         p.moduleSize(), new LimitsDocument(l.maxMemory(), l.maxTimeMs(), l.maxGas()), p.version(), p.createdAt(),
-        p.updatedAt());
+        p.updatedAt(), p.tenant(), p.owner());
   }
 
   Procedure toProcedure() {
     List<Param> ps = params.stream().map(x -> new Param(x.name(), x.dataType())).toList();
     return new Procedure(database, name, language, ps, returnType, description, export, exportParams, exportResult,
         moduleSha256, moduleSize, new Limits(limits.maxMemory(), limits.maxTimeMs(), limits.maxGas()), version,
-        createdAt, updatedAt);
+        createdAt, updatedAt, tenant, owner);
   }
 
   record ParamDocument(String name, @Field("data_type") DataType dataType) {

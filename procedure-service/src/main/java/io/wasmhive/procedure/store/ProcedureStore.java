@@ -27,6 +27,9 @@ public interface ProcedureStore {
    */
   List<String> recentModuleHashes(int limit);
 
+  /** How many procedures the tenant has, in all its databases. */
+  long countByTenant(String tenant);
+
   /** Removes the procedure; {@code false} when there was none. */
   boolean delete(String database, String name);
 }

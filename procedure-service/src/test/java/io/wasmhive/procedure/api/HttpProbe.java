@@ -21,10 +21,17 @@ final class HttpProbe {
   private final HttpClient client = HttpClient.newHttpClient();
   private final String base;
   private final String database;
+  private final String token;
 
   HttpProbe(int port, String database) {
+    this(port, database, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer <token>} (secure mode) unless {@code token} is null. */
+  HttpProbe(int port, String database, String token) {
     this.base = "http://127.0.0.1:" + port;
     this.database = database;
+    this.token = token;
   }
 
   record Reply(int status, JsonNode body, HttpResponse<String> raw) {
@@ -109,6 +116,9 @@ final class HttpProbe {
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
     return database == null ? builder : builder.header("X-Mindb-Database", database);
   }
 

@@ -16,7 +16,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The uploads without base64, multipart and raw {@code application/wasm}, over real HTTP. */
 @ServiceIntegrationTest
-@TestPropertySource(properties = "wasmhive.data-dir=target/it-data/upload")
+// A limit of one procedure per tenant, which local mode (every test here) does not apply.
+// A data directory of its own: its properties differ from ProcedureMetricsIntegrationTests', so the contexts differ.
+@TestPropertySource(properties = {"wasmhive.data-dir=target/it-data/upload-local",
+    "procedure.max-procedures-per-tenant=1"})
 class ProcedureUploadIntegrationTests {
 
   static final String META = "{\"name\":\"calculate_discount\",\"language\":\"wasm\",\"params\":["
@@ -43,6 +46,16 @@ class ProcedureUploadIntegrationTests {
     Reply one = http.get("/procedures/calculate_discount");
     assertThat(one.body().get("size").asInt()).isEqualTo(bytes("c-add.wasm").length);
     assertThat(one.body().get("description").asString()).isEqualTo("Calculate discount based on tier");
+  }
+
+  @Test
+  void localModeKeepsNoProcedureLimit() {
+    for (String name : new String[] {"first", "second"}) {
+      Reply created = http.post("/procedures?name=" + name + "&entry=add&params=a:INT,b:INT&return_type=INT",
+          "application/wasm", bytes("c-add.wasm"));
+      assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    }
+    assertThat(http.get("/procedures").body().get("count").asInt()).isEqualTo(2);
   }
 
   @Test

@@ -82,6 +82,6 @@ class ArgumentConverterTest {
       params.add(new Param("p" + i, types.get(i)));
     }
     return new Procedure("db", "proc", "wasm", params, null, null, "proc", wasm, null, "sha", 8,
-        new Limits(1, 1, 1), 1, Instant.EPOCH, Instant.EPOCH);
+        new Limits(1, 1, 1), 1, Instant.EPOCH, Instant.EPOCH, "t", "p");
   }
 }

@@ -91,6 +91,6 @@ class BytesAbiCodecTest {
     }
     return new Procedure("db", "proc", "wasm", params, returnType, null, "proc",
         Collections.nCopies(2 * types.size(), ValueType.I32), ValueType.I64, "sha", 8, new Limits(1, 1, 1), 1,
-        Instant.EPOCH, Instant.EPOCH);
+        Instant.EPOCH, Instant.EPOCH, "t", "p");
   }
 }
