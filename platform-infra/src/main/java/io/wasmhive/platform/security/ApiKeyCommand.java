@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,19 +44,32 @@ public final class ApiKeyCommand {
       err.println("usage: api-key create --principal <name> --tenant <name> [--roles admin,modules:write]");
       return 2;
     }
+    IssuedApiKey issued;
+    // The service's console log is off for the command (standard output carries the token and nothing else).
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-        .web(WebApplicationType.NONE).logStartupInfo(false)
+        .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(Banner.Mode.OFF)
+        .properties("logging.threshold.console=OFF")
         .run(options.springArgs().toArray(String[]::new))) {
-      IssuedApiKey issued = context.getBean(ApiKeys.class).issue(options.principal(), options.tenant(),
-          options.roles());
-      out.println(issued.token());
-      err.println("api-key: issued " + issued.key().id() + " for " + issued.key().principal() + " (tenant "
-          + issued.key().tenant() + ", roles " + issued.key().roles() + "); the token is shown only this once");
-      return 0;
+      issued = context.getBean(ApiKeys.class).issue(options.principal(), options.tenant(), options.roles());
     } catch (IllegalArgumentException e) {
       err.println("api-key: " + e.getMessage());
       return 2;
+    } catch (RuntimeException e) {
+      err.println("api-key: the service's context did not start: " + rootMessage(e));
+      return 1;
     }
+    out.println(issued.token());
+    err.println("api-key: issued " + issued.key().id() + " for " + issued.key().principal() + " (tenant "
+        + issued.key().tenant() + ", roles " + issued.key().roles() + "); the token is shown only this once");
+    return 0;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   record Options(String principal, String tenant, List<String> roles, List<String> springArgs) {

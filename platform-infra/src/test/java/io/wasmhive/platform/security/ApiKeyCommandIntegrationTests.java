@@ -33,7 +33,7 @@ class ApiKeyCommandIntegrationTests {
         "--server.address=127.0.0.1");
     assertThat(status).isZero();
     String token = out.toString(StandardCharsets.UTF_8).trim();
-    assertThat(token).matches("whk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}");
+    assertThat(token).as("standard output is the token alone").matches("whk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("issued").contains("shown only this once")
         .doesNotContain(token);
 
