@@ -9,6 +9,7 @@
 #   ./mvnw -q -B -o package -pl relay-service,indexer-service -am -DskipTests   # once, if the jars are missing
 #   scripts/bench-relay.sh [RATE=500] [SECONDS=30] [CONCURRENCY=32]
 #   JAVA=/usr/bin/java scripts/bench-relay.sh      # another JDK for the relay (default: Temurin 25 if present)
+#   BENCH_SECURE=1 scripts/bench-relay.sh          # secure mode, requests authenticated by an API key
 set -euo pipefail
 
 RATE="${1:-500}"
@@ -17,14 +18,28 @@ CONCURRENCY="${3:-32}"
 CONSUMERS="${RELAY_EXECUTOR_CONSUMERS:-4}"
 source "$(dirname "$0")/bench/relay-jars.sh"
 
-start_relay --relay.rate-limit.overrides.bench=1000000000 --relay.concurrency.overrides.bench=100000 \
-  --relay.executor.consumers="$CONSUMERS" ${RELAY_ARGS:-}
+# BENCH_SECURE=1: the relay in secure mode, every request authenticated by an API key (principal bench) that the
+# relay jar's api-key command issues on the relay's embedded stores; otherwise local mode and the seed's user_id.
+if [[ ${BENCH_SECURE:-0} == 1 ]]; then
+  export WASMHIVE_SECURITY_MODE=secure
+  start_relay --relay.rate-limit.overrides.bench=1000000000 \
+    --relay.concurrency.overrides.bench=100000 --relay.executor.consumers="$CONSUMERS" ${RELAY_ARGS:-}
+  unset WASMHIVE_SECURITY_MODE   # the indexer that uploads the module stays in local mode
+  CALLER="Bearer $("$JAVA" -jar "$RELAY_JAR" api-key create --principal bench --tenant bench "${STORES[@]}" 2>/dev/null)"
+  AUTH=(-H "Authorization: $CALLER")
+else
+  start_relay --relay.rate-limit.overrides.bench=1000000000 --relay.concurrency.overrides.bench=100000 \
+    --relay.executor.consumers="$CONSUMERS" ${RELAY_ARGS:-}
+  CALLER=bench
+  AUTH=(-H 'user_id: bench')
+fi
 CID="$(upload_guests wat-add.wasm)"
-echo "relay: pid $PID, $("$JAVA" -version 2>&1 | head -1), $CONSUMERS executor consumers; module $CID"
-curl -sf -XPOST "$BASE/intent/execute-wasm" -H 'Content-Type: application/json' -H 'user_id: bench' \
+echo "relay: pid $PID, $("$JAVA" -version 2>&1 | head -1), $CONSUMERS executor consumers; module $CID;" \
+  "security $([[ ${BENCH_SECURE:-0} == 1 ]] && echo "secure (API key)" || echo local)"
+curl -sf -XPOST "$BASE/intent/execute-wasm" -H 'Content-Type: application/json' "${AUTH[@]}" \
   -d '{"cid":"'"$CID"'","inputs":[1,2]}'; echo
 
-LOAD=("$LOADGEN_JAVA" -XX:+UseSerialGC "$ROOT/scripts/bench/RelayLoad.java" "$BASE/intent/execute-wasm" "$CID" bench)
+LOAD=("$LOADGEN_JAVA" -XX:+UseSerialGC "$ROOT/scripts/bench/RelayLoad.java" "$BASE/intent/execute-wasm" "$CID" "$CALLER")
 echo "== warm-up (not reported)"
 "${LOAD[@]}" rate 200 15 >/dev/null
 "${LOAD[@]}" max "$CONCURRENCY" 10 >/dev/null

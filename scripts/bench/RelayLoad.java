@@ -55,9 +55,15 @@ public final class RelayLoad {
     long n = SEQUENCE.incrementAndGet();
     String body = "{\"cid\":\"" + cid + "\",\"inputs\":[" + (n % 1_000_000_000L) + ",1],"
         + "\"policy\":{\"max_memory\":1048576,\"max_gas\":1000000,\"max_time\":5000}}";
-    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").header("user_id", user)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json");
+    // "Bearer <API key>" authenticates (a relay in secure mode); anything else is the seed's user header.
+    if (user.startsWith("Bearer ")) {
+      request.header("Authorization", user);
+    } else {
+      request.header("user_id", user);
+    }
+    return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
   private static final int WARM_UP_SECONDS = 5;
