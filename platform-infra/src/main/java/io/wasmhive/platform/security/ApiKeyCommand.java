@@ -35,7 +35,13 @@ public final class ApiKeyCommand {
     return true;
   }
 
-  static int execute(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the command on {@code application}'s context with these arguments (after {@code api-key}): the token on
+   * {@code out}, everything else on {@code err}. Blocks while the context starts and stops.
+   *
+   * @return the exit status: 0 issued, 1 the context did not start, 2 wrong arguments
+   */
+  public static int execute(Class<?> application, String[] args, PrintStream out, PrintStream err) {
     Options options;
     try {
       options = Options.parse(args);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,6 +21,17 @@ public class PlatformSecurityAutoConfiguration {
   @ConditionalOnMissingBean(ErrorShape.class)
   ErrorShape errorShape() {
     return ErrorShape.standard();
+  }
+
+  /**
+   * The mode of a context without a web server (the {@code api-key} command): it has no listener to guard, and its
+   * beans see the configured mode, {@code auto} read as local.
+   */
+  @Bean
+  @ConditionalOnNotWebApplication
+  @ConditionalOnMissingBean(EffectiveSecurity.class)
+  EffectiveSecurity effectiveSecurityWithoutWebServer(SecurityProperties properties) {
+    return new EffectiveSecurity(properties.mode() == SecurityMode.SECURE ? SecurityMode.SECURE : SecurityMode.LOCAL);
   }
 
   @Bean
