@@ -17,6 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class LocalModeFilter extends OncePerRequestFilter {
 
+  /** The caller of every request that names no user (immutable, so shared). */
+  private static final CallerAuthentication LOCAL = new CallerAuthentication(Caller.local(null));
+
   private final String userHeader;
   private final SecurityResponses responses;
 
@@ -33,8 +36,9 @@ final class LocalModeFilter extends OncePerRequestFilter {
           "local mode answers only requests addressed to localhost or a loopback address");
       return;
     }
-    Caller caller = Caller.local(HeaderValues.name(request.getHeader(userHeader)));
-    SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+    String user = HeaderValues.name(request.getHeader(userHeader));
+    SecurityContextHolder.getContext().setAuthentication(
+        user == null ? LOCAL : new CallerAuthentication(Caller.local(user)));
     chain.doFilter(request, response);
   }
 
@@ -44,7 +48,31 @@ final class LocalModeFilter extends OncePerRequestFilter {
     }
     String name = host.toLowerCase(Locale.ROOT);
     return name.equals("localhost") || name.endsWith(".localhost") || name.equals("::1") || name.equals("[::1]")
-        || name.equals("0:0:0:0:0:0:0:1") || name.equals("[0:0:0:0:0:0:0:1]")
-        || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        || name.equals("0:0:0:0:0:0:0:1") || name.equals("[0:0:0:0:0:0:0:1]") || isIpv4Loopback(name);
   }
+
+  /** 127.x.y.z, each part 1 to 3 digits; without a regular expression (this runs on every request). */
+  private static boolean isIpv4Loopback(String name) {
+    if (!name.startsWith("127.")) {
+      return false;
+    }
+    int dots = 0;
+    int digits = 0;
+    for (int i = 4; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '.') {
+        if (digits == 0) {
+          return false;
+        }
+        dots++;
+        digits = 0;
+      } else if (c >= '0' && c <= '9' && digits < 3) {
+        digits++;
+      } else {
+        return false;
+      }
+    }
+    return dots == 2 && digits > 0; // two more dots after "127.", and a last part
+  }
+
 }
