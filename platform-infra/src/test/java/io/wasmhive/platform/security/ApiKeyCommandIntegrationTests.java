@@ -3,6 +3,7 @@ package io.wasmhive.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.platform.security.app.SecuredApp;
+import io.wasmhive.platform.testing.ApiKeyCommandContract;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class ApiKeyCommandIntegrationTests {
   void createPrintsTheTokenOnceAndTheServiceAcceptsIt() {
     int status = run("create", "--principal", "ops", "--tenant", "ops", "--roles", "admin,modules:write",
         "--wasmhive.data-dir=" + dataDir, "--wasmhive.embedded.mongo.port=0", "--wasmhive.embedded.redis.port=0",
-        "--server.address=127.0.0.1");
+        "--server.address=127.0.0.1", ApiKeyCommandContract.KEEP_CONSOLE_LOG);
     assertThat(status).isZero();
     String token = out.toString(StandardCharsets.UTF_8).trim();
     assertThat(token).as("standard output is the token alone").matches("whk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}");

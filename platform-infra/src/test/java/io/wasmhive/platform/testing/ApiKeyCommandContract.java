@@ -16,6 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class ApiKeyCommandContract {
 
+  /**
+   * The command turns the console log off for its own JVM; in a test JVM that would silence every later test's
+   * service log (tests that read the log would see nothing), so the tests keep it on.
+   */
+  public static final String KEEP_CONSOLE_LOG = "--logging.threshold.console=TRACE";
+
   @TempDir
   protected Path dataDir;
 
@@ -28,7 +34,7 @@ public abstract class ApiKeyCommandContract {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = ApiKeyCommand.execute(application(), new String[] {"create", "--principal", "ops", "--tenant", "ops",
         "--roles", "admin", "--wasmhive.data-dir=" + dataDir, "--wasmhive.embedded.mongo.port=0",
-        "--wasmhive.embedded.redis.port=0"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        "--wasmhive.embedded.redis.port=0", KEEP_CONSOLE_LOG}, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).trim()).matches("whk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}");
