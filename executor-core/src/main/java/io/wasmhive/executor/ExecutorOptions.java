@@ -31,7 +31,7 @@ public final class ExecutorOptions {
   public static final List<String> VARIABLES = List.of("WASM_MAX_WORKERS", "WASM_INITIAL_WORKERS",
       "WASM_MAX_MEMORY_MB", "WASM_IDLE_TIMEOUT_SECS", "WASM_ENABLE_JIT", "WASM_CACHE_SIZE", "WASM_BATCH_SIZE",
       "WASM_PARALLEL", "WASM_QUEUE_CAPACITY", "WASM_MAX_MODULE_BYTES", "WASM_MAX_TABLE_ELEMENTS",
-      "WASM_FEATURES");
+      "WASM_FEATURES", "WASM_INSTANCE_REUSE", "WASM_REUSE_RETAINED_MB");
 
   private final int maxWorkers;
   private final int initialWorkers;
@@ -52,6 +52,8 @@ public final class ExecutorOptions {
   private final Duration epochTick;
   private final RpcHandler rpcHandler;
   private final ModuleSource moduleSource;
+  private final boolean instanceReuse;
+  private final int reuseRetainedMb;
 
   private ExecutorOptions(Builder b) {
     this.maxWorkers = b.maxWorkers;
@@ -74,6 +76,8 @@ public final class ExecutorOptions {
     this.epochTick = b.epochTick;
     this.rpcHandler = b.rpcHandler;
     this.moduleSource = b.moduleSource;
+    this.instanceReuse = b.instanceReuse;
+    this.reuseRetainedMb = b.reuseRetainedMb;
     validate();
   }
 
@@ -87,6 +91,7 @@ public final class ExecutorOptions {
     require(queueCapacity >= 1, "queue_capacity must be at least 1");
     require(maxModuleBytes >= 8, "max_module_bytes must be at least 8");
     require(maxTableElements >= 0, "max_table_elements must not be negative");
+    require(reuseRetainedMb >= 0, "reuse_retained_mb must not be negative");
     for (WasmFeature f : features) {
       require(f.engineSupported(), "feature " + f.settingName() + " is not supported by the bundled Wasmtime 7.0.1");
     }
@@ -145,6 +150,8 @@ public final class ExecutorOptions {
     r.integer("WASM_QUEUE_CAPACITY", b::queueCapacity);
     r.integer("WASM_MAX_MODULE_BYTES", v -> b.maxModuleBytes(v));
     r.integer("WASM_MAX_TABLE_ELEMENTS", b::maxTableElements);
+    r.bool("WASM_INSTANCE_REUSE", b::instanceReuse);
+    r.integer("WASM_REUSE_RETAINED_MB", b::reuseRetainedMb);
     String features = env.get("WASM_FEATURES");
     if (features != null && !features.isBlank()) {
       b.features(WasmFeature.parse(features));
@@ -152,6 +159,15 @@ public final class ExecutorOptions {
     customizer.accept(b);
     return b.build();
   }
+
+  /**
+   * Whether instances are kept and reset between executions instead of instantiated anew, where the engine
+   * can restore them exactly ({@link io.wasmhive.executor.engine.EngineInstance#checkpoint()}). Default on.
+   */
+  public boolean instanceReuse() { return instanceReuse; }
+
+  /** Most megabytes of linear memory (live plus checkpoint) that kept instances may hold altogether. Default 256. */
+  public int reuseRetainedMb() { return reuseRetainedMb; }
 
   /** Most workers (threads) running guests at once. Seed default 16. */
   public int maxWorkers() { return maxWorkers; }
@@ -232,6 +248,8 @@ public final class ExecutorOptions {
     private long maxWasmStack = 512 * 1024;
     private long workerStackBytes = 8L * 1024 * 1024;
     private Duration epochTick = Duration.ofMillis(2);
+    private boolean instanceReuse = true;
+    private int reuseRetainedMb = 256;
     private RpcHandler rpcHandler = RpcHandler.UNAVAILABLE;
     private ModuleSource moduleSource = ModuleSource.NONE;
 
@@ -276,6 +294,10 @@ public final class ExecutorOptions {
     public Builder rpcHandler(RpcHandler v) { this.rpcHandler = Objects.requireNonNull(v); return this; }
 
     /** Where the executor reads a module that a task names and its cache does not hold. */
+    public Builder instanceReuse(boolean v) { this.instanceReuse = v; return this; }
+
+    public Builder reuseRetainedMb(int v) { this.reuseRetainedMb = v; return this; }
+
     public Builder moduleSource(ModuleSource v) { this.moduleSource = Objects.requireNonNull(v); return this; }
 
     /** Validates and builds; {@link IllegalArgumentException} names the first invalid setting. */

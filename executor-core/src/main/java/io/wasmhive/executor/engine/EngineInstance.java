@@ -25,6 +25,28 @@ public interface EngineInstance extends AutoCloseable {
   /** The exported memory named {@code memory}, or {@code null} when the module has none. */
   GuestMemory memory();
 
+  /**
+   * Marks the instance's present state (memory, globals, tables, segments) as the one {@link #restore()}
+   * returns to. Call it right after instantiation, before any guest code runs, so that a restored instance
+   * is indistinguishable from a fresh one. Only instances created with {@link InstanceLimits#resettable()}
+   * can do this.
+   *
+   * @return false when the engine cannot restore this instance exactly (the default): do not reuse it
+   */
+  default boolean checkpoint() {
+    return false;
+  }
+
+  /**
+   * Puts the instance back into its {@link #checkpoint()} state, undoing whatever executions changed since.
+   *
+   * @return false when that is not possible exactly (memory or a table grew, a segment was dropped, no
+   *     checkpoint): the caller must close the instance instead of reusing it
+   */
+  default boolean restore() {
+    return false;
+  }
+
   /** Frees the instance and its store. */
   @Override
   void close();

@@ -13,6 +13,21 @@ public interface EngineModule extends AutoCloseable {
    */
   EngineInstance instantiate(Map<String, HostFunction> imports, InstanceLimits limits);
 
+  /**
+   * Whether instances of this module can be reset: created with {@link InstanceLimits#resettable()}, they
+   * {@link EngineInstance#checkpoint()} and {@link EngineInstance#restore()}. False by default.
+   */
+  default boolean resettable() {
+    return false;
+  }
+
+  /**
+   * Tells the module how much gas an execution of it used, after it ended; an engine that chooses how to run
+   * a module learns from it. Does nothing by default. Thread-safe.
+   */
+  default void executed(long gasUsed) {
+  }
+
   /** Frees the compiled code once no instance uses it any more. */
   @Override
   void close();

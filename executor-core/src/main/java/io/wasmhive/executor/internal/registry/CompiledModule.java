@@ -15,6 +15,7 @@ public final class CompiledModule {
   private final ParsedModule parsed;
   private final EngineModule engineModule;
   private final AtomicInteger references = new AtomicInteger(1);
+  private final IdleInstances idle = new IdleInstances();
 
   CompiledModule(ModuleInfo info, ParsedModule parsed, EngineModule engineModule) {
     this.info = info;
@@ -36,6 +37,11 @@ public final class CompiledModule {
     return engineModule;
   }
 
+  /** Instances of this module kept for reuse between executions; closed when the module is freed. */
+  public IdleInstances idle() {
+    return idle;
+  }
+
   /** Takes a reference for an execution; false when the module was already freed. Thread-safe. */
   public boolean retain() {
     while (true) {
@@ -52,6 +58,7 @@ public final class CompiledModule {
   /** Gives a reference back; the last one frees the compiled code. Thread-safe. */
   public void release() {
     if (references.decrementAndGet() == 0) {
+      idle.closeAll();
       engineModule.close();
     }
   }

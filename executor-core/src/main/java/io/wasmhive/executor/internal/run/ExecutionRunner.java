@@ -24,6 +24,7 @@ import io.wasmhive.executor.internal.wasm.ImportEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one task to its result on the calling thread. On the success path of a command, stdio function
@@ -39,12 +40,15 @@ public final class ExecutionRunner {
   private final ModuleRegistry registry;
   private final ExecutorOptions options;
   private final RpcCalls rpcCalls;
+  private final AtomicLong retained = new AtomicLong();
+  private final long maxRetainedBytes;
 
   /** @param rpcCalls the executor's threads for RPC handlers */
   public ExecutionRunner(ModuleRegistry registry, ExecutorOptions options, RpcCalls rpcCalls) {
     this.registry = registry;
     this.options = options;
     this.rpcCalls = rpcCalls;
+    this.maxRetainedBytes = (long) options.reuseRetainedMb() << 20;
   }
 
   /** Runs the task; never throws for guest failures, which come back in the result. Blocks. */
@@ -81,36 +85,97 @@ public final class ExecutionRunner {
     long deadline = System.nanoTime() + policy.maxTime() * 1_000_000L;
     HostEnvironment host = module.parsed().imports().isEmpty() ? null
         : new HostEnvironment(settings(task, policy, deadline), rpcCalls);
-    try (EngineInstance instance = module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline))) {
-      // Whether outcome holds the final gas: returned by the entry's call wrapper, or read after a trap.
-      boolean metered = false;
-      try {
-        int maxPages = (int) Math.min(Integer.MAX_VALUE, policy.maxMemory() / PAGE);
-        entry.run(instance, policy.maxGas(), maxPages, module.parsed().startFunction().isPresent(), outcome);
-        metered = outcome.gasKnown;
-      } catch (GuestExit exit) {
-        outcome.exitCode = exit.code();
-      } catch (GuestTrap trap) {
-        long left = Failures.gasLeft(instance);
-        outcome.error = Failures.fromTrap(trap, instance, left, policy);
-        outcome.gasUsed(Failures.gasUsed(left, policy));
-        metered = true;
-      } catch (ExecutorException e) {
-        outcome.error = e;
-      } finally {
-        // An exit, a host failure or an error after the guest ran again: read what the guest wrote back.
-        if (!metered) {
-          outcome.gasUsed(Failures.gasUsed(Failures.gasLeft(instance), policy));
-        }
-        if (host != null) {
-          outcome.stdout = host.stdout();
-          outcome.stderr = host.stderr();
-        }
-      }
+    Reusable kept;
+    EngineInstance instance;
+    try {
+      kept = reusable(module) ? reuseOrCreate(module, host, deadline) : null;
+      instance = kept != null ? kept.instance
+          : module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline));
     } catch (GuestTrap trap) {
       // A trap while instantiating (for example a data segment out of bounds).
       outcome.error = Failures.fromTrap(trap, null, 0, policy);
+      return;
     }
+    boolean clean = false;
+    try {
+      clean = runEntry(instance, entry, module, policy, host, outcome);
+    } finally {
+      if (kept == null || !clean || !keep(kept, module)) {
+        instance.close();
+      }
+      module.engineModule().executed(outcome.gasUsed);
+    }
+  }
+
+  /** Runs the entry on the instance; true when it returned normally with no error. */
+  private boolean runEntry(EngineInstance instance, EntryCall entry, CompiledModule module, Policy policy,
+      HostEnvironment host, Outcome outcome) {
+    // Whether outcome holds the final gas: returned by the entry's call wrapper, or read after a trap.
+    boolean metered = false;
+    boolean returned = false;
+    try {
+      int maxPages = (int) Math.min(Integer.MAX_VALUE, policy.maxMemory() / PAGE);
+      entry.run(instance, policy.maxGas(), maxPages, module.parsed().startFunction().isPresent(), outcome);
+      metered = outcome.gasKnown;
+      returned = true;
+    } catch (GuestExit exit) {
+      outcome.exitCode = exit.code();
+    } catch (GuestTrap trap) {
+      long left = Failures.gasLeft(instance);
+      outcome.error = Failures.fromTrap(trap, instance, left, policy);
+      outcome.gasUsed(Failures.gasUsed(left, policy));
+      metered = true;
+    } catch (ExecutorException e) {
+      outcome.error = e;
+    } finally {
+      // An exit, a host failure or an error after the guest ran again: read what the guest wrote back.
+      if (!metered) {
+        outcome.gasUsed(Failures.gasUsed(Failures.gasLeft(instance), policy));
+      }
+      if (host != null) {
+        outcome.stdout = host.stdout();
+        outcome.stderr = host.stderr();
+      }
+    }
+    return returned && outcome.error == null;
+  }
+
+  /** Whether executions of this module keep their instance for the next one. */
+  private boolean reusable(CompiledModule module) {
+    return options.instanceReuse() && module.engineModule().resettable();
+  }
+
+  /**
+   * A kept instance of the module bound to this execution's host and deadline, or a new resettable one
+   * checkpointed before any guest code ran; null when the engine could not checkpoint it (the caller then
+   * instantiates as usual). Blocks while instantiating.
+   */
+  private Reusable reuseOrCreate(CompiledModule module, HostEnvironment host, long deadline) {
+    Reusable kept = (Reusable) module.idle().poll();
+    if (kept != null) {
+      if (kept.imports != null) {
+        kept.imports.bind(host);
+      }
+      kept.instance.deadline(deadline);
+      return kept;
+    }
+    ReboundImports rebound = host == null ? null : new ReboundImports(module.parsed().imports(), host);
+    EngineInstance instance = module.engineModule().instantiate(rebound == null ? Map.of() : rebound.functions(),
+        new InstanceLimits(deadline, true));
+    if (!instance.checkpoint()) {
+      instance.close();
+      return null;
+    }
+    return new Reusable(instance, rebound, retained);
+  }
+
+  /** Restores the instance and keeps it for the module's next execution; false when it must be closed instead. */
+  private boolean keep(Reusable kept, CompiledModule module) {
+    if (kept.imports != null) {
+      kept.imports.unbind();
+    }
+    return kept.instance.restore() && kept.reserve(maxRetainedBytes)
+        && module.idle().offer(kept, options.maxWorkers());
   }
 
   private HostSettings settings(ExecutionTask task, Policy policy, long deadline) {
