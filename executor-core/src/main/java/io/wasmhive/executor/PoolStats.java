@@ -13,8 +13,11 @@ package io.wasmhive.executor;
  * @param cacheHits executions and registrations served by the compiled-module cache
  * @param cacheMisses registrations that had to compile
  * @param cachedModules compiled modules in the cache
+ * @param instantiations instances created for executions
+ * @param instanceReuses executions served by a kept instance reset to its just-instantiated state
  */
 public record PoolStats(int totalWorkers, int availableWorkers, int busyWorkers, int queuedTasks,
                         long completedTasks, long failedTasks, long rejectedTasks,
-                        long cacheHits, long cacheMisses, int cachedModules) {
+                        long cacheHits, long cacheMisses, int cachedModules, long instantiations,
+                        long instanceReuses) {
 }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs one task to its result on the calling thread. On the success path of a command, stdio function
@@ -41,6 +42,8 @@ public final class ExecutionRunner {
   private final ExecutorOptions options;
   private final RpcCalls rpcCalls;
   private final AtomicLong retained = new AtomicLong();
+  private final LongAdder instantiations = new LongAdder();
+  private final LongAdder reuses = new LongAdder();
   private final long maxRetainedBytes;
 
   /** @param rpcCalls the executor's threads for RPC handlers */
@@ -89,8 +92,12 @@ public final class ExecutionRunner {
     EngineInstance instance;
     try {
       kept = reusable(module) ? reuseOrCreate(module, host, deadline) : null;
-      instance = kept != null ? kept.instance
-          : module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline));
+      if (kept != null) {
+        instance = kept.instance;
+      } else {
+        instantiations.increment();
+        instance = module.engineModule().instantiate(imports(module, host), new InstanceLimits(deadline));
+      }
     } catch (GuestTrap trap) {
       // A trap while instantiating (for example a data segment out of bounds).
       outcome.error = Failures.fromTrap(trap, null, 0, policy);
@@ -157,12 +164,16 @@ public final class ExecutionRunner {
         kept.imports.bind(host);
       }
       kept.instance.deadline(deadline);
+      reuses.increment();
       return kept;
     }
+    instantiations.increment();
     ReboundImports rebound = host == null ? null : new ReboundImports(module.parsed().imports(), host);
     EngineInstance instance = module.engineModule().instantiate(rebound == null ? Map.of() : rebound.functions(),
         new InstanceLimits(deadline, true));
     if (!instance.checkpoint()) {
+      // Counted again when the caller instantiates the usual way.
+      instantiations.decrement();
       instance.close();
       return null;
     }
@@ -176,6 +187,16 @@ public final class ExecutionRunner {
     }
     return kept.instance.restore() && kept.reserve(maxRetainedBytes)
         && module.idle().offer(kept, options.maxWorkers());
+  }
+
+  /** Instances created so far. Thread-safe. */
+  public long instantiations() {
+    return instantiations.sum();
+  }
+
+  /** Executions served by a kept instance so far. Thread-safe. */
+  public long reuses() {
+    return reuses.sum();
   }
 
   private HostSettings settings(ExecutionTask task, Policy policy, long deadline) {

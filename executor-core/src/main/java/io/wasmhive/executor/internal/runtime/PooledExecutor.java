@@ -36,6 +36,7 @@ public final class PooledExecutor implements WasmExecutor {
 
   private final ExecutorOptions options;
   private final WasmEngine engine;
+  private final ExecutionRunner runner;
   private final ModuleRegistry registry;
   private final RpcCalls rpcCalls = new RpcCalls();
   private final WorkerPool pool;
@@ -45,7 +46,7 @@ public final class PooledExecutor implements WasmExecutor {
     this.engine = engine;
     this.registry = new ModuleRegistry(engine, options.moduleSource(), options.features(), options.maxModuleBytes(),
         options.maxPolicy().maxMemory(), options.maxTableElements(), options.cacheSize(), GasCosts.defaults());
-    ExecutionRunner runner = new ExecutionRunner(registry, options, rpcCalls);
+    this.runner = new ExecutionRunner(registry, options, rpcCalls);
     this.pool = new WorkerPool(new PoolSettings(options.maxWorkers(), options.initialWorkers(), options.idleTimeout(),
         options.queueCapacity(), options.workerStackBytes(), Duration.ofSeconds(1)),
         runner::run, () -> engine.warmUpThread(HostEnvironment.commonImports()), engine::releaseThreadResources);
@@ -147,7 +148,8 @@ public final class PooledExecutor implements WasmExecutor {
     int total = pool.totalWorkers();
     int busy = Math.min(total, pool.runningWorkers());
     return new PoolStats(total, total - busy, busy, pool.queuedTasks(), pool.completedTasks(),
-        pool.failedTasks(), pool.rejectedTasks(), registry.hits(), registry.misses(), registry.size());
+        pool.failedTasks(), pool.rejectedTasks(), registry.hits(), registry.misses(), registry.size(),
+        runner.instantiations(), runner.reuses());
   }
 
   @Override
