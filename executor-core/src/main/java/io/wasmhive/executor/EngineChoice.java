@@ -7,13 +7,19 @@ import java.util.stream.Collectors;
 /**
  * Which WebAssembly engine an executor runs guests on ({@code WASM_ENGINE}). Both run the same instrumented
  * module, so results, traps, gas and limits do not depend on the choice (ADR 0021); what differs is speed and
- * where the engine runs. More choices may follow (a per-module {@code auto}).
+ * where the engine runs.
  */
 public enum EngineChoice {
   /** Wasmtime 7 through wasmtime-java (JNI, Cranelift); x86-64 only. The default. */
   WASMTIME,
   /** Chicory, pure Java: compiled to JVM bytecode, runs on any JVM and architecture. */
-  CHICORY;
+  CHICORY,
+  /**
+   * Per module: Chicory (cheap to enter, instances reset instead of created) while its executions stay short,
+   * Wasmtime once their gas shows it computes enough to repay Wasmtime's dearer entry (ADR 0022); Chicory only
+   * where Wasmtime cannot run.
+   */
+  AUTO;
 
   /** The name {@code WASM_ENGINE} uses, e.g. {@code chicory}. */
   public String settingName() {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param gasUsed gas consumed; exact and identical for the same module and input on every run
  * @param durationNanos wall-clock time of the execution on its worker, instantiation included
  * @param worker the name of the worker that ran it
+ * @param engine the engine that ran it ({@code wasmtime} or {@code chicory}; empty when it never reached one)
  */
 public record ExecutionResult(
     String taskId,
@@ -27,7 +28,8 @@ public record ExecutionResult(
     byte[] output,
     long gasUsed,
     long durationNanos,
-    String worker) {
+    String worker,
+    String engine) {
 
   /** Whether the execution completed without error (a non-zero WASI exit code still counts as completed). */
   public boolean success() {

@@ -25,13 +25,16 @@ public final class ExecutorOptions {
   public static final long DEFAULT_MAX_TIME_MS = 2_000;
   /** Default gas: about 10^9 cheap instructions, roughly a second of compute. */
   public static final long DEFAULT_MAX_GAS = 1_000_000_000L;
+  /** The gas from which {@code WASM_ENGINE=auto} counts an execution as heavy (measured, see docs/benchmarks.md). */
+  public static final long DEFAULT_AUTO_HEAVY_GAS = 200_000;
   /** Seed 004's resource limiter: tables may hold at most 10,000 elements. */
   public static final int DEFAULT_MAX_TABLE_ELEMENTS = 10_000;
   /** The variables {@link #fromEnvironment} reads: seed 004's, plus queue capacity, module size, table cap and features. */
   public static final List<String> VARIABLES = List.of("WASM_MAX_WORKERS", "WASM_INITIAL_WORKERS",
       "WASM_MAX_MEMORY_MB", "WASM_IDLE_TIMEOUT_SECS", "WASM_ENABLE_JIT", "WASM_CACHE_SIZE", "WASM_BATCH_SIZE",
       "WASM_PARALLEL", "WASM_QUEUE_CAPACITY", "WASM_MAX_MODULE_BYTES", "WASM_MAX_TABLE_ELEMENTS",
-      "WASM_FEATURES", "WASM_ENGINE", "WASM_INSTANCE_REUSE", "WASM_REUSE_RETAINED_MB");
+      "WASM_FEATURES", "WASM_ENGINE", "WASM_INSTANCE_REUSE", "WASM_REUSE_RETAINED_MB",
+      "WASM_AUTO_HEAVY_GAS");
 
   private final int maxWorkers;
   private final int initialWorkers;
@@ -54,6 +57,7 @@ public final class ExecutorOptions {
   private final ModuleSource moduleSource;
   private final boolean instanceReuse;
   private final int reuseRetainedMb;
+  private final long autoHeavyGas;
   private final EngineChoice engine;
 
   private ExecutorOptions(Builder b) {
@@ -79,6 +83,7 @@ public final class ExecutorOptions {
     this.moduleSource = b.moduleSource;
     this.instanceReuse = b.instanceReuse;
     this.reuseRetainedMb = b.reuseRetainedMb;
+    this.autoHeavyGas = b.autoHeavyGas;
     this.engine = b.engine;
     validate();
   }
@@ -94,6 +99,7 @@ public final class ExecutorOptions {
     require(maxModuleBytes >= 8, "max_module_bytes must be at least 8");
     require(maxTableElements >= 0, "max_table_elements must not be negative");
     require(reuseRetainedMb >= 0, "reuse_retained_mb must not be negative");
+    require(autoHeavyGas >= 1, "auto_heavy_gas must be at least 1");
     for (WasmFeature f : features) {
       require(f.engineSupported(), "feature " + f.settingName() + " is not supported by the bundled Wasmtime 7.0.1");
     }
@@ -155,6 +161,7 @@ public final class ExecutorOptions {
     r.integer("WASM_MAX_TABLE_ELEMENTS", b::maxTableElements);
     r.bool("WASM_INSTANCE_REUSE", b::instanceReuse);
     r.integer("WASM_REUSE_RETAINED_MB", b::reuseRetainedMb);
+    r.integer("WASM_AUTO_HEAVY_GAS", v -> b.autoHeavyGas(v));
     String features = env.get("WASM_FEATURES");
     if (features != null && !features.isBlank()) {
       b.features(WasmFeature.parse(features));
@@ -175,6 +182,12 @@ public final class ExecutorOptions {
 
   /** Most megabytes of linear memory (live plus checkpoint) that kept instances may hold altogether. Default 256. */
   public int reuseRetainedMb() { return reuseRetainedMb; }
+
+  /**
+   * For {@link EngineChoice#AUTO}: the gas from which an execution counts as heavy; a module moves to Wasmtime
+   * when half of its last 8 executions were heavy, or one used 8 times this. Default {@link #DEFAULT_AUTO_HEAVY_GAS}.
+   */
+  public long autoHeavyGas() { return autoHeavyGas; }
 
   /** Most workers (threads) running guests at once. Seed default 16. */
   public int maxWorkers() { return maxWorkers; }
@@ -263,6 +276,7 @@ public final class ExecutorOptions {
     private Duration epochTick = Duration.ofMillis(2);
     private boolean instanceReuse = true;
     private int reuseRetainedMb = 256;
+    private long autoHeavyGas = DEFAULT_AUTO_HEAVY_GAS;
     private RpcHandler rpcHandler = RpcHandler.UNAVAILABLE;
     private ModuleSource moduleSource = ModuleSource.NONE;
     private EngineChoice engine = EngineChoice.WASMTIME;
@@ -311,6 +325,8 @@ public final class ExecutorOptions {
     public Builder instanceReuse(boolean v) { this.instanceReuse = v; return this; }
 
     public Builder reuseRetainedMb(int v) { this.reuseRetainedMb = v; return this; }
+
+    public Builder autoHeavyGas(long v) { this.autoHeavyGas = v; return this; }
 
     public Builder moduleSource(ModuleSource v) { this.moduleSource = Objects.requireNonNull(v); return this; }
 

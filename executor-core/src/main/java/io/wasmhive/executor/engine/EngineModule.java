@@ -13,6 +13,11 @@ public interface EngineModule extends AutoCloseable {
    */
   EngineInstance instantiate(Map<String, HostFunction> imports, InstanceLimits limits);
 
+  /** The name of the engine that runs this module's next instance, e.g. {@code chicory}. */
+  default String engineName() {
+    return "";
+  }
+
   /**
    * Whether instances of this module can be reset: created with {@link InstanceLimits#resettable()}, they
    * {@link EngineInstance#checkpoint()} and {@link EngineInstance#restore()}. False by default.

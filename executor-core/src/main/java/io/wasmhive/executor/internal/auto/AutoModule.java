@@ -30,6 +30,11 @@ final class AutoModule implements EngineModule {
     this.window = new GasWindow(settings);
   }
 
+  @Override
+  public String engineName() {
+    return runsOn();
+  }
+
   /** The engine that runs the module now: {@code heavy} once it moved, else {@code light}. */
   String runsOn() {
     return heavy != null ? engine.heavyName() : engine.lightName();

@@ -5,11 +5,16 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.Table;
+import com.dylibso.chicory.wasm.types.TableLimits;
 import io.wasmhive.executor.UnknownImportException;
 import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmValue;
@@ -31,6 +36,8 @@ final class ChicoryInstance implements EngineInstance {
   private Instance instance;
   private long deadlineNanos;
   private ChicoryMemory memory;
+  private TrackedMemory tracked;
+  private InstanceState checkpoint;
 
   /** An export, its result types and how to call it. */
   private record Callable(ExportFunction function, ValueType[] results) {
@@ -57,7 +64,8 @@ final class ChicoryInstance implements EngineInstance {
     Instance.Builder builder = Instance.builder(module.module())
         .withImportValues(ImportValues.builder().withFunctions(functions).build())
         .withMachineFactory(module.machines())
-        .withMemoryFactory(ByteArrayMemory::new)
+        .withMemoryFactory(limits.resettable() ? self::trackedMemory : ByteArrayMemory::new)
+        .withTableFactory(ChicoryInstance::ownTable)
         // Chicory would call an export named _start; the executor calls it itself. The start section still runs.
         .withStart(false);
     self.guest(() -> {
@@ -188,6 +196,39 @@ final class ChicoryInstance implements EngineInstance {
   /** The instance's exported memory for a host call; null without one. */
   GuestMemory memoryOrNull() {
     return memory();
+  }
+
+  /**
+   * A table with limits of its own: Chicory 1.7.5's {@code table.grow} raises the minimum of the limits it was
+   * made with, which by default are the parsed module's, shared by every instance, so one execution's grow
+   * would give the next instance a larger table.
+   */
+  private static TableInstance ownTable(Table table, int initValue) {
+    TableLimits l = table.limits();
+    return new TableInstance(new Table(table.elementType(), new TableLimits(l.min(), l.max(), l.shared()),
+        table.initialize()), initValue);
+  }
+
+  private Memory trackedMemory(MemoryLimits limits) {
+    tracked = new TrackedMemory(limits);
+    return tracked;
+  }
+
+  @Override
+  public boolean checkpoint() {
+    if (instance == null || (tracked == null && instance.memory() != null)) {
+      return false;
+    }
+    checkpoint = new InstanceState(instance);
+    if (tracked != null) {
+      tracked.checkpoint();
+    }
+    return true;
+  }
+
+  @Override
+  public boolean restore() {
+    return checkpoint != null && instance != null && (tracked == null || tracked.restore()) && checkpoint.restore();
   }
 
   @Override

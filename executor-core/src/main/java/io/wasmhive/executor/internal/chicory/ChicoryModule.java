@@ -3,8 +3,11 @@ package io.wasmhive.executor.internal.chicory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.OpCode;
 import io.wasmhive.executor.UnknownImportException;
 import io.wasmhive.executor.engine.EngineInstance;
 import io.wasmhive.executor.engine.EngineModule;
@@ -26,11 +29,13 @@ final class ChicoryModule implements EngineModule {
   private final WasmModule module;
   private final Function<Instance, Machine> machines;
   private final List<String> importKeys = new ArrayList<>();
+  private final boolean resettable;
 
   ChicoryModule(ChicoryEngine engine, WasmModule module, Function<Instance, Machine> machines) {
     this.engine = engine;
     this.module = module;
     this.machines = machines;
+    this.resettable = canReset(module);
     for (int i = 0; i < module.importSection().importCount(); i++) {
       Import imp = module.importSection().getImport(i);
       if (imp.importType() != ExternalType.FUNCTION) {
@@ -56,6 +61,36 @@ final class ChicoryModule implements EngineModule {
   @Override
   public EngineInstance instantiate(Map<String, HostFunction> imports, InstanceLimits limits) {
     return ChicoryInstance.create(engine, this, imports, limits);
+  }
+
+  /**
+   * Instances can be reset unless the module has a shared memory (whose atomics the write tracking does not
+   * cover; threads are off by default) or drops a data segment (LLVM emits {@code data.drop} only for shared
+   * memories).
+   */
+  @Override
+  public String engineName() {
+    return "chicory";
+  }
+
+  @Override
+  public boolean resettable() {
+    return resettable;
+  }
+
+  /** No shared memory and no {@code data.drop} (a dropped data segment cannot be brought back). */
+  private static boolean canReset(WasmModule module) {
+    if (module.memorySection().map(m -> m.memoryCount() > 0 && m.getMemory(0).limits().shared()).orElse(false)) {
+      return false;
+    }
+    for (FunctionBody body : module.codeSection().functionBodies()) {
+      for (AnnotatedInstruction instruction : body.instructions()) {
+        if (instruction.opcode() == OpCode.DATA_DROP) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override

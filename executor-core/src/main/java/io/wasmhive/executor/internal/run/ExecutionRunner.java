@@ -90,6 +90,7 @@ public final class ExecutionRunner {
         : new HostEnvironment(settings(task, policy, deadline), rpcCalls);
     Reusable kept;
     EngineInstance instance;
+    outcome.engine = module.engineModule().engineName();
     try {
       kept = reusable(module) ? reuseOrCreate(module, host, deadline) : null;
       if (kept != null) {
@@ -107,8 +108,11 @@ public final class ExecutionRunner {
     try {
       clean = runEntry(instance, entry, module, policy, host, outcome);
     } finally {
-      if (kept == null || !clean || !keep(kept, module)) {
+      if (kept == null) {
         instance.close();
+      } else if (!clean || !keep(kept, module)) {
+        // Closing the kept instance gives its share of the retained-memory budget back.
+        kept.close();
       }
       module.engineModule().executed(outcome.gasUsed);
     }
@@ -232,6 +236,7 @@ public final class ExecutionRunner {
     byte[] output;
     long gasUsed;
     boolean gasKnown;
+    String engine = "";
 
     /** Records the gas used, as returned by a call wrapper or read after a trap or exit. */
     void gasUsed(long used) {
@@ -245,7 +250,7 @@ public final class ExecutionRunner {
     }
 
     ExecutionResult toResult(String taskId, long nanos, String worker) {
-      return new ExecutionResult(taskId, error, exitCode, stdout, stderr, values, output, gasUsed, nanos, worker);
+      return new ExecutionResult(taskId, error, exitCode, stdout, stderr, values, output, gasUsed, nanos, worker, engine);
     }
   }
 }

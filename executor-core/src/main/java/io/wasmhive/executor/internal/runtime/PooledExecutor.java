@@ -11,6 +11,8 @@ import io.wasmhive.executor.PoolStats;
 import io.wasmhive.executor.ShutDownException;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.executor.engine.WasmEngine;
+import io.wasmhive.executor.internal.auto.AutoEngine;
+import io.wasmhive.executor.internal.auto.AutoSettings;
 import io.wasmhive.executor.internal.chicory.ChicoryEngine;
 import io.wasmhive.executor.internal.chicory.ChicorySettings;
 import io.wasmhive.executor.internal.host.HostEnvironment;
@@ -62,11 +64,30 @@ public final class PooledExecutor implements WasmExecutor {
   /** The engine {@link ExecutorOptions#engine()} names, configured from the options. */
   public static WasmEngine engine(ExecutorOptions options) {
     return switch (options.engine()) {
-      case WASMTIME -> new WasmtimeEngine(new WasmtimeSettings(options.features(), options.enableJit(),
-          options.maxWasmStack(), options.epochTick(), 256, (long) options.maxMemoryMb() * 1024 * 1024));
+      case WASMTIME -> wasmtime(options);
       // Only Wasmtime refuses hosts other than x86-64 (HostArchitecture); Chicory is pure Java and runs anywhere.
-      case CHICORY -> new ChicoryEngine(new ChicorySettings(options.features(), options.epochTick()));
+      case CHICORY -> chicory(options);
+      case AUTO -> new AutoEngine(chicory(options), wasmtimeWherePossible(options),
+          new AutoSettings(options.autoHeavyGas(), 8));
     };
+  }
+
+  private static WasmEngine chicory(ExecutorOptions options) {
+    return new ChicoryEngine(new ChicorySettings(options.features(), options.epochTick()));
+  }
+
+  private static WasmEngine wasmtime(ExecutorOptions options) {
+    return new WasmtimeEngine(new WasmtimeSettings(options.features(), options.enableJit(),
+        options.maxWasmStack(), options.epochTick(), 256, (long) options.maxMemoryMb() * 1024 * 1024));
+  }
+
+  /** Wasmtime, or null where it cannot run (not x86-64, or its native library does not load): auto then stays on Chicory. */
+  private static WasmEngine wasmtimeWherePossible(ExecutorOptions options) {
+    try {
+      return wasmtime(options);
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
   }
 
   /** An executor on the given engine (the contract tests run every engine through this). */
@@ -139,7 +160,7 @@ public final class PooledExecutor implements WasmExecutor {
       return submit(task);
     } catch (OverloadedException | ShutDownException e) {
       return CompletableFuture.completedFuture(
-          new ExecutionResult(task.id(), e, 0, new byte[0], new byte[0], List.of(), null, 0, 0, ""));
+          new ExecutionResult(task.id(), e, 0, new byte[0], new byte[0], List.of(), null, 0, 0, "", ""));
     }
   }
 

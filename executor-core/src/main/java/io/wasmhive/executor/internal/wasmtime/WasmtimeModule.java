@@ -62,6 +62,11 @@ final class WasmtimeModule implements EngineModule {
   }
 
   @Override
+  public String engineName() {
+    return "wasmtime";
+  }
+
+  @Override
   public void close() {
     module.dispose();
   }
