@@ -100,7 +100,7 @@ class ExecutorOptionsTest {
     assertThat(ExecutorOptions.VARIABLES).contains("WASM_ENGINE");
     assertThatThrownBy(() -> ExecutorOptions.fromEnvironment(Map.of("WASM_ENGINE", "v8")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("WASM_ENGINE must be one of wasmtime, chicory, got 'v8'");
+        .hasMessage("WASM_ENGINE must be one of wasmtime, chicory, auto, got 'v8'");
   }
 
   @Test

@@ -30,8 +30,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxTableElements most elements a table may hold ({@code WASM_MAX_TABLE_ELEMENTS}; default 10,000)
  * @param features changes to the WebAssembly proposals modules may use, e.g. {@code +simd,-reference_types}
  *     ({@code WASM_FEATURES}; default: what today's toolchains emit)
- * @param engine the engine guests run on, {@code wasmtime} or {@code chicory} ({@code WASM_ENGINE}; default
- *     {@code wasmtime}; {@code chicory} is pure Java and also runs where Wasmtime does not, e.g. Linux aarch64)
+ * @param engine the engine guests run on, {@code wasmtime}, {@code chicory} or {@code auto} ({@code WASM_ENGINE};
+ *     default {@code wasmtime}; {@code chicory} is pure Java and also runs where Wasmtime does not, e.g. Linux
+ *     aarch64; {@code auto} picks per module by the gas its executions use, ADR 0022)
+ * @param instanceReuse whether instances are reset and kept between executions where the engine can reset them
+ *     exactly ({@code WASM_INSTANCE_REUSE}; default true)
+ * @param reuseRetainedMb most MiB of memory kept instances may hold ({@code WASM_REUSE_RETAINED_MB}; default 256)
+ * @param autoHeavyGas gas from which {@code auto} counts an execution as heavy ({@code WASM_AUTO_HEAVY_GAS};
+ *     default 200,000)
  */
 @ConfigurationProperties("wasm")
 public record WasmExecutorProperties(
@@ -47,12 +53,16 @@ public record WasmExecutorProperties(
     Long maxModuleBytes,
     Integer maxTableElements,
     String features,
-    String engine) {
+    String engine,
+    Boolean instanceReuse,
+    Integer reuseRetainedMb,
+    Long autoHeavyGas) {
 
   /** Binds and validates: a setting executor-core refuses fails the binding, with executor-core's reason. */
   public WasmExecutorProperties(Integer maxWorkers, Integer initialWorkers, Integer maxMemoryMb,
       Integer idleTimeoutSecs, Boolean enableJit, Integer cacheSize, Integer batchSize, Boolean parallel,
-      Integer queueCapacity, Long maxModuleBytes, Integer maxTableElements, String features, String engine) {
+      Integer queueCapacity, Long maxModuleBytes, Integer maxTableElements, String features, String engine,
+      Boolean instanceReuse, Integer reuseRetainedMb, Long autoHeavyGas) {
     // Not a compact constructor: options() reads the fields, which a compact constructor assigns only at its end.
     this.maxWorkers = maxWorkers;
     this.initialWorkers = initialWorkers;
@@ -67,12 +77,16 @@ public record WasmExecutorProperties(
     this.maxTableElements = maxTableElements;
     this.features = features;
     this.engine = engine;
+    this.instanceReuse = instanceReuse;
+    this.reuseRetainedMb = reuseRetainedMb;
+    this.autoHeavyGas = autoHeavyGas;
     options(builder -> { });
   }
 
   /** No setting: executor-core's defaults. */
   public static WasmExecutorProperties defaults() {
-    return new WasmExecutorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new WasmExecutorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 
   /**
@@ -94,6 +108,9 @@ public record WasmExecutorProperties(
     set(queueCapacity, b::queueCapacity);
     set(maxModuleBytes, b::maxModuleBytes);
     set(maxTableElements, b::maxTableElements);
+    set(instanceReuse, b::instanceReuse);
+    set(reuseRetainedMb, b::reuseRetainedMb);
+    set(autoHeavyGas, b::autoHeavyGas);
     if (features != null && !features.isBlank()) {
       b.features(WasmFeature.parse(features));
     }

@@ -81,7 +81,7 @@ class WasmExecutorPropertiesTest {
     assertThatThrownBy(() -> bind(Map.of("WASM_FEATURES", "+gc"))).isInstanceOf(BindException.class)
         .rootCause().hasMessageContaining("gc");
     assertThatThrownBy(() -> bind(Map.of("WASM_ENGINE", "v8"))).isInstanceOf(BindException.class)
-        .hasRootCauseMessage("WASM_ENGINE must be one of wasmtime, chicory, got 'v8'");
+        .hasRootCauseMessage("WASM_ENGINE must be one of wasmtime, chicory, auto, got 'v8'");
   }
 
   @Test
