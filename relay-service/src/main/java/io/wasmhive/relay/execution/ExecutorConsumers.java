@@ -117,11 +117,20 @@ public final class ExecutorConsumers {
         events.publication(events.finalEvent(outcome)));
     if (instead instanceof CompletionMarker.State.Begun) {
       stages.mark(request.requestId(), Stage.PUBLISHED);
-      outcomes.published(encoded);
+      answerLocally(encoded);
     } else {
       // Its lease ran out while it ran and another delivery took the request over: that one answers for it.
       logger.warn("The outcome of " + request.requestId() + " from entry " + delivery.id() + " was not published: "
           + instead);
+    }
+  }
+
+  /** The outcome is published: a listener's failure must not make the delivery look failed (it would be retried). */
+  private void answerLocally(EncodedEvent outcome) {
+    try {
+      outcomes.published(outcome);
+    } catch (RuntimeException e) {
+      logger.warn("Could not hand a published outcome to this instance's waiters (the stream still will): " + e);
     }
   }
 

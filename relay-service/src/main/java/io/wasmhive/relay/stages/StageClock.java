@@ -95,7 +95,8 @@ public final class StageClock {
       }
     }
 
-    private String line() {
+    /** The log line: the request id, each stage's microseconds since the previous stage reached, the total. */
+    String line() {
       StringBuilder out = new StringBuilder("stages request=").append(requestId);
       long previous = nanos[0];
       for (Stage stage : STAGES) {
