@@ -9,7 +9,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * The guards' Lua scripts, read once from this package's resources into their text. A script made from the
  * resource itself would check the resource for changes on every command (its SHA-1 is recomputed when the file
- * is newer), which inside the packaged jar means a failed file look-up and an exception per command: 4.5 % of the
+ * is newer), which inside the packaged jar means a failed file look-up and an exception per command: 8 % of the
  * relay's CPU under load (docs/benchmarks.md). Stateless.
  */
 final class GuardScripts {
