@@ -10,6 +10,9 @@
 #   scripts/bench-relay.sh [RATE=500] [SECONDS=30] [CONCURRENCY=32]
 #   JAVA=/usr/bin/java scripts/bench-relay.sh      # another JDK for the relay (default: Temurin 25 if present)
 #   BENCH_SECURE=1 scripts/bench-relay.sh          # secure mode, requests authenticated by an API key
+#   BENCH_STAGES=10 scripts/bench-relay.sh         # also time-stamp 1 request in 10 at each stage of its path
+#                                                  # (relay.stages.sample-every) and print the fixed-rate phase's
+#                                                  # latency budget per stage (scripts/bench/stage-summary.py)
 set -euo pipefail
 
 RATE="${1:-500}"
@@ -17,6 +20,9 @@ SECONDS_RUN="${2:-30}"
 CONCURRENCY="${3:-32}"
 CONSUMERS="${RELAY_EXECUTOR_CONSUMERS:-4}"
 source "$(dirname "$0")/bench/relay-jars.sh"
+if [[ ${BENCH_STAGES:-0} != 0 ]]; then
+  RELAY_ARGS="${RELAY_ARGS:-} --relay.stages.sample-every=$BENCH_STAGES --logging.level.io.wasmhive.relay.stages=INFO"
+fi
 
 # BENCH_SECURE=1: the relay in secure mode, every request authenticated by an API key (principal bench) that the
 # relay jar's api-key command issues on the relay's embedded stores; otherwise local mode and the seed's user_id.
@@ -44,6 +50,10 @@ echo "== warm-up (not reported)"
 "${LOAD[@]}" rate 200 15 >/dev/null
 "${LOAD[@]}" max "$CONCURRENCY" 10 >/dev/null
 echo "== fixed rate: $RATE requests/s for $SECONDS_RUN s (open loop)"
+FROM=$(wc -l <"$WORK/relay.log")
 "${LOAD[@]}" rate "$RATE" "$SECONDS_RUN"
+if [[ ${BENCH_STAGES:-0} != 0 ]]; then
+  tail -n +"$((FROM + 1))" "$WORK/relay.log" | python3 "$ROOT/scripts/bench/stage-summary.py"
+fi
 echo "== maximum throughput: $CONCURRENCY in flight for $SECONDS_RUN s (closed loop)"
 "${LOAD[@]}" max "$CONCURRENCY" "$SECONDS_RUN"

@@ -32,6 +32,19 @@ public interface EventBus extends AutoCloseable {
   String publish(String stream, Object event);
 
   /**
+   * Publishes the events in order, each to its stream (trimmed to its configured maximum length), as
+   * one atomic server-side operation: all of them, or none. Blocks for one round trip, where
+   * {@link #publish(String, Object)} once per event would take one each.
+   *
+   * <p>On Redis Cluster the streams must share a hash slot (hash tags).
+   *
+   * @return the entry ids, in order
+   * @throws InvalidEventException if an event cannot be encoded
+   * @throws EventBusException (retryable) if the server cannot be reached
+   */
+  List<String> publishAll(List<Publication> publications);
+
+  /**
    * Publishes the events in order, each to its stream, together with the guard's key write, as one
    * atomic server-side operation, and only if the guard's key holds a value the guard allows: all of
    * it happens, or none. Blocks for one round trip.

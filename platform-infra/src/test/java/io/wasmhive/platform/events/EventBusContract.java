@@ -401,6 +401,27 @@ public abstract class EventBusContract {
   }
 
   @Test
+  void publishingSeveralEventsAppendsEachToItsStreamInOrder() {
+    String one = unique("together-a");
+    String two = unique("together-b");
+    EncodedEvent stored = bus().encode(ProbeRequested.number(7));
+
+    List<String> ids = bus().publishAll(List.of(new Publication(one, ProbeRequested.number(1)),
+        new Publication(two, stored), new Publication(one, ProbeRequested.number(2))));
+
+    assertThat(ids).hasSize(3);
+    assertThat(bus().readAfter(one, StreamIds.BEFORE_ALL, 10)).extracting(StreamEvent::id)
+        .containsExactly(ids.get(0), ids.get(2));
+    assertThat(bus().readAfter(one, StreamIds.BEFORE_ALL, 10)).extracting(e -> bus().decode(e,
+        ProbeRequested.class).attempt()).containsExactly(1, 2);
+    StreamEvent second = bus().readAfter(two, StreamIds.BEFORE_ALL, 10).get(0);
+    assertThat(second.id()).isEqualTo(ids.get(1));
+    assertThat(second.payload()).isEqualTo(stored.payload());
+    assertThat(second.occurredAt()).isNotNull();
+    assertThat(bus().publishAll(List.of())).isEmpty();
+  }
+
+  @Test
   void aGuardAllowsTheValuesItNamesAndLeavesTheKeyWithoutANewValue() {
     String key = unique("held");
     String stream = unique("guarded");

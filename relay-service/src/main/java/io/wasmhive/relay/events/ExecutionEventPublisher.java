@@ -14,9 +14,10 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The one way lifecycle events are made and published on {@code wasm_exec_events}, where the SSE follower of
- * every relay instance picks them up: the gateway publishes {@code execution_queued}, the executor consumers
- * {@code execution_started} and {@code execution_progress} here, and take their final event from
- * {@link #finalEvent} to publish it together with the outcome. Every event is checked, stamped and addressed the
+ * every relay instance picks them up: the executor consumers publish {@code execution_progress} here; the gateway
+ * takes {@code execution_queued} as a {@link #publication} to publish it together with the request, the consumers
+ * {@code execution_started} to publish it with their claim and the final event ({@link #finalEvent}) with the
+ * outcome. Every event is checked, stamped and addressed the
  * same way. Thread-safe; each publish blocks for one Redis round trip.
  */
 public class ExecutionEventPublisher {

@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * The marker {@code relay:done:<request_id>} that makes an execution's outcome happen once however often its
  * request is delivered. {@link #begin} claims the request ({@code running|<entry id>} with a lease) unless a
- * marker exists; {@link #finish} is one guarded publication of the event bus: only if this delivery still holds
+ * marker exists, publishing {@code execution_started} in the same guarded publication; {@link #finish} is one guarded publication of the event bus: only if this delivery still holds
  * the request (or nobody does), it sets {@code done|<entry id>|<outcome payload>} (with the done TTL) and appends
  * the outcome to {@code wasm_exec_completed} and the final lifecycle event to {@code wasm_exec_events}, all three
  * together or none. So a consumer that dies before {@code finish} published nothing and its redelivery runs the
@@ -27,13 +27,6 @@ final class CompletionMarker {
 
   /** The key prefix of the markers. */
   static final String PREFIX = "relay:done:";
-
-  private static final RedisScript<String> BEGIN = RedisScript.of("""
-      local v = redis.call('GET', KEYS[1])
-      if v then return v end
-      redis.call('SET', KEYS[1], 'running|' .. ARGV[1], 'PX', ARGV[2])
-      return 'begun'
-      """, String.class);
 
   private static final RedisScript<Long> RELEASE = RedisScript.of("""
       if redis.call('GET', KEYS[1]) == 'running|' .. ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -50,9 +43,16 @@ final class CompletionMarker {
     this.doneTtl = doneTtl;
   }
 
-  /** Claims the request for this delivery for {@code lease}, or says what holds it. */
-  State begin(String requestId, String entryId, Duration lease) {
-    return State.of(redis.execute(BEGIN, List.of(PREFIX + requestId), entryId, Long.toString(lease.toMillis())));
+  /**
+   * Claims the request for this delivery for {@code lease} and publishes {@code started} with the claim, in one
+   * guarded publication (both or neither), unless a marker exists; then says what holds it and publishes nothing.
+   *
+   * @throws io.wasmhive.platform.events.EventBusException (retryable) when Redis cannot be reached
+   */
+  State begin(String requestId, String entryId, Duration lease, Publication started) {
+    GuardOutcome begun = bus.publishIf(KeyGuard.absent(PREFIX + requestId).thenSet("running|" + entryId, lease),
+        List.of(started));
+    return begun.published() ? new State.Begun() : State.of(begun.found());
   }
 
   /**
@@ -63,7 +63,16 @@ final class CompletionMarker {
    * @throws io.wasmhive.platform.events.EventBusException (retryable) when Redis cannot be reached
    */
   State finish(String requestId, String entryId, ExecutionCompleted outcome, Publication finalEvent) {
-    EncodedEvent encoded = bus.encode(outcome);
+    return finish(requestId, entryId, bus.encode(outcome), finalEvent);
+  }
+
+  /** The outcome as {@link #finish} publishes it and stores it in the marker. Does not block. */
+  EncodedEvent encode(ExecutionCompleted outcome) {
+    return bus.encode(outcome);
+  }
+
+  /** {@link #finish(String, String, ExecutionCompleted, Publication)} of an outcome {@link #encode}d. */
+  State finish(String requestId, String entryId, EncodedEvent encoded, Publication finalEvent) {
     GuardOutcome done = bus.publishIf(KeyGuard.absentOr(PREFIX + requestId, "running|" + entryId)
             .thenSet("done|" + entryId + "|" + encoded.payload(), doneTtl),
         List.of(new Publication(Streams.EXEC_COMPLETED, encoded), finalEvent));

@@ -10,7 +10,9 @@ import io.wasmhive.platform.executor.WasmExecutorConfiguration;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.relay.RunsExecutors;
 import io.wasmhive.relay.events.ExecutionEventPublisher;
+import io.wasmhive.relay.stages.StageClock;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,11 +50,12 @@ class ExecutionConfiguration {
   @Bean
   @RunsExecutors
   ExecutorConsumers executorConsumers(WasmExecutor executor, ModuleStore store, StringRedisTemplate redis,
-      EventBus bus, ExecutionEventPublisher events, ProgressReporter progress, ExecutorProperties properties) {
+      EventBus bus, ExecutionEventPublisher events, ProgressReporter progress, ExecutorProperties properties,
+      ObjectProvider<PublishedOutcomes> outcomes, StageClock stages) {
     JsonMapper json = tolerant();
     CompletionMarker marker = new CompletionMarker(redis, bus, properties.doneTtl());
     return new ExecutorConsumers(new ModuleRunner(executor, store, json), marker, events, progress,
-        properties.reclaimIdle(), executor.options().defaultPolicy().maxTime(), properties.maxDeliveries(),
+        outcomes.getIfAvailable(() -> PublishedOutcomes.NONE), stages, properties.reclaimIdle(), executor.options().defaultPolicy().maxTime(), properties.maxDeliveries(),
         Clock.systemUTC());
   }
 

@@ -1,27 +1,33 @@
 package io.wasmhive.relay.gateway;
 
+import io.wasmhive.platform.events.EncodedEvent;
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusException;
 import io.wasmhive.platform.events.FollowHandle;
 import io.wasmhive.platform.events.Follower;
+import io.wasmhive.platform.events.Publication;
 import io.wasmhive.platform.events.StartPosition;
 import io.wasmhive.platform.events.StreamEvent;
 import io.wasmhive.platform.events.contract.ExecutionCompleted;
 import io.wasmhive.platform.events.contract.Streams;
 import io.wasmhive.relay.events.ExecutionEventPublisher;
+import io.wasmhive.relay.execution.PublishedOutcomes;
 import io.wasmhive.relay.health.FeatureState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.dao.DataAccessException;
 
 /**
- * {@link ExecutionGateway} on Redis streams. {@link #submit} publishes {@code execution_queued} and then the
- * request (so subscribers see queued before started); the instance's follow of {@code wasm_exec_completed} (the
- * bus's, without a group) completes this instance's waiters, whichever instance ran the execution. Thread-safe.
+ * {@link ExecutionGateway} on Redis streams. {@link #submit} reads the queue position and then publishes
+ * {@code execution_queued} and the request in one atomic round trip (queued first, so subscribers see queued
+ * before started); the instance's follow of {@code wasm_exec_completed} (the
+ * bus's, without a group) completes this instance's waiters, whichever instance ran the execution, and an outcome
+ * this instance's own consumers published completes them at once ({@link PublishedOutcomes}). Thread-safe.
  */
-final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
+final class RedisExecutionGateway implements ExecutionGateway, PublishedOutcomes, AutoCloseable {
 
   private final EventBus bus;
   private final ExecutionEventPublisher events;
@@ -38,7 +44,7 @@ final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
   }
 
   /**
-   * Registers the waiter, then publishes; blocks for about three Redis round trips. The future is removed from
+   * Registers the waiter, then publishes; blocks for two Redis round trips. The future is removed from
    * this instance's table when it completes, is cancelled or times out ({@code orTimeout}); one never completed
    * or cancelled is failed with a {@link java.util.concurrent.TimeoutException} after {@code relay.executor.max-wait}.
    */
@@ -48,8 +54,10 @@ final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
     CompletableFuture<ExecutionOutcome> future = waiters.register(request.requestId(), false);
     try {
       long position = queue.next();
-      events.publish(events.queued(request.requestId(), request.userId(), request.cid(), position));
-      bus.publish(Streams.EXEC_REQUESTED, request.toWire());
+      // One atomic round trip for both entries, queued first (subscribers see queued before started).
+      bus.publishAll(List.of(
+          events.publication(events.queued(request.requestId(), request.userId(), request.cid(), position)),
+          new Publication(Streams.EXEC_REQUESTED, request.toWire())));
     } catch (EventBusException e) {
       future.cancel(false);
       throw e;
@@ -65,6 +73,18 @@ final class RedisExecutionGateway implements ExecutionGateway, AutoCloseable {
   @Override
   public CompletableFuture<ExecutionOutcome> awaitCompletion(String requestId) {
     return waiters.register(Objects.requireNonNull(requestId, "requestId"), true);
+  }
+
+  /**
+   * An outcome this process's consumers just published: completes this instance's waiters at once, decoded from
+   * the payload as published, as the follow of {@code wasm_exec_completed} would (which then finds nobody
+   * waiting). Never blocks.
+   */
+  @Override
+  public void published(EncodedEvent outcome) {
+    StreamEvent event = new StreamEvent(Streams.EXEC_COMPLETED, null, outcome.type(), null, outcome.payload());
+    ExecutionCompleted completed = bus.decode(event, ExecutionCompleted.class);
+    waiters.complete(completed.requestId(), ExecutionOutcome.of(completed));
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -22,7 +21,7 @@ public final class ConcurrencyLimiter {
 
   @SuppressWarnings("rawtypes")
   private static final RedisScript<List> ACQUIRE =
-      RedisScript.of(new ClassPathResource("concurrency_acquire.lua", ConcurrencyLimiter.class), List.class);
+      GuardScripts.of("concurrency_acquire.lua", List.class);
 
   private final StringRedisTemplate redis;
   private final ConcurrencyProperties properties;

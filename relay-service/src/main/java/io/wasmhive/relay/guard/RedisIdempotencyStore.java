@@ -4,7 +4,6 @@ import io.wasmhive.relay.health.FeatureState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -21,13 +20,13 @@ final class RedisIdempotencyStore implements IdempotencyStore {
   static final String KEY_PREFIX = "relay:idem:";
 
   private static final RedisScript<String> CLAIM =
-      RedisScript.of(new ClassPathResource("idempotency_claim.lua", RedisIdempotencyStore.class), String.class);
+      GuardScripts.of("idempotency_claim.lua", String.class);
 
   private static final RedisScript<String> COMPLETE =
-      RedisScript.of(new ClassPathResource("idempotency_complete.lua", RedisIdempotencyStore.class), String.class);
+      GuardScripts.of("idempotency_complete.lua", String.class);
 
   private static final RedisScript<Long> RELEASE =
-      RedisScript.of(new ClassPathResource("idempotency_release.lua", RedisIdempotencyStore.class), Long.class);
+      GuardScripts.of("idempotency_release.lua", Long.class);
 
   private final StringRedisTemplate redis;
 

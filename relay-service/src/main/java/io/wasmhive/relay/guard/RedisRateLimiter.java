@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -23,7 +22,7 @@ final class RedisRateLimiter implements RateLimiter {
 
   @SuppressWarnings("rawtypes")
   private static final RedisScript<List> SCRIPT =
-      RedisScript.of(new ClassPathResource("rate_limit.lua", RedisRateLimiter.class), List.class);
+      GuardScripts.of("rate_limit.lua", List.class);
 
   private final StringRedisTemplate redis;
 

@@ -9,6 +9,7 @@ import io.wasmhive.relay.guard.IdempotencyStore;
 import io.wasmhive.relay.guard.PermissionChecker;
 import io.wasmhive.relay.guard.RateLimiter;
 import io.wasmhive.relay.resolution.ModuleResolver;
+import io.wasmhive.relay.stages.StageClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,15 +34,18 @@ public class IntentConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  OutcomeRecorder outcomeRecorder(IdempotencyStore idempotency, RequestGuards guards, IntentMetrics metrics) {
-    return new OutcomeRecorder(idempotency, guards, metrics);
+  OutcomeRecorder outcomeRecorder(IdempotencyStore idempotency, RequestGuards guards, IntentMetrics metrics,
+      StageClock stages) {
+    return new OutcomeRecorder(idempotency, guards, metrics, stages);
   }
 
   @Bean
   ExecuteWasmService executeWasmService(RequestGuards guards, IdempotencyStore idempotency,
-      ExecutionGateway gateway, OutcomeRecorder recorder, IntentProperties properties, IntentMetrics metrics) {
+      ExecutionGateway gateway, OutcomeRecorder recorder, IntentProperties properties, IntentMetrics metrics,
+      StageClock stages) {
     DuplicateRequests duplicates = new DuplicateRequests(idempotency, gateway, properties.duplicatePoll(), metrics);
-    return new ExecuteWasmService(guards, duplicates, gateway, recorder, properties.executionSlack(), metrics);
+    return new ExecuteWasmService(guards, duplicates, gateway, recorder, properties.executionSlack(), metrics,
+        stages);
   }
 
   @Bean

@@ -15,7 +15,9 @@ import io.wasmhive.platform.events.KeyGuard;
  * key, and only if its value is allowed sets the new value and appends every entry ({@code XADD
  * MAXLEN}), in order. A script runs atomically, so the key write and the entries happen together or
  * not at all, and no other client sees one without the others. The script knows nothing of the
- * envelope: it writes the field-value pairs {@link EventCodec} made. Thread-safe; one round trip.
+ * envelope: it writes the field-value pairs {@link EventCodec} made. {@link #runAll} is the same
+ * without a guard ({@link io.wasmhive.platform.events.EventBus#publishAll}). Thread-safe; one round
+ * trip.
  */
 final class GuardedPublish {
 
@@ -50,6 +52,21 @@ final class GuardedPublish {
       return out
       """, List.class);
 
+  // KEYS: one stream per entry. ARGV: trim operator, then per entry: max length, m, m field-value pairs.
+  @SuppressWarnings("rawtypes")
+  private static final RedisScript<List> ALL = RedisScript.of("""
+      local a = 2
+      local out = {}
+      for k = 1, #KEYS do
+        local m = tonumber(ARGV[a + 1])
+        local args = {'XADD', KEYS[k], 'MAXLEN', ARGV[1], ARGV[a], '*'}
+        for j = 1, 2 * m do args[#args + 1] = ARGV[a + 1 + j] end
+        out[#out + 1] = redis.call(unpack(args))
+        a = a + 2 + 2 * m
+      end
+      return out
+      """, List.class);
+
   private final StringRedisTemplate redis;
 
   GuardedPublish(StringRedisTemplate redis) {
@@ -72,6 +89,38 @@ final class GuardedPublish {
     args.add(guard.newValue() == null ? "" : guard.newValue());
     args.add(guard.newValue() == null ? "0" : Long.toString(guard.ttl().toMillis()));
     args.add(approximate ? "~" : "=");
+    addEntries(entries, keys, args);
+    List<?> reply = redis.execute(SCRIPT, keys, args.toArray());
+    boolean published = reply != null && "1".equals(String.valueOf(reply.get(0)));
+    String found = reply == null || reply.size() < 2 || reply.get(1) == null ? null : String.valueOf(reply.get(1));
+    List<String> ids = new ArrayList<>();
+    for (int i = 2; reply != null && i < reply.size(); i++) {
+      ids.add(String.valueOf(reply.get(i)));
+    }
+    return new GuardOutcome(published, found, ids);
+  }
+
+  /**
+   * Appends every entry, in order, in one script (all or none); the entry ids in order. Throws Spring's
+   * {@link org.springframework.dao.DataAccessException} when Redis fails.
+   */
+  List<String> runAll(List<Entry> entries, boolean approximate) {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>();
+    List<String> args = new ArrayList<>();
+    args.add(approximate ? "~" : "=");
+    addEntries(entries, keys, args);
+    List<?> reply = redis.execute(ALL, keys, args.toArray());
+    List<String> ids = new ArrayList<>();
+    if (reply != null) {
+      reply.forEach(id -> ids.add(String.valueOf(id)));
+    }
+    return ids;
+  }
+
+  private static void addEntries(List<Entry> entries, List<String> keys, List<String> args) {
     for (Entry entry : entries) {
       keys.add(entry.stream());
       args.add(Long.toString(entry.maxLength()));
@@ -81,13 +130,5 @@ final class GuardedPublish {
         args.add(value);
       });
     }
-    List<?> reply = redis.execute(SCRIPT, keys, args.toArray());
-    boolean published = reply != null && "1".equals(String.valueOf(reply.get(0)));
-    String found = reply == null || reply.size() < 2 || reply.get(1) == null ? null : String.valueOf(reply.get(1));
-    List<String> ids = new ArrayList<>();
-    for (int i = 2; reply != null && i < reply.size(); i++) {
-      ids.add(String.valueOf(reply.get(i)));
-    }
-    return new GuardOutcome(published, found, ids);
   }
 }

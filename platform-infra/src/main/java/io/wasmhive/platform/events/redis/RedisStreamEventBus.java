@@ -101,14 +101,26 @@ public final class RedisStreamEventBus implements EventBus {
   }
 
   @Override
+  public List<String> publishAll(List<Publication> publications) {
+    List<GuardedPublish.Entry> entries = entries(publications);
+    return reaching("publish " + entries.size() + " events",
+        () -> guarded.runAll(entries, properties.approximateTrimming()));
+  }
+
+  @Override
   public GuardOutcome publishIf(KeyGuard guard, List<Publication> publications) {
+    List<GuardedPublish.Entry> entries = entries(publications);
+    return reaching("publish under the guard of " + guard.key(),
+        () -> guarded.run(guard, entries, properties.approximateTrimming()));
+  }
+
+  private List<GuardedPublish.Entry> entries(List<Publication> publications) {
     List<GuardedPublish.Entry> entries = new ArrayList<>(publications.size());
     for (Publication publication : publications) {
       entries.add(new GuardedPublish.Entry(publication.stream(), properties.maxLength(publication.stream()),
           codec.fields(publication.event())));
     }
-    return reaching("publish under the guard of " + guard.key(),
-        () -> guarded.run(guard, entries, properties.approximateTrimming()));
+    return entries;
   }
 
   @Override
