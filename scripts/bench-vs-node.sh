@@ -4,8 +4,9 @@
 # JSON) on the same machine. For each JDK it starts the packaged jar (embedded stores, temporary data directory,
 # ephemeral ports, management port included) and the peer, warms both, then runs 3 alternating rounds of
 # `wrk -t2 -c16` on POST /procedures/calculate_discount/call {"args":[100.0,2]} and on the bare GET /health of
-# each, plus one-connection sequential runs (`wrk -t1 -c1`), and prints the throughput ratio platform/peer and both
-# p50s (medians over the rounds). Both servers are stopped by PID. It builds nothing:
+# each, plus one-connection sequential runs (`wrk -t1 -c1`), and prints the throughput ratio platform/peer, both
+# p50s and each process's CPU time per request (medians over the rounds; the CPU figure is the one the other builders
+# sharing the cores disturb least). Both servers are stopped by PID. It builds nothing:
 #
 #   ./mvnw -q -B -o package -pl procedure-service -am -DskipTests   # once, if the jar is missing
 #   scripts/bench-vs-node.sh                                         # Temurin 25 and OpenJDK 17
@@ -52,31 +53,40 @@ LUA
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# wrk_run NAME THREADS CONNECTIONS URL [wrk args...]: one run; appends "NAME requests/s p50-ms" to results.txt.
+# CPU time (user + system, clock ticks) the process PID has used so far: with the request count it gives the CPU
+# cost of one request, which the other builders sharing the cores disturb much less than throughput.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# wrk_run NAME PID THREADS CONNECTIONS URL [wrk args...]: one run against the server PID; appends
+# "NAME requests/s p50-ms cpu-us-per-request" to results.txt.
 wrk_run() {
-  local name=$1 threads=$2 connections=$3 url=$4
-  shift 4
+  local name=$1 pid=$2 threads=$3 connections=$4 url=$5 before after
+  shift 5
+  before="$(cpu_ticks "$pid")"
   wrk -t"$threads" -c"$connections" -d"$DURATION" --latency "$@" "$url" >"$WORK/wrk.out"
+  after="$(cpu_ticks "$pid")"
   if grep -q 'Non-2xx' "$WORK/wrk.out"; then
     cat "$WORK/wrk.out" >&2
     echo "non-2xx answers from $url" >&2
     exit 1
   fi
-  python3 - "$WORK/wrk.out" "$name" >>"$WORK/results.txt" <<'PY'
+  python3 - "$WORK/wrk.out" "$name" "$((after - before))" "$(getconf CLK_TCK)" >>"$WORK/results.txt" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+requests = int(re.search(r"(\d+) requests in", text).group(1))
 value, unit = re.search(r"\s50%\s+([\d.]+)(us|ms|s)\b", text).groups()
 p50 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-print(sys.argv[2], rps, p50)
+cpu_us = int(sys.argv[3]) / int(sys.argv[4]) * 1e6 / requests
+print(sys.argv[2], rps, p50, round(cpu_us, 1))
 PY
-  tail -1 "$WORK/results.txt" | awk '{printf "  %-16s %10.0f req/s  p50 %.3f ms\n", $1, $2, $3}'
+  tail -1 "$WORK/results.txt" | awk '{printf "  %-16s %10.0f req/s  p50 %.3f ms  cpu %6.1f us/request\n", $1, $2, $3, $4}'
 }
 
 start_peer() {
   node "$PEER" --port 0 --module "$GUEST" --export calculate_discount --float-result >"$WORK/peer.log" 2>&1 &
   PEER_PID=$!
-  for _ in $(seq 1 50); do grep -q listening "$WORK/peer.log" && break; sleep 0.1; done
+  for _ in $(seq 1 50); do grep -qs listening "$WORK/peer.log" && break; sleep 0.1; done
   PEER_BASE="http://127.0.0.1:$(awk '/listening/ {print $2}' "$WORK/peer.log")"
 }
 
@@ -110,8 +120,8 @@ summary() { # summary JDK-LABEL: medians over the rounds
 import statistics as st, sys
 rows = {}
 for line in open(sys.argv[1]):
-    name, rps, p50 = line.split()
-    rows.setdefault(name, []).append((float(rps), float(p50)))
+    name, rps, p50, cpu = line.split()
+    rows.setdefault(name, []).append((float(rps), float(p50), float(cpu)))
 med = lambda name, i: st.median(r[i] for r in rows[name])
 spread = lambda name: (min(r[0] for r in rows[name]), max(r[0] for r in rows[name]))
 print(f"== summary ({sys.argv[2]}; medians of {len(rows['svc-call'])} rounds, requests/s min-max in brackets)")
@@ -121,6 +131,8 @@ for what, svc, peer in (("call -t2 -c16", "svc-call", "peer-call"), ("bare -t2 -
     print(f"  {what}: platform {med(svc,0):8.0f}/s [{lo:.0f}-{hi:.0f}] p50 {med(svc,1):.3f} ms | "
           f"peer {med(peer,0):8.0f}/s [{plo:.0f}-{phi:.0f}] p50 {med(peer,1):.3f} ms | "
           f"throughput ratio {med(svc,0)/med(peer,0):.2f}x, p50 ratio {med(svc,1)/med(peer,1):.2f}x")
+    print(f"    process CPU per request: platform {med(svc,2):.1f} us, peer {med(peer,2):.1f} us "
+          f"(ratio {med(svc,2)/med(peer,2):.2f}x)")
 print(f"  platform call p50 / own bare endpoint p50 (-c16): {med('svc-call',1)/med('svc-health',1):.2f}x")
 PY
 }
@@ -142,12 +154,12 @@ for jdk in $JDKS; do
   done
   for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round"
-    wrk_run svc-call 2 16 "$SERVICE_BASE$CALL_PATH" -s "$WORK/call.lua"
-    wrk_run peer-call 2 16 "$PEER_BASE$CALL_PATH" -s "$WORK/call.lua"
-    wrk_run svc-health 2 16 "$SERVICE_BASE/health"
-    wrk_run peer-health 2 16 "$PEER_BASE/health"
-    wrk_run svc-call-seq 1 1 "$SERVICE_BASE$CALL_PATH" -s "$WORK/call.lua"
-    wrk_run peer-call-seq 1 1 "$PEER_BASE$CALL_PATH" -s "$WORK/call.lua"
+    wrk_run svc-call "$SERVICE_PID" 2 16 "$SERVICE_BASE$CALL_PATH" -s "$WORK/call.lua"
+    wrk_run peer-call "$PEER_PID" 2 16 "$PEER_BASE$CALL_PATH" -s "$WORK/call.lua"
+    wrk_run svc-health "$SERVICE_PID" 2 16 "$SERVICE_BASE/health"
+    wrk_run peer-health "$PEER_PID" 2 16 "$PEER_BASE/health"
+    wrk_run svc-call-seq "$SERVICE_PID" 1 1 "$SERVICE_BASE$CALL_PATH" -s "$WORK/call.lua"
+    wrk_run peer-call-seq "$PEER_PID" 1 1 "$PEER_BASE$CALL_PATH" -s "$WORK/call.lua"
   done
   summary "$label"
   stop "$SERVICE_PID"
