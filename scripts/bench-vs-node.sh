@@ -11,10 +11,12 @@
 #   ./mvnw -q -B -o package -pl procedure-service -am -DskipTests   # once, if the jar is missing
 #   scripts/bench-vs-node.sh                                         # Temurin 25 and OpenJDK 17
 #
-# Environment: JAR (another build of the service, e.g. a copy of the jar before a change), DURATION (per round, default 8s), ROUNDS (default 3), JDKS (java homes, space-separated; default
-# Temurin 25 and OpenJDK 17 where present), JAVA_OPTS (JVM options, e.g. an -agentpath for a profiler),
-# EXTRA_ARGS (application arguments, e.g. --spring.threads.virtual.enabled=true), and the service's own environment
-# (WASM_ENGINE=... once there is a choice) passes through. Needs wrk (apt-get install wrk), node, curl, python3.
+# Environment: JAR (another build of the service, e.g. a copy of the jar before a change), DURATION (per round,
+# default 8s), ROUNDS (default 3), WARMUP (the call warm-up of each server, default 20s: the JIT needs longer when
+# other jobs load the cores), JDKS (java homes, space-separated; default Temurin 25 and OpenJDK 17 where present),
+# JAVA_OPTS (JVM options, e.g. an -agentpath for a profiler), EXTRA_ARGS (application arguments, e.g.
+# --spring.threads.virtual.enabled=true), and the service's own environment (WASM_ENGINE=... once there is a
+# choice) passes through. Needs wrk (apt-get install wrk), node, curl, python3.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +24,7 @@ JAR="${JAR:-$ROOT/procedure-service/target/procedure-service-0.1.0-SNAPSHOT.jar}
 GUEST="$ROOT/executor-core/src/test/resources/guests/c-add.wasm"
 PEER="$ROOT/scripts/bench/node-peer.mjs"
 DURATION="${DURATION:-8s}"
+WARMUP="${WARMUP:-20s}"
 ROUNDS="${ROUNDS:-3}"
 JDKS="${JDKS:-/usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-17-openjdk-amd64}"
 CALL_PATH=/procedures/calculate_discount/call
@@ -148,7 +151,7 @@ for jdk in $JDKS; do
   check_same_answer
   echo "== warm-up (not reported)"
   for base in "$SERVICE_BASE" "$PEER_BASE"; do
-    wrk -t2 -c16 -d10s -s "$WORK/call.lua" "$base$CALL_PATH" >/dev/null
+    wrk -t2 -c16 -d"$WARMUP" -s "$WORK/call.lua" "$base$CALL_PATH" >/dev/null
     wrk -t2 -c16 -d5s "$base/health" >/dev/null
     wrk -t1 -c1 -d3s -s "$WORK/call.lua" "$base$CALL_PATH" >/dev/null
   done
