@@ -71,8 +71,9 @@ echo "[test] ANVIL_BIN=$ANVIL_BIN ($("$ANVIL_BIN" --version | head -1))"
 ensure_pkg node nodejs
 ensure_pkg npm
 bash workflow-service/src/test/solidity/build.sh --check
-# The benchmark's peer runner (a process per WebAssembly step on node:wasi) works as the simulator's wasmtime does.
-node --test scripts/bench/wasi-runner.test.mjs >/dev/null
+# The benchmarks' peers work: the runner (a process per WebAssembly step on node:wasi) as the simulator's wasmtime does, and
+# bench-vs-node.sh's server as procedure-service's call API answers.
+node --test scripts/bench/wasi-runner.test.mjs scripts/bench/node-peer.test.mjs >/dev/null
 
 # One indentation style (.editorconfig): fails, naming the files, when a Java file is indented with 4 spaces.
 java scripts/reindent/Reindent.java --check . >/dev/null || {

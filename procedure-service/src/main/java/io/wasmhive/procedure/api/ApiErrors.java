@@ -35,14 +35,21 @@ class ApiErrors {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-    // The body limit fails the read; the converter may have wrapped it.
+    return procedure(unreadableBody(e));
+  }
+
+  /**
+   * The answer to a body that does not parse or bind: 400 {@code BAD_REQUEST} in the document's terms, or the
+   * body limit's own failure (413) when the parser or the converter wrapped it.
+   */
+  static ProcedureException unreadableBody(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ProcedureException pe) {
-        return procedure(pe);
+        return pe;
       }
     }
     // The parser's own message names Java types; ClientMessages says what is wrong in the document's terms.
-    return respond(400, ErrorCode.BAD_REQUEST,
+    return new ProcedureException(ErrorCode.BAD_REQUEST,
         "the request body is missing or not valid for this endpoint: " + ClientMessages.jsonProblem(e));
   }
 

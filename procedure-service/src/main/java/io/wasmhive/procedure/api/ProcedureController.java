@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ProcedureController {
 
-  private static final String DATABASE = "X-Mindb-Database";
+  static final String DATABASE = "X-Mindb-Database";
 
   private static final String WASM = "application/wasm";
 
@@ -119,10 +119,15 @@ class ProcedureController {
     return new MessageResponse(name, "Procedure dropped successfully", Latency.since(start));
   }
 
+  /** Calls with another or no {@code Content-Type}, or without JSON in {@code Accept}; see {@link JsonCallEndpoint}. */
   @PostMapping("/procedures/{name}/call")
   CallResponse call(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name,
       @RequestBody(required = false) CallRequest request) {
-    long start = System.nanoTime();
+    return call(database, name, request, System.nanoTime());
+  }
+
+  /** One call, for both endpoints: {@code start} is when the handler started ({@code latency_ms}). */
+  CallResponse call(String database, String name, CallRequest request, long start) {
     List<JsonNode> args = request == null || request.args() == null ? List.of() : request.args();
     Object result = invoker.call(Callers.require(), database(database), name, args);
     return new CallResponse(result, Latency.since(start));

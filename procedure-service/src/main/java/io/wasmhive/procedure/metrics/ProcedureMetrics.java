@@ -1,11 +1,11 @@
 package io.wasmhive.procedure.metrics;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.wasmhive.executor.WasmExecutor;
+import io.wasmhive.procedure.config.ProcedureProperties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * The service's meters. Calls are counted by procedure, database and outcome ({@code ok} or the error code);
  * latencies are timers with percentile histograms. Tags stay bounded: a call to a procedure that does not exist is
  * tagged {@value #OTHER} for both, and {@link #databaseCap} stops new databases past
- * {@code procedure.metrics-max-databases}. Thread-safe; never blocks.
+ * {@code procedure.metrics-max-databases}. The meters of a (procedure, database) pair are looked up in the registry
+ * once and then kept ({@link CallMeters}), at most {@code procedure.cache-max-entries} pairs. Thread-safe; never
+ * blocks.
  */
 @Component
 public class ProcedureMetrics {
@@ -25,12 +27,12 @@ public class ProcedureMetrics {
    */
   public static final String OTHER = "other";
 
-  private final MeterRegistry registry;
+  private final CallMeters.Cache callMeters;
   private final Timer create;
   private final Timer compile;
 
-  ProcedureMetrics(MeterRegistry registry, WasmExecutor executor) {
-    this.registry = registry;
+  ProcedureMetrics(MeterRegistry registry, WasmExecutor executor, ProcedureProperties properties) {
+    this.callMeters = new CallMeters.Cache(registry, properties.cacheMaxEntries());
     this.create = Timer.builder("procedure.create.duration").description("Time to create or replace a procedure")
         .publishPercentileHistogram().register(registry);
     this.compile = Timer.builder("procedure.compile.duration")
@@ -52,13 +54,11 @@ public class ProcedureMetrics {
     return MeterFilter.maximumAllowableTags("procedure.call", "database", max, MeterFilter.deny());
   }
 
-  /** Counts one call and records how long it took. */
+  /** Counts one call and records how long it took; the meters of a known (procedure, database) come from memory. */
   public void call(String procedure, String database, String outcome, long nanos) {
-    Counter.builder("procedure.calls").description("Procedure calls by outcome")
-        .tags("procedure", procedure, "database", database, "outcome", outcome).register(registry).increment();
-    Timer.builder("procedure.call.duration").description("Time a procedure call took, conversions included")
-        .tags("procedure", procedure, "database", database).publishPercentileHistogram().register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    CallMeters meters = callMeters.of(procedure, database);
+    meters.outcome(outcome).increment();
+    meters.duration().record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Records how long a create (successful or refused) took. */
