@@ -1,0 +1,65 @@
+package io.wasmhive.executor.internal.chicory;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.Import;
+import io.wasmhive.executor.UnknownImportException;
+import io.wasmhive.executor.engine.EngineInstance;
+import io.wasmhive.executor.engine.EngineModule;
+import io.wasmhive.executor.engine.HostFunction;
+import io.wasmhive.executor.engine.InstanceLimits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A parsed module and the JVM classes Chicory's compiler made of it, once; thread-safe, instantiated once per
+ * execution. Instances share the compiled classes, never state.
+ */
+final class ChicoryModule implements EngineModule {
+
+  private final ChicoryEngine engine;
+  private final WasmModule module;
+  private final Function<Instance, Machine> machines;
+  private final List<String> importKeys = new ArrayList<>();
+
+  ChicoryModule(ChicoryEngine engine, WasmModule module, Function<Instance, Machine> machines) {
+    this.engine = engine;
+    this.module = module;
+    this.machines = machines;
+    for (int i = 0; i < module.importSection().importCount(); i++) {
+      Import imp = module.importSection().getImport(i);
+      if (imp.importType() != ExternalType.FUNCTION) {
+        throw new UnknownImportException("only function imports are provided; the module imports "
+            + imp.importType().name().toLowerCase(Locale.ROOT) + " " + imp.module() + "." + imp.name());
+      }
+      importKeys.add(imp.module() + "." + imp.name());
+    }
+  }
+
+  WasmModule module() {
+    return module;
+  }
+
+  Function<Instance, Machine> machines() {
+    return machines;
+  }
+
+  List<String> importKeys() {
+    return importKeys;
+  }
+
+  @Override
+  public EngineInstance instantiate(Map<String, HostFunction> imports, InstanceLimits limits) {
+    return ChicoryInstance.create(engine, this, imports, limits);
+  }
+
+  @Override
+  public void close() {
+    // Compiled classes are unloaded with their class loader once no instance references them.
+  }
+}
