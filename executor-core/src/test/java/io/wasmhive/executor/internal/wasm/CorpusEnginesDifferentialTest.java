@@ -38,6 +38,13 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusEnginesDifferentialTest {
 
+  /**
+   * The page cap of the engine-boundary runs: the most an executor allows ({@link ExecutorOptions#MAX_MEMORY_LIMIT}).
+   * Above it the engines' own limits decide (Wasmtime grows to 65536 pages, Chicory to 32767), which no execution
+   * can reach.
+   */
+  private static final int MAX_PAGES = (int) (ExecutorOptions.MAX_MEMORY_LIMIT / 65536);
+
   @Test
   void everyCorpusExecutionGivesTheSameResultOnBothEngines() {
     List<CorpusTask> tasks = CorpusTasks.all();
@@ -73,8 +80,8 @@ class CorpusEnginesDifferentialTest {
   }
 
   /**
-   * The instrumentation test's case table at the engine boundary, one instance per case with its calls in sequence:
-   * the same results, stdio, gas and final linear memory, byte for byte.
+   * The instrumentation test's case table at the engine boundary, one instance per case with its calls in sequence
+   * (the page cap at {@link #MAX_PAGES}): the same results, stdio, gas and final linear memory, byte for byte.
    */
   @Test
   void everyCaseOfTheCaseTableLeavesTheSameMemoryOnBothEngines() {
@@ -86,9 +93,9 @@ class CorpusEnginesDifferentialTest {
          RpcCalls rpcCalls = new RpcCalls()) {
       for (InstrumentationDifferentialTest.Case c : cases) {
         InstrumentationDifferentialTest.Outcome expected = InstrumentationDifferentialTest.run(reference, referenceModules,
-            rpcCalls, c, true);
+            rpcCalls, c, true, MAX_PAGES);
         InstrumentationDifferentialTest.Outcome actual = InstrumentationDifferentialTest.run(candidate, candidateModules,
-            rpcCalls, c, true);
+            rpcCalls, c, true, MAX_PAGES);
         try {
           InstrumentationDifferentialTest.assertSame(c, expected, actual);
           assertThat(actual.gasUsed).as("gas used by %s", c).isEqualTo(expected.gasUsed);

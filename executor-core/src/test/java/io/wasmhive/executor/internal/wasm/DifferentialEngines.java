@@ -2,6 +2,8 @@ package io.wasmhive.executor.internal.wasm;
 
 import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.engine.WasmEngine;
+import io.wasmhive.executor.internal.chicory.ChicoryEngine;
+import io.wasmhive.executor.internal.chicory.ChicorySettings;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeEngine;
 import io.wasmhive.executor.internal.wasmtime.WasmtimeSettings;
 import java.time.Duration;
@@ -13,7 +15,7 @@ import java.time.Duration;
  */
 final class DifferentialEngines {
 
-  static final String DEFAULT_CANDIDATE = "wasmtime";
+  static final String DEFAULT_CANDIDATE = "chicory";
 
   private DifferentialEngines() {
   }
@@ -27,6 +29,7 @@ final class DifferentialEngines {
   static WasmEngine candidate() {
     String name = candidateName();
     return switch (name) {
+      case "chicory" -> new ChicoryEngine(new ChicorySettings(WasmFeature.defaults(), Duration.ofMillis(2)));
       case "wasmtime" -> wasmtime();
       default -> throw new IllegalArgumentException("unknown engine '" + name + "' in wasmhive.differential.engine");
     };

@@ -430,12 +430,15 @@ class InstrumentationDifferentialTest {
   // ---- running one case -----------------------------------------------------------------------
 
   private static Outcome run(Case c, boolean instrumented) {
-    return run(engine, compiled, RPC_CALLS, c, instrumented);
+    return run(engine, compiled, RPC_CALLS, c, instrumented, PAGE_CAP);
   }
 
-  /** Runs a case on {@code engine}, compiling through {@code compiled} (a cache per engine). Blocks. */
+  /**
+   * Runs a case on {@code engine}, compiling through {@code compiled} (a cache per engine), with {@code pageCap} as
+   * the instrumented module's page limit. Blocks.
+   */
   static Outcome run(WasmEngine engine, Map<String, EngineModule> compiled, RpcCalls rpcCalls, Case c,
-      boolean instrumented) {
+      boolean instrumented, int pageCap) {
     byte[] original = Guests.bytes(c.module);
     ParsedModule parsed = WasmParser.parse(original, WasmFeature.defaults());
     EngineModule module = compiled.computeIfAbsent(c.module + (instrumented ? "#instrumented" : "#original"),
@@ -450,7 +453,7 @@ class InstrumentationDifferentialTest {
     Outcome out = new Outcome();
     try (EngineInstance instance = module.instantiate(imports, new InstanceLimits(deadline))) {
       if (instrumented) {
-        instance.call(Instrumentation.SET_LIMITS, i64(GAS), i32(PAGE_CAP));
+        instance.call(Instrumentation.SET_LIMITS, i64(GAS), i32(pageCap));
         if (parsed.startFunction().isPresent()) {
           instance.call(Instrumentation.START);
         }
