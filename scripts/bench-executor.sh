@@ -2,6 +2,7 @@
 # Runs the executor-core JMH benchmarks on every JDK present (Temurin 25 first, then the default JDK 17)
 # and times the same SHA-256 C code compiled natively with gcc -O2, in one run. Prints a summary table;
 # raw JMH JSON lands in executor-core/target/jmh-*.json. Usage: scripts/bench-executor.sh [jmh args...]
+# ExecutorBenchmark runs on both engines (its engine parameter); one engine: -p engine=chicory (or wasmtime).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -31,7 +31,7 @@ public final class ExecutorOptions {
   public static final List<String> VARIABLES = List.of("WASM_MAX_WORKERS", "WASM_INITIAL_WORKERS",
       "WASM_MAX_MEMORY_MB", "WASM_IDLE_TIMEOUT_SECS", "WASM_ENABLE_JIT", "WASM_CACHE_SIZE", "WASM_BATCH_SIZE",
       "WASM_PARALLEL", "WASM_QUEUE_CAPACITY", "WASM_MAX_MODULE_BYTES", "WASM_MAX_TABLE_ELEMENTS",
-      "WASM_FEATURES");
+      "WASM_FEATURES", "WASM_ENGINE");
 
   private final int maxWorkers;
   private final int initialWorkers;
@@ -52,6 +52,7 @@ public final class ExecutorOptions {
   private final Duration epochTick;
   private final RpcHandler rpcHandler;
   private final ModuleSource moduleSource;
+  private final EngineChoice engine;
 
   private ExecutorOptions(Builder b) {
     this.maxWorkers = b.maxWorkers;
@@ -74,6 +75,7 @@ public final class ExecutorOptions {
     this.epochTick = b.epochTick;
     this.rpcHandler = b.rpcHandler;
     this.moduleSource = b.moduleSource;
+    this.engine = b.engine;
     validate();
   }
 
@@ -122,7 +124,8 @@ public final class ExecutorOptions {
    * The defaults overridden by seed 004's variables ({@code WASM_MAX_WORKERS}, {@code WASM_INITIAL_WORKERS},
    * {@code WASM_MAX_MEMORY_MB}, {@code WASM_IDLE_TIMEOUT_SECS}, {@code WASM_ENABLE_JIT}, {@code WASM_CACHE_SIZE},
    * {@code WASM_BATCH_SIZE}, {@code WASM_PARALLEL}) and {@code WASM_QUEUE_CAPACITY}, {@code WASM_MAX_MODULE_BYTES},
-   * {@code WASM_MAX_TABLE_ELEMENTS}, {@code WASM_FEATURES} (see {@link WasmFeature#parse}).
+   * {@code WASM_MAX_TABLE_ELEMENTS}, {@code WASM_FEATURES} (see {@link WasmFeature#parse}) and {@code WASM_ENGINE}
+   * (see {@link EngineChoice#parse}).
    *
    * @throws IllegalArgumentException naming the variable whose value is not valid
    */
@@ -148,6 +151,10 @@ public final class ExecutorOptions {
     String features = env.get("WASM_FEATURES");
     if (features != null && !features.isBlank()) {
       b.features(WasmFeature.parse(features));
+    }
+    String engine = env.get("WASM_ENGINE");
+    if (engine != null && !engine.isBlank()) {
+      b.engine(EngineChoice.parse(engine));
     }
     customizer.accept(b);
     return b.build();
@@ -198,13 +205,16 @@ public final class ExecutorOptions {
   /** The server maxima a task's policy must stay within. */
   public Policy maxPolicy() { return maxPolicy; }
 
-  /** Native stack bytes guest code may use before a stack-overflow trap. */
+  /** Native stack bytes guest code may use before a stack-overflow trap (Wasmtime; Chicory uses the worker stack). */
   public long maxWasmStack() { return maxWasmStack; }
 
-  /** Stack size of worker threads; must leave room for the guest stack and host frames. */
+  /**
+   * Stack size of worker threads; must leave room for the guest stack and host frames. On Chicory guest frames are
+   * JVM frames on this stack, so it bounds the recursion depth there (a StackOverflowError becomes a trap).
+   */
   public long workerStackBytes() { return workerStackBytes; }
 
-  /** Precision of {@code max_time} enforcement. */
+  /** Precision of {@code max_time} enforcement: Wasmtime's epoch tick, Chicory's deadline ticker period. */
   public Duration epochTick() { return epochTick; }
 
   /** The RPC handler for tasks that bring none. */
@@ -212,6 +222,9 @@ public final class ExecutorOptions {
 
   /** Where modules missing from the cache are read from. Default {@link ModuleSource#NONE}. */
   public ModuleSource moduleSource() { return moduleSource; }
+
+  /** The engine guests run on ({@code WASM_ENGINE}). Default {@link EngineChoice#WASMTIME}. */
+  public EngineChoice engine() { return engine; }
 
   /** Builds {@link ExecutorOptions}. Not thread-safe. */
   public static final class Builder {
@@ -234,6 +247,7 @@ public final class ExecutorOptions {
     private Duration epochTick = Duration.ofMillis(2);
     private RpcHandler rpcHandler = RpcHandler.UNAVAILABLE;
     private ModuleSource moduleSource = ModuleSource.NONE;
+    private EngineChoice engine = EngineChoice.WASMTIME;
 
     private Builder() {
     }
@@ -277,6 +291,9 @@ public final class ExecutorOptions {
 
     /** Where the executor reads a module that a task names and its cache does not hold. */
     public Builder moduleSource(ModuleSource v) { this.moduleSource = Objects.requireNonNull(v); return this; }
+
+    /** The engine guests run on. */
+    public Builder engine(EngineChoice v) { this.engine = Objects.requireNonNull(v); return this; }
 
     /** Validates and builds; {@link IllegalArgumentException} names the first invalid setting. */
     public ExecutorOptions build() {

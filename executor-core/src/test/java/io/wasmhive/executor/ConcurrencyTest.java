@@ -5,8 +5,6 @@ import static io.wasmhive.executor.WasmValue.i32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.executor.internal.runtime.PooledExecutor;
-import io.wasmhive.executor.internal.wasmtime.WasmtimeEngine;
-import io.wasmhive.executor.internal.wasmtime.WasmtimeSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +17,20 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.wasmhive.executor.engine.WasmEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Two client threads drive 20,000 executions through a two-worker pool, mixing typed calls, a stateful
  * module and a WASI command: every result must be right, stores must not leak, and memory must stay flat.
  */
+@OnBothEngines
 class ConcurrencyTest {
+
+  @Parameter
+  EngineChoice choice;
 
   private static final int THREADS = 2;
   private static final int PER_THREAD = 10_000;
@@ -35,9 +39,8 @@ class ConcurrencyTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void twentyThousandMixedExecutionsAreAllRightLeakNoStoreAndKeepMemoryFlat() throws Exception {
-    ExecutorOptions options = ExecutorOptions.builder().maxWorkers(2).initialWorkers(2).build();
-    WasmtimeEngine engine = new WasmtimeEngine(new WasmtimeSettings(options.features(), options.enableJit(),
-        options.maxWasmStack(), options.epochTick(), 256, (long) options.maxMemoryMb() << 20));
+    ExecutorOptions options = ExecutorOptions.builder().engine(choice).maxWorkers(2).initialWorkers(2).build();
+    WasmEngine engine = EngineResources.engine(options);
     WasmExecutor executor = PooledExecutor.create(options, engine);
     for (String guest : List.of("c-add.wasm", "c-state.wasm", "c-echo.wasm")) {
       executor.register(Guests.bytes(guest));
@@ -92,7 +95,7 @@ class ConcurrencyTest {
     assertThat(counts).allMatch(c -> c.get() > 1000);
     assertThat(stats.completedTasks()).isEqualTo(THREADS * PER_THREAD);
     assertThat(stats.failedTasks()).isZero();
-    assertThat(engine.liveStores()).as("native stores left after close").isZero();
+    assertThat(EngineResources.perThread(engine)).as("native stores left after close").isZero();
     assertThat(rss[1] - rss[0]).as("RSS growth over the second half").isLessThan(RSS_GROWTH_LIMIT);
   }
 

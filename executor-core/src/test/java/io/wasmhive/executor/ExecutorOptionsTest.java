@@ -90,4 +90,26 @@ class ExecutorOptionsTest {
     assertThatThrownBy(() -> ExecutorOptions.fromEnvironment(Map.of("WASM_MAX_TABLE_ELEMENTS", "-1")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max_table_elements");
   }
+
+  @Test
+  void wasmEngineChoosesTheEngineAndDefaultsToWasmtime() {
+    assertThat(ExecutorOptions.defaults().engine()).isEqualTo(EngineChoice.WASMTIME);
+    assertThat(ExecutorOptions.fromEnvironment(Map.of("WASM_ENGINE", " Chicory ")).engine()).isEqualTo(EngineChoice.CHICORY);
+    assertThat(ExecutorOptions.fromEnvironment(Map.of("WASM_ENGINE", "wasmtime")).engine()).isEqualTo(EngineChoice.WASMTIME);
+    assertThat(ExecutorOptions.fromEnvironment(Map.of("WASM_ENGINE", "")).engine()).isEqualTo(EngineChoice.WASMTIME);
+    assertThat(ExecutorOptions.VARIABLES).contains("WASM_ENGINE");
+    assertThatThrownBy(() -> ExecutorOptions.fromEnvironment(Map.of("WASM_ENGINE", "v8")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("WASM_ENGINE must be one of wasmtime, chicory, got 'v8'");
+  }
+
+  @Test
+  void anExecutorRunsOnTheEngineItsOptionsChoose() {
+    for (EngineChoice choice : EngineChoice.values()) {
+      try (WasmExecutor executor = WasmExecutor.create(ExecutorOptions.builder().engine(choice).maxWorkers(1)
+          .initialWorkers(0).build())) {
+        assertThat(executor.engineName()).isEqualTo(choice.settingName());
+      }
+    }
+  }
 }

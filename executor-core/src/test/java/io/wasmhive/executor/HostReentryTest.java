@@ -5,9 +5,10 @@ import static io.wasmhive.executor.WasmValue.i32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A guest that fails while the host is inside one of its host functions (here its {@code alloc}, re-entered by
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * if it had failed in its own code, a message for people, and a worker that serves the next task normally.
  * One worker, so that every execution of a test runs on the same worker and store.
  */
+@OnBothEngines
 class HostReentryTest {
 
   private static final String GUEST = "hostile-rpc-alloc.wasm";
@@ -23,12 +25,16 @@ class HostReentryTest {
   private static WasmExecutor executor;
   private final AtomicInteger rpcCalls = new AtomicInteger();
 
-  @BeforeAll
-  static void start() {
-    executor = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(1).initialWorkers(1).build());
+  /** The engine of this run (also given to {@link #start}). */
+  @Parameter
+  EngineChoice engine;
+
+  @BeforeParameterizedClassInvocation
+  static void start(EngineChoice engine) {
+    executor = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(1).initialWorkers(1).engine(engine).build());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     executor.close();
   }

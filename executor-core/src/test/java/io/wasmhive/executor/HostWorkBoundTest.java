@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * On a real worker: a guest hands {@code fd_write} and {@code fd_read} one 48 MiB iovec and the worker thread
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code host.progress(0)}, right before the call, to {@code host.progress(100)} right after it (or, when the
  * call ends the execution, to the end of the execution). Each case runs once beforehand to warm up.
  */
+@OnBothEngines
 class HostWorkBoundTest {
 
   private static final String GUEST = "hostile-big-iovec.wasm";
@@ -23,15 +25,19 @@ class HostWorkBoundTest {
 
   private static WasmExecutor executor;
 
-  @BeforeAll
-  static void start() {
+  /** The engine of this run (also given to {@link #start}). */
+  @Parameter
+  EngineChoice engine;
+
+  @BeforeParameterizedClassInvocation
+  static void start(EngineChoice engine) {
     // Measured, never assumed: a JVM without per-thread allocation counters fails here instead of skipping.
     assertThat(threads().isThreadAllocatedMemorySupported()).as("per-thread allocation counters").isTrue();
     threads().setThreadAllocatedMemoryEnabled(true);
-    executor = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(1).initialWorkers(1).build());
+    executor = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(1).initialWorkers(1).engine(engine).build());
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
     if (executor != null) {
       executor.close();

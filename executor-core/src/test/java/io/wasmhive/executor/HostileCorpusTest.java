@@ -20,7 +20,8 @@ class HostileCorpusTest extends ExecutorTestSupport {
   /** Gas at the server maximum, so that time, memory and output limits are what stops these guests. */
   private static final Policy SHORT = new Policy(16 * 1024 * 1024, 1_000_000_000_000L, 300, 64 * 1024);
 
-  @org.junit.jupiter.api.BeforeAll
+  /** After the support's executor started for this engine (superclass methods run first). */
+  @org.junit.jupiter.params.BeforeParameterizedClassInvocation
   static void registerHostileModules() {
     for (String guest : new String[] {"hostile-infinite-loop.wasm", "hostile-memory-bomb.wasm", "hostile-recursion.wasm",
         "hostile-output-flood.wasm", "hostile-gas-burner.wasm"}) {

@@ -5,23 +5,26 @@ import static io.wasmhive.executor.WasmValue.i32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.executor.internal.runtime.PooledExecutor;
-import io.wasmhive.executor.internal.wasmtime.WasmtimeEngine;
-import io.wasmhive.executor.internal.wasmtime.WasmtimeSettings;
 import java.util.HashSet;
 import java.util.Set;
+import io.wasmhive.executor.engine.WasmEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * One worker serves every execution on the same thread and (between replacements) the same native
  * store, yet no execution sees memory, globals or memory size left by the one before.
  */
+@OnBothEngines
 class IsolationTest {
+
+  @Parameter
+  EngineChoice choice;
 
   @Test
   void aSingleWorkerNeverLetsAnExecutionSeeThePreviousOnesState() {
-    ExecutorOptions options = ExecutorOptions.builder().maxWorkers(1).initialWorkers(1).build();
-    WasmtimeEngine engine = new WasmtimeEngine(new WasmtimeSettings(options.features(), options.enableJit(),
-        options.maxWasmStack(), options.epochTick(), 256, (long) options.maxMemoryMb() << 20));
+    ExecutorOptions options = ExecutorOptions.builder().engine(choice).maxWorkers(1).initialWorkers(1).build();
+    WasmEngine engine = EngineResources.engine(options);
     Set<String> workers = new HashSet<>();
     int maxStores = 0;
     try (WasmExecutor executor = PooledExecutor.create(options, engine)) {
@@ -36,12 +39,12 @@ class IsolationTest {
         // Memory grown by one execution starts at its declared size in the next.
         assertThat(typed(executor, workers, "c-grow.wasm", "grow", i32(1 + i % 40))).isEqualTo(2);
         assertThat(typed(executor, workers, "c-grow.wasm", "size")).isEqualTo(2);
-        maxStores = Math.max(maxStores, engine.liveStores());
+        maxStores = Math.max(maxStores, EngineResources.perThread(engine));
       }
     }
     assertThat(workers).as("one worker ran everything").hasSize(1);
     assertThat(maxStores).as("one native store at a time").isEqualTo(1);
-    assertThat(engine.liveStores()).isZero();
+    assertThat(EngineResources.perThread(engine)).isZero();
   }
 
   /** The single i32 result of a typed call, or null for a call without results. */

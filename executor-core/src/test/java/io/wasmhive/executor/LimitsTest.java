@@ -109,7 +109,7 @@ class LimitsTest extends ExecutorTestSupport {
 
   @Test
   void moduleSizeLimitAtTheEdge() {
-    try (WasmExecutor small = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(1).initialWorkers(0).maxModuleBytes(4096).build())) {
+    try (WasmExecutor small = WasmExecutor.create(options().maxWorkers(1).initialWorkers(0).maxModuleBytes(4096).build())) {
       assertThat(small.register(padded(4096)).size()).isEqualTo(4096);
       assertThatThrownBy(() -> small.register(padded(4097))).isInstanceOf(ModuleTooLargeException.class).hasMessageContaining("4096");
     }

@@ -15,12 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A task that names a module the cache does not hold is resolved inside the executor: the module source's bytes
  * are verified against the id and registered, once for all tasks that ask at the same time.
  */
+@OnBothEngines
 class ModuleSourceTest {
+
+  @Parameter
+  EngineChoice engine;
 
   private static final String ADD = Guests.id("c-add.wasm");
   private static final String WAT_ADD = Guests.id("wat-add.wasm");
@@ -53,8 +58,8 @@ class ModuleSourceTest {
     }
   }
 
-  private static WasmExecutor executor(ModuleSource source, int cacheSize) {
-    return WasmExecutor.create(ExecutorOptions.builder().maxWorkers(4).initialWorkers(1).cacheSize(cacheSize)
+  private WasmExecutor executor(ModuleSource source, int cacheSize) {
+    return WasmExecutor.create(ExecutorOptions.builder().engine(engine).maxWorkers(4).initialWorkers(1).cacheSize(cacheSize)
         .moduleSource(source).build());
   }
 
@@ -159,7 +164,7 @@ class ModuleSourceTest {
       sleep(300);
       return Optional.empty();
     });
-    try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(2).initialWorkers(2)
+    try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().engine(engine).maxWorkers(2).initialWorkers(2)
         .moduleSource(slowAndEmpty).build())) {
       CompletableFuture<ExecutionResult> withoutBytes = ex.submit(add(ADD, 1, 1));
       assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
@@ -185,7 +190,7 @@ class ModuleSourceTest {
       sleep(200);
       return Optional.of(Guests.bytes("c-add.wasm"));
     });
-    try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(4).initialWorkers(4)
+    try (WasmExecutor ex = WasmExecutor.create(ExecutorOptions.builder().engine(engine).maxWorkers(4).initialWorkers(4)
         .moduleSource(slow).build())) {
       List<CompletableFuture<ExecutionResult>> results = new ArrayList<>();
       for (int i = 0; i < 4; i++) {

@@ -1,5 +1,6 @@
 package io.wasmhive.executor.bench;
 
+import io.wasmhive.executor.EngineChoice;
 import io.wasmhive.executor.Entry;
 import io.wasmhive.executor.ExecutionTask;
 import io.wasmhive.executor.ExecutorOptions;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Executions through the pool, each on a fresh instance: typed {@code add(i32,i32)}, a 1 KiB JSON echo
- * through WASI stdin/stdout, and their throughput with two caller threads.
+ * through WASI stdin/stdout, and their throughput with two caller threads, on each engine ({@code -p engine=chicory}
+ * for one).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
@@ -32,13 +35,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class ExecutorBenchmark {
 
+  /** The engine, as {@code WASM_ENGINE} names it. */
+  @Param({"wasmtime", "chicory"})
+  public String engine;
+
   private WasmExecutor executor;
   private ExecutionTask add;
   private ExecutionTask echo;
 
   @Setup(Level.Trial)
   public void setUp() {
-    executor = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(2).initialWorkers(2).build());
+    executor = WasmExecutor.create(ExecutorOptions.builder().maxWorkers(2).initialWorkers(2)
+        .engine(EngineChoice.parse(engine)).build());
     executor.register(Guests.bytes("c-add.wasm"));
     executor.register(Guests.bytes("c-echo.wasm"));
     add = ExecutionTask.builder(Guests.id("c-add.wasm")).id("bench-add")

@@ -1,5 +1,6 @@
 package io.wasmhive.platform.executor;
 
+import io.wasmhive.executor.EngineChoice;
 import io.wasmhive.executor.ExecutorOptions;
 import io.wasmhive.executor.WasmFeature;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxTableElements most elements a table may hold ({@code WASM_MAX_TABLE_ELEMENTS}; default 10,000)
  * @param features changes to the WebAssembly proposals modules may use, e.g. {@code +simd,-reference_types}
  *     ({@code WASM_FEATURES}; default: what today's toolchains emit)
+ * @param engine the engine guests run on, {@code wasmtime} or {@code chicory} ({@code WASM_ENGINE}; default
+ *     {@code wasmtime}; {@code chicory} is pure Java and also runs where Wasmtime does not, e.g. Linux aarch64)
  */
 @ConfigurationProperties("wasm")
 public record WasmExecutorProperties(
@@ -43,12 +46,13 @@ public record WasmExecutorProperties(
     Integer queueCapacity,
     Long maxModuleBytes,
     Integer maxTableElements,
-    String features) {
+    String features,
+    String engine) {
 
   /** Binds and validates: a setting executor-core refuses fails the binding, with executor-core's reason. */
   public WasmExecutorProperties(Integer maxWorkers, Integer initialWorkers, Integer maxMemoryMb,
       Integer idleTimeoutSecs, Boolean enableJit, Integer cacheSize, Integer batchSize, Boolean parallel,
-      Integer queueCapacity, Long maxModuleBytes, Integer maxTableElements, String features) {
+      Integer queueCapacity, Long maxModuleBytes, Integer maxTableElements, String features, String engine) {
     // Not a compact constructor: options() reads the fields, which a compact constructor assigns only at its end.
     this.maxWorkers = maxWorkers;
     this.initialWorkers = initialWorkers;
@@ -62,12 +66,13 @@ public record WasmExecutorProperties(
     this.maxModuleBytes = maxModuleBytes;
     this.maxTableElements = maxTableElements;
     this.features = features;
+    this.engine = engine;
     options(builder -> { });
   }
 
   /** No setting: executor-core's defaults. */
   public static WasmExecutorProperties defaults() {
-    return new WasmExecutorProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new WasmExecutorProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -91,6 +96,9 @@ public record WasmExecutorProperties(
     set(maxTableElements, b::maxTableElements);
     if (features != null && !features.isBlank()) {
       b.features(WasmFeature.parse(features));
+    }
+    if (engine != null && !engine.isBlank()) {
+      b.engine(EngineChoice.parse(engine));
     }
     customizer.accept(b);
     return b.build();

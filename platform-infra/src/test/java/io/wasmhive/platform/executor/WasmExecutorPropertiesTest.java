@@ -3,6 +3,7 @@ package io.wasmhive.platform.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wasmhive.executor.EngineChoice;
 import io.wasmhive.executor.ExecutorOptions;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmFeature;
@@ -26,7 +27,7 @@ class WasmExecutorPropertiesTest {
         Map.entry("WASM_ENABLE_JIT", "false"), Map.entry("WASM_CACHE_SIZE", "10000"),
         Map.entry("WASM_BATCH_SIZE", "50"), Map.entry("WASM_PARALLEL", "no"), Map.entry("WASM_QUEUE_CAPACITY", "7"),
         Map.entry("WASM_MAX_MODULE_BYTES", "4096"), Map.entry("WASM_MAX_TABLE_ELEMENTS", "500"),
-        Map.entry("WASM_FEATURES", "+simd,-reference_types"))).options(b -> { });
+        Map.entry("WASM_FEATURES", "+simd,-reference_types"), Map.entry("WASM_ENGINE", "chicory"))).options(b -> { });
 
     assertThat(o.maxWorkers()).isEqualTo(32);
     assertThat(o.initialWorkers()).isEqualTo(8);
@@ -41,18 +42,20 @@ class WasmExecutorPropertiesTest {
     assertThat(o.maxTableElements()).isEqualTo(500);
     assertThat(o.features()).contains(WasmFeature.SIMD).doesNotContain(WasmFeature.REFERENCE_TYPES);
     assertThat(o.defaultPolicy().maxMemory()).isEqualTo(128L << 20);
+    assertThat(o.engine()).isEqualTo(EngineChoice.CHICORY);
   }
 
   @Test
   void theSameVariablesGiveTheSameOptionsAsExecutorCoreReadingThemItself() {
     Map<String, String> env = Map.of("WASM_MAX_WORKERS", "6", "WASM_INITIAL_WORKERS", "2",
-        "WASM_IDLE_TIMEOUT_SECS", "5", "WASM_FEATURES", "-bulk_memory");
+        "WASM_IDLE_TIMEOUT_SECS", "5", "WASM_FEATURES", "-bulk_memory", "WASM_ENGINE", "Chicory");
     ExecutorOptions bound = bind(Map.copyOf(env)).options(b -> { });
     ExecutorOptions read = ExecutorOptions.fromEnvironment(env);
     assertThat(bound.maxWorkers()).isEqualTo(read.maxWorkers());
     assertThat(bound.initialWorkers()).isEqualTo(read.initialWorkers());
     assertThat(bound.idleTimeout()).isEqualTo(read.idleTimeout());
     assertThat(bound.features()).isEqualTo(read.features());
+    assertThat(bound.engine()).isEqualTo(read.engine()).isEqualTo(EngineChoice.CHICORY);
   }
 
   @Test
@@ -63,6 +66,7 @@ class WasmExecutorPropertiesTest {
     assertThat(o.cacheSize()).isEqualTo(defaults.cacheSize());
     assertThat(o.features()).isEqualTo(defaults.features());
     assertThat(o.maxModuleBytes()).isEqualTo(defaults.maxModuleBytes());
+    assertThat(o.engine()).isEqualTo(EngineChoice.WASMTIME);
     assertThat(o.maxPolicy()).isEqualTo(max);
     assertThat(o.maxWorkers()).isEqualTo(2);
     assertThat(WasmExecutorProperties.defaults().options(b -> { }).maxWorkers()).isEqualTo(defaults.maxWorkers());
@@ -76,6 +80,18 @@ class WasmExecutorPropertiesTest {
         .hasMessageContaining("wasm");
     assertThatThrownBy(() -> bind(Map.of("WASM_FEATURES", "+gc"))).isInstanceOf(BindException.class)
         .rootCause().hasMessageContaining("gc");
+    assertThatThrownBy(() -> bind(Map.of("WASM_ENGINE", "v8"))).isInstanceOf(BindException.class)
+        .hasRootCauseMessage("WASM_ENGINE must be one of wasmtime, chicory, got 'v8'");
+  }
+
+  @Test
+  void theEngineIsAlsoTheSpringPropertyWasmEngine() {
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test",
+        Map.of("wasm.engine", "chicory")));
+    WasmExecutorProperties properties = Binder.get(environment).bindOrCreate("wasm", WasmExecutorProperties.class);
+    assertThat(properties.engine()).isEqualTo("chicory");
+    assertThat(properties.options(b -> { }).engine()).isEqualTo(EngineChoice.CHICORY);
   }
 
   private static WasmExecutorProperties bind(Map<String, Object> variables) {

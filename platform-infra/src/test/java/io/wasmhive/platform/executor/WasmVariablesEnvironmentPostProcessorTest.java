@@ -19,7 +19,7 @@ class WasmVariablesEnvironmentPostProcessorTest {
 
   @Test
   void everySeedVariableNamesAWasmProperty() {
-    assertThat(ExecutorOptions.VARIABLES).hasSize(12).allSatisfy(variable -> assertThat(
+    assertThat(ExecutorOptions.VARIABLES).hasSize(13).allSatisfy(variable -> assertThat(
         WasmVariablesEnvironmentPostProcessor.propertyName(variable)).matches("wasm\\.[a-z]+(-[a-z]+)*"));
     assertThat(WasmVariablesEnvironmentPostProcessor.propertyName("WASM_IDLE_TIMEOUT_SECS"))
         .isEqualTo("wasm.idle-timeout-secs");

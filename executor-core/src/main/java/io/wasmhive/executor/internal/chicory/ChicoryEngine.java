@@ -4,9 +4,10 @@ import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.wasmhive.executor.DisallowedFeatureException;
+import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.executor.InvalidModuleException;
 import io.wasmhive.executor.engine.EngineInstance;
 import io.wasmhive.executor.engine.EngineModule;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * {@link WasmEngine} on Chicory 1.7.5, pure Java: each module is parsed and compiled to JVM bytecode once (functions
- * too large for one JVM method run in Chicory's interpreter), after a rewrite that canonicalises NaNs exactly as
+ * too large for one JVM method are refused, see {@link #compile}), after a rewrite that canonicalises NaNs exactly as
  * Wasmtime's {@code craneliftNanCanonicalization} does. Runs on any JVM and architecture. Thread-safe.
  */
 public final class ChicoryEngine implements WasmEngine {
@@ -56,18 +57,39 @@ public final class ChicoryEngine implements WasmEngine {
     return "chicory";
   }
 
+  /**
+   * Rewrites the NaN-producing instructions, parses and compiles. A function too large for one JVM method would run
+   * in Chicory's interpreter, whose call stack lives on the heap without a bound, so such a module is refused.
+   */
   @Override
   public EngineModule compile(byte[] wasm) {
-    byte[] canonical = NanCanonicalizer.rewrite(wasm, ChicoryFeatures.RUNNABLE);
+    byte[] canonical;
+    try {
+      canonical = NanCanonicalizer.rewrite(wasm, ChicoryFeatures.RUNNABLE);
+    } catch (DisallowedFeatureException e) {
+      throw ChicoryFeatures.refusal(e);
+    }
     WasmModule module;
     Function<Instance, Machine> machines;
     try {
       module = Parser.parse(canonical);
-      machines = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT).compile();
-    } catch (ChicoryException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
-      throw new InvalidModuleException("the engine rejected the module: " + e.getMessage(), e);
+      machines = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.FAIL).compile();
+    } catch (ExecutorException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidModuleException("the engine rejected the module: " + describe(e), e);
     }
     return new ChicoryModule(this, module, machines);
+  }
+
+  private static String describe(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("too large") || e.getClass().getSimpleName().contains("MethodTooLarge")
+        || message.contains("interpreter")) {
+      return "a function is too large to compile to one JVM method, which the chicory engine requires (run the "
+          + "module on WASM_ENGINE=wasmtime): " + message;
+    }
+    return e.getClass().getSimpleName() + ": " + message;
   }
 
   /** The calling thread's deadline state. */

@@ -3,8 +3,6 @@ package io.wasmhive.executor.internal.chicory;
 import io.wasmhive.executor.DisallowedFeatureException;
 import io.wasmhive.executor.InvalidModuleException;
 import io.wasmhive.executor.WasmFeature;
-import io.wasmhive.executor.internal.wasm.ParsedModule;
-import io.wasmhive.executor.internal.wasm.WasmParser;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -23,17 +21,9 @@ final class ChicoryFeatures {
   private ChicoryFeatures() {
   }
 
-  /**
-   * Parses the (instrumented) bytes with the proposals Chicory runs.
-   *
-   * @throws InvalidModuleException naming the proposal Chicory cannot run, or the defect
-   */
-  static ParsedModule check(byte[] wasm) {
-    try {
-      return WasmParser.parse(wasm, RUNNABLE);
-    } catch (DisallowedFeatureException e) {
-      throw new InvalidModuleException("the chicory engine cannot run this module (set WASM_ENGINE=wasmtime for it): "
-          + e.getMessage(), e);
-    }
+  /** The refusal of a module that uses a proposal Chicory does not run here. */
+  static InvalidModuleException refusal(DisallowedFeatureException e) {
+    return new InvalidModuleException("the chicory engine cannot run this module (run it on WASM_ENGINE=wasmtime): "
+        + e.getMessage(), e);
   }
 }

@@ -11,6 +11,8 @@ import io.wasmhive.executor.PoolStats;
 import io.wasmhive.executor.ShutDownException;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.executor.engine.WasmEngine;
+import io.wasmhive.executor.internal.chicory.ChicoryEngine;
+import io.wasmhive.executor.internal.chicory.ChicorySettings;
 import io.wasmhive.executor.internal.host.HostEnvironment;
 import io.wasmhive.executor.internal.host.RpcCalls;
 import io.wasmhive.executor.internal.pool.PoolSettings;
@@ -51,10 +53,19 @@ public final class PooledExecutor implements WasmExecutor {
         runner::run, () -> engine.warmUpThread(HostEnvironment.commonImports()), engine::releaseThreadResources);
   }
 
-  /** An executor on the Wasmtime engine. */
+  /** An executor on the engine the options choose. */
   public static PooledExecutor create(ExecutorOptions options) {
-    return new PooledExecutor(options, new WasmtimeEngine(new WasmtimeSettings(options.features(), options.enableJit(),
-        options.maxWasmStack(), options.epochTick(), 256, (long) options.maxMemoryMb() * 1024 * 1024)));
+    return new PooledExecutor(options, engine(options));
+  }
+
+  /** The engine {@link ExecutorOptions#engine()} names, configured from the options. */
+  public static WasmEngine engine(ExecutorOptions options) {
+    return switch (options.engine()) {
+      case WASMTIME -> new WasmtimeEngine(new WasmtimeSettings(options.features(), options.enableJit(),
+          options.maxWasmStack(), options.epochTick(), 256, (long) options.maxMemoryMb() * 1024 * 1024));
+      // Only Wasmtime refuses hosts other than x86-64 (HostArchitecture); Chicory is pure Java and runs anywhere.
+      case CHICORY -> new ChicoryEngine(new ChicorySettings(options.features(), options.epochTick()));
+    };
   }
 
   /** An executor on the given engine (the contract tests run every engine through this). */
