@@ -2,6 +2,7 @@ package io.wasmhive.executor.internal.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wasmhive.executor.EngineChoice;
 import io.wasmhive.executor.ErrorKind;
 import io.wasmhive.executor.ExecutionResult;
 import io.wasmhive.executor.ExecutorException;
@@ -14,7 +15,6 @@ import io.wasmhive.executor.WasmValue;
 import io.wasmhive.executor.engine.EngineModule;
 import io.wasmhive.executor.engine.WasmEngine;
 import io.wasmhive.executor.internal.host.RpcCalls;
-import io.wasmhive.executor.internal.runtime.PooledExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Both engines give the same result for every execution of the guest corpus ({@link CorpusTasks}), run through the
- * whole executor, one executor per engine ({@link DifferentialEngines}): the error's kind, trap code and message,
+ * whole executor, one per engine as {@code WASM_ENGINE} chooses it ({@link ExecutorOptions#engine()}; the candidate
+ * from {@link DifferentialEngines}): the error's kind, trap code and message,
  * exit code, typed values (raw bits), bytes output, stdout, stderr, gas used, and the RPC requests and progress
  * reports the guest made, in order. The one part of a message that is the engine's own wording (the parenthesised
  * detail after a trap code) is left out; the one execution that ends in a stack overflow compares everything but
@@ -52,8 +53,8 @@ class CorpusEnginesDifferentialTest {
     Map<ErrorKind, Integer> kinds = new EnumMap<>(ErrorKind.class);
     int succeeded = 0;
     long start = System.nanoTime();
-    try (WasmExecutor reference = executor(DifferentialEngines.reference());
-         WasmExecutor candidate = executor(DifferentialEngines.candidate())) {
+    try (WasmExecutor reference = executor(EngineChoice.WASMTIME);
+         WasmExecutor candidate = executor(DifferentialEngines.candidateChoice())) {
       for (CorpusTask task : tasks) {
         Observation expected = observe(reference, task);
         Observation actual = observe(candidate, task);
@@ -123,10 +124,11 @@ class CorpusEnginesDifferentialTest {
     assertThat(run).containsExactlyElementsOf(files);
   }
 
-  private static WasmExecutor executor(WasmEngine engine) {
+  /** An executor on the engine {@code WASM_ENGINE} would choose. */
+  private static WasmExecutor executor(EngineChoice engine) {
     // Generous time: every execution ends by its own logic, by gas or by a limit, never by max_time.
-    return PooledExecutor.create(ExecutorOptions.builder().maxWorkers(1).initialWorkers(1)
-        .defaultPolicy(new Policy(0, 0, 30_000, 0)).build(), engine);
+    return WasmExecutor.create(ExecutorOptions.builder().engine(engine).maxWorkers(1).initialWorkers(1)
+        .defaultPolicy(new Policy(0, 0, 30_000, 0)).build());
   }
 
   /** What an execution produced, field by field, and its error. */

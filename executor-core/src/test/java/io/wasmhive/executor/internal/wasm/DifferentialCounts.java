@@ -5,6 +5,7 @@ final class DifferentialCounts {
 
   int generated;
   int rejected;
+  int refusedByCandidate;
   int compared;
   int timedOut;
   int mismatches;
@@ -29,7 +30,8 @@ final class DifferentialCounts {
 
   @Override
   public String toString() {
-    return "modules generated " + generated + ", rejected by the parser " + rejected + ", compared " + compared
+    return "modules generated " + generated + ", rejected by the parser " + rejected + ", refused by the candidate as too"
+        + " large " + refusedByCandidate + ", compared " + compared
         + ", both timed out " + timedOut + ", mismatches " + mismatches + "; exports called " + calls + ", traps " + traps
         + " (out of gas " + outOfGas + ", stack overflow " + stackOverflows + "), NaN results " + nans
         + ", logging calls " + logs;

@@ -1,5 +1,6 @@
 package io.wasmhive.executor.internal.wasm;
 
+import io.wasmhive.executor.EngineChoice;
 import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.engine.WasmEngine;
 import io.wasmhive.executor.internal.chicory.ChicoryEngine;
@@ -33,6 +34,11 @@ final class DifferentialEngines {
       case "wasmtime" -> wasmtime();
       default -> throw new IllegalArgumentException("unknown engine '" + name + "' in wasmhive.differential.engine");
     };
+  }
+
+  /** The candidate as the executor's {@code WASM_ENGINE} choice. */
+  static EngineChoice candidateChoice() {
+    return EngineChoice.parse(candidateName());
   }
 
   static String candidateName() {
