@@ -72,9 +72,12 @@ final class DeadlineWatch {
     }
   }
 
-  /** A host function starts: no interrupt until it returns. */
-  void toHost() {
-    state.compareAndSet(GUEST, HOST);
+  /**
+   * A host function starts (or a re-entered export returned to one): no interrupt until it returns. False when the
+   * ticker interrupted first, so that no host code runs with the guest's interrupt pending.
+   */
+  boolean toHost() {
+    return state.compareAndSet(GUEST, HOST);
   }
 
   /** A host function returned (or re-enters the guest): interruptible again. */

@@ -22,16 +22,15 @@ final class HostAdapter {
     FunctionType type = FunctionType.of(ChicoryValues.toValTypes(params), ChicoryValues.toValTypes(fn.type().results()));
     InstanceHostCall call = new InstanceHostCall(instance);
     return new com.dylibso.chicory.runtime.HostFunction(fn.type().module(), fn.type().name(), type, (inst, args) -> {
-      DeadlineWatch watch = instance.watch();
-      if (watch.fired()) {
-        // The deadline passed after the guest's last check: do not start host work with the interrupt pending.
-        throw new GuestTrap(GuestTrap.Kind.INTERRUPTED, "wasm trap: interrupt");
-      }
       long[] in = new long[args.length];
       for (int i = 0; i < in.length; i++) {
         in[i] = ChicoryValues.normalize(params.get(i), args[i]);
       }
-      watch.toHost();
+      DeadlineWatch watch = instance.watch();
+      if (!watch.toHost()) {
+        // The deadline passed after the guest's last check: do not start host work with the interrupt pending.
+        throw interrupted();
+      }
       try {
         return fn.call(call, in);
       } catch (RuntimeException e) {
@@ -40,6 +39,11 @@ final class HostAdapter {
         watch.toGuest();
       }
     });
+  }
+
+  /** The trap of a guest whose deadline passed. */
+  static GuestTrap interrupted() {
+    return new GuestTrap(GuestTrap.Kind.INTERRUPTED, "wasm trap: interrupt");
   }
 
   /** What a host function threw, if {@code e} carries it; null for Chicory's own traps. */

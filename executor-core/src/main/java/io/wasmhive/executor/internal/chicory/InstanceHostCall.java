@@ -34,10 +34,17 @@ final class InstanceHostCall implements HostCall {
     }
     DeadlineWatch watch = instance.watch();
     watch.toGuest();
+    long[] results;
     try {
-      return instance.callRaw(name, args);
-    } finally {
+      results = instance.callRaw(name, args);
+    } catch (RuntimeException e) {
       watch.toHost();
+      throw e;
     }
+    if (!watch.toHost()) {
+      // Interrupted just after the export returned: the execution is over, and the host must not run on with the flag.
+      throw HostAdapter.interrupted();
+    }
+    return results;
   }
 }

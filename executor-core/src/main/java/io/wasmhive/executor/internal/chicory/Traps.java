@@ -17,7 +17,7 @@ final class Traps {
       return new GuestTrap(GuestTrap.Kind.STACK_OVERFLOW, "call stack exhausted");
     }
     if (e instanceof ChicoryInterruptedException || deadlinePassed && isInterruption(e)) {
-      return new GuestTrap(GuestTrap.Kind.INTERRUPTED, "wasm trap: interrupt");
+      return HostAdapter.interrupted();
     }
     String message = e.getMessage() == null ? "" : e.getMessage();
     return new GuestTrap(kind(message, e), "wasm trap: " + message);
