@@ -3,7 +3,9 @@ package io.wasmhive.executor.internal.chicory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.AnnotatedInstruction;
+import com.dylibso.chicory.wasm.types.DataSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.Import;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * A parsed module and the JVM classes Chicory's compiler made of it, once; thread-safe, instantiated once per
@@ -30,6 +33,7 @@ final class ChicoryModule implements EngineModule {
   private final Function<Instance, Machine> machines;
   private final List<String> importKeys = new ArrayList<>();
   private final boolean resettable;
+  private final int[] activeDataSegments;
 
   ChicoryModule(ChicoryEngine engine, WasmModule module, Function<Instance, Machine> machines) {
     this.engine = engine;
@@ -44,6 +48,13 @@ final class ChicoryModule implements EngineModule {
       }
       importKeys.add(imp.module() + "." + imp.name());
     }
+    this.activeDataSegments = activeDataSegments(module);
+  }
+
+  private static int[] activeDataSegments(WasmModule module) {
+    DataSection data = module.dataSection();
+    return IntStream.range(0, data == null ? 0 : data.dataSegmentCount())
+        .filter(i -> data.getDataSegment(i) instanceof ActiveDataSegment).toArray();
   }
 
   WasmModule module() {
@@ -56,6 +67,11 @@ final class ChicoryModule implements EngineModule {
 
   List<String> importKeys() {
     return importKeys;
+  }
+
+  /** The indexes of the module's active data segments, which every instance drops once it is initialised. */
+  int[] activeDataSegments() {
+    return activeDataSegments;
   }
 
   @Override

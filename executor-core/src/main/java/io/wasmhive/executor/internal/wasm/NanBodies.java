@@ -10,7 +10,8 @@ final class NanBodies {
   private static final int LOCAL_GET = 0x20, LOCAL_SET = 0x21, SELECT = 0x1B;
   private static final int F32_CONST = 0x43, F64_CONST = 0x44, F32_NE = 0x5C, F64_NE = 0x62;
   private static final int I32_CONST = 0x41, I64_CONST = 0x42, I32_AND = 0x71, I32_OR = 0x72, I32_XOR = 0x73;
-  private static final int I64_AND = 0x83, I64_OR = 0x84, I64_XOR = 0x85;
+  private static final int I64_AND = 0x83, I64_OR = 0x84, I64_XOR = 0x85, I64_SHR_U = 0x88, I64_LT_S = 0x53;
+  private static final int F32_MUL = 0x94, F64_MUL = 0xA2, F32_CONVERT_I64_S = 0xB4, F64_CONVERT_I64_S = 0xB9;
   private static final int I32_FROM_F32 = 0xBC, I64_FROM_F64 = 0xBD, F32_FROM_I32 = 0xBE, F64_FROM_I64 = 0xBF;
   /** Appended locals, in this order: f32, f64, i32, i64. */
   private static final byte[] LOCAL_TYPES = {0x7D, 0x7C, 0x7F, 0x7E};
@@ -110,7 +111,8 @@ final class NanBodies {
 
   private static boolean rewritten(int key) {
     return NanOps.CANONICALISED[key] != 0 || key == NanOps.F32_ABS || key == NanOps.F32_NEG
-        || key == NanOps.F32_COPYSIGN || key == NanOps.F64_ABS || key == NanOps.F64_NEG || key == NanOps.F64_COPYSIGN;
+        || key == NanOps.F32_COPYSIGN || key == NanOps.F64_ABS || key == NanOps.F64_NEG || key == NanOps.F64_COPYSIGN
+        || key == NanOps.F32_CONVERT_I64_U || key == NanOps.F64_CONVERT_I64_U;
   }
 
   private void replace(int key, int at, ByteSink out, int base) {
@@ -141,6 +143,10 @@ final class NanBodies {
         out.u8(I64_OR);
         out.u8(F64_FROM_I64);
       }
+      case NanOps.F32_CONVERT_I64_U -> unsignedConversion(out, i64, F32_CONVERT_I64_S, F32_CONST,
+          new byte[] {0, 0, 0, 0x40}, F32_MUL);
+      case NanOps.F64_CONVERT_I64_U -> unsignedConversion(out, i64, F64_CONVERT_I64_S, F64_CONST,
+          new byte[] {0, 0, 0, 0, 0, 0, 0, 0x40}, F64_MUL);
       default -> {
         out.bytes(module, at, r.pos() - at);
         if (NanOps.CANONICALISED[key] == NanOps.F32) {
@@ -161,6 +167,32 @@ final class NanBodies {
     local(out, LOCAL_GET, local);
     local(out, LOCAL_GET, local);
     out.u8(ne);
+    out.u8(SELECT);
+  }
+
+  /**
+   * x -> x < 0 ? convert_s((x >>> 1) | (x & 1)) * 2 : convert_s(x), with a scratch local: the unsigned conversion,
+   * rounded once to nearest even. Halving keeps the bit it drops as a sticky bit, so the signed conversion of the half
+   * rounds exactly as the unsigned conversion of the whole would; doubling is exact.
+   */
+  private static void unsignedConversion(ByteSink out, int local, int convertSigned, int constOp, byte[] two, int mul) {
+    local(out, LOCAL_SET, local);
+    local(out, LOCAL_GET, local);
+    constant64(out, 1);
+    out.u8(I64_SHR_U);
+    local(out, LOCAL_GET, local);
+    constant64(out, 1);
+    out.u8(I64_AND);
+    out.u8(I64_OR);
+    out.u8(convertSigned);
+    out.u8(constOp);
+    out.bytes(two);
+    out.u8(mul);
+    local(out, LOCAL_GET, local);
+    out.u8(convertSigned);
+    local(out, LOCAL_GET, local);
+    constant64(out, 0);
+    out.u8(I64_LT_S);
     out.u8(SELECT);
   }
 

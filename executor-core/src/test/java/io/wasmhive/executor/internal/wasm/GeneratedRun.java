@@ -137,7 +137,7 @@ final class GeneratedRun {
   }
 
   /** A zero (what binaryen's harness passes) half the time, else an edge value or random bits. */
-  private static WasmValue argument(ValueType type, Random random) {
+  static WasmValue argument(ValueType type, Random random) {
     long bits = switch (random.nextInt(4)) {
       case 0, 1 -> 0;
       case 2 -> EDGES[random.nextInt(EDGES.length)];

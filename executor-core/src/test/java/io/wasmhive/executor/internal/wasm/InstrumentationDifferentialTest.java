@@ -17,6 +17,7 @@ import io.wasmhive.executor.engine.GuestMemory;
 import io.wasmhive.executor.engine.GuestTrap;
 import io.wasmhive.executor.engine.HostFunction;
 import io.wasmhive.executor.engine.InstanceLimits;
+import io.wasmhive.executor.engine.WasmEngine;
 import io.wasmhive.executor.internal.host.HostEnvironment;
 import io.wasmhive.executor.internal.host.RpcCalls;
 import io.wasmhive.executor.internal.host.HostSettings;
@@ -465,6 +466,15 @@ class InstrumentationDifferentialTest {
   // ---- running one case -----------------------------------------------------------------------
 
   private static Outcome run(Case c, boolean instrumented) {
+    return run(engine, compiled, RPC_CALLS, c, instrumented, PAGE_CAP);
+  }
+
+  /**
+   * Runs a case on {@code engine}, compiling through {@code compiled} (a cache per engine), with {@code pageCap} as
+   * the instrumented module's page limit. Blocks.
+   */
+  static Outcome run(WasmEngine engine, Map<String, EngineModule> compiled, RpcCalls rpcCalls, Case c,
+      boolean instrumented, int pageCap) {
     byte[] original = Guests.bytes(c.module);
     ParsedModule parsed = WasmParser.parse(original, WasmFeature.defaults());
     EngineModule module = compiled.computeIfAbsent(c.module + (instrumented ? "#instrumented" : "#original"),
@@ -473,13 +483,13 @@ class InstrumentationDifferentialTest {
             : ConstantFolding.fold(original, parsed)));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     HostEnvironment host = new HostEnvironment(new HostSettings("differential-" + c.module + "-" + c.name, c.stdin,
-        c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null), RPC_CALLS);
+        c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null), rpcCalls);
     Map<String, HostFunction> imports = new HashMap<>();
     parsed.imports().forEach(imp -> imports.put(imp.module() + "." + imp.name(), host.function(imp.module(), imp.name())));
     Outcome out = new Outcome();
     try (EngineInstance instance = module.instantiate(imports, new InstanceLimits(deadline))) {
       if (instrumented) {
-        instance.call(Instrumentation.SET_LIMITS, i64(GAS), i32(PAGE_CAP));
+        instance.call(Instrumentation.SET_LIMITS, i64(GAS), i32(pageCap));
         if (parsed.startFunction().isPresent()) {
           instance.call(Instrumentation.START);
         }
@@ -534,7 +544,7 @@ class InstrumentationDifferentialTest {
     return HexFormat.of().formatHex(instance.memory().read((int) (packed >>> 32), (int) packed));
   }
 
-  private static void assertSame(Case c, Outcome expected, Outcome actual) {
+  static void assertSame(Case c, Outcome expected, Outcome actual) {
     assertThat(actual.transcript).as("results of %s", c).containsExactlyElementsOf(expected.transcript);
     assertThat(new String(actual.stdout, StandardCharsets.ISO_8859_1)).as("stdout of %s", c)
         .isEqualTo(new String(expected.stdout, StandardCharsets.ISO_8859_1));
