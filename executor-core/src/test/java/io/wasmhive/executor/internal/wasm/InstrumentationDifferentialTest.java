@@ -233,6 +233,9 @@ class InstrumentationDifferentialTest {
             .call("trap:INDIRECT_CALL_TO_NULL", "dispatch", i32(4), i32(7), i32(5))
             .call("trap:TABLE_OUT_OF_BOUNDS", "dispatch", i32(5), i32(7), i32(5))
             .call("trap:TABLE_OUT_OF_BOUNDS", "dispatch", i32(-1), i32(7), i32(5)),
+        new Case("wat-data-drop.wasm", "typed")
+            .call("i32:1111", "init_then_drop").call("i32:104", "peek")
+            .call("trap:MEMORY_OUT_OF_BOUNDS", "init_then_drop"),
         new Case("wat-loop-sum.wasm", "typed")
             .call("i64:55", "sum_to", i64(10)).call("i64:500000500000", "sum_to", i64(1_000_000))
             .call("i64:0", "sum_to", i64(0)).call("i64:0", "sum_to", i64(-5)),

@@ -32,8 +32,11 @@ final class Mutants {
         .filter(p -> !ADDED_AFTER_ORACLE.contains(p.getFileName().toString())).filter(Mutants::parses).toList();
   }
 
-  /** Corpus guests newer than the committed oracle: {@code wat-nan.wasm} (issue 15, the engines' NaN bits). */
-  static final java.util.Set<String> ADDED_AFTER_ORACLE = java.util.Set.of("wat-nan.wasm");
+  /**
+   * Corpus guests newer than the committed oracle: {@code wat-nan.wasm} (issue 15, the engines' NaN bits) and
+   * {@code wat-data-drop.wasm} (issue 15, instance reuse).
+   */
+  static final java.util.Set<String> ADDED_AFTER_ORACLE = java.util.Set.of("wat-nan.wasm", "wat-data-drop.wasm");
 
   private static boolean parses(Path module) {
     try {
