@@ -106,8 +106,9 @@ class GuardConfigurationIntegrationTests {
     mongo.insert(new Document(Map.of("order", 0, "users", List.of("carl"), "effect", "allow")),
         MongoPermissionRules.COLLECTION);
 
+    // The three inserts are separate writes: a refresh between them sees only some, so wait for the deny of rule 1.
     await().atMost(Duration.ofSeconds(10))
-        .until(() -> permission.check(anaByCid).reason().contains(MongoPermissionRules.COLLECTION));
+        .until(() -> permission.check(anaByCid).reason().contains("rule 1 of " + MongoPermissionRules.COLLECTION));
     assertThat(permission.check(anaByCid).allowed()).isFalse();
     assertThat(permission.check(anaByCid).reason()).contains("rule 1 of relay_permission_rules");
     // The configured allow of every calculator version comes before the stored deny of its CID.
