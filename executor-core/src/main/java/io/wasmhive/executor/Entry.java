@@ -31,6 +31,16 @@ public sealed interface Entry {
     }
   }
 
+  /**
+   * One message in, a status out (a derivation's reducer): the host calls the guest's {@code alloc(len) -> ptr},
+   * writes {@code message}, then calls {@code export(ptr, len) -> i32}; the i32 is the execution's result value.
+   */
+  record Message(String export, byte[] message) implements Entry {
+    public Message {
+      message = message.clone();
+    }
+  }
+
   static Entry command() {
     return new Command();
   }
@@ -45,5 +55,9 @@ public sealed interface Entry {
 
   static Entry bytes(String export, byte[]... params) {
     return new Bytes(export, List.of(params));
+  }
+
+  static Entry message(String export, byte[] message) {
+    return new Message(export, message);
   }
 }

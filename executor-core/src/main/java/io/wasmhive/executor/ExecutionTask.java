@@ -26,6 +26,7 @@ public final class ExecutionTask {
   private final Policy policy;
   private final RpcHandler rpcHandler;
   private final IntConsumer progressListener;
+  private final DatabaseHandler database;
 
   private ExecutionTask(Builder b) {
     this.id = b.id == null ? randomId() : b.id;
@@ -40,6 +41,7 @@ public final class ExecutionTask {
     this.policy = b.policy;
     this.rpcHandler = b.rpcHandler;
     this.progressListener = b.progressListener;
+    this.database = b.database;
   }
 
   /** A builder for a task on the module whose id (SHA-256 hex of its original bytes) is given. */
@@ -94,6 +96,9 @@ public final class ExecutionTask {
   /** Receives {@code host.progress} reports (0 to 100), or {@code null}. Called on the worker thread. */
   public IntConsumer progressListener() { return progressListener; }
 
+  /** Answers the guest's {@code db} imports; {@code null} when the task has no database. */
+  public DatabaseHandler database() { return database; }
+
   @Override
   public String toString() {
     return "ExecutionTask[" + id + ", module=" + moduleId + ", entry=" + entry + "]";
@@ -113,6 +118,7 @@ public final class ExecutionTask {
     private Policy policy = Policy.DEFAULT;
     private RpcHandler rpcHandler;
     private IntConsumer progressListener;
+    private DatabaseHandler database;
 
     private Builder(String moduleId) {
       this.moduleId = moduleId;
@@ -141,6 +147,8 @@ public final class ExecutionTask {
     public Builder rpcHandler(RpcHandler handler) { this.rpcHandler = handler; return this; }
 
     public Builder progressListener(IntConsumer listener) { this.progressListener = listener; return this; }
+
+    public Builder database(DatabaseHandler database) { this.database = database; return this; }
 
     public ExecutionTask build() {
       return new ExecutionTask(this);
