@@ -1,0 +1,175 @@
+package io.wasmhive.procedure.derive.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wasmhive.executor.DatabaseException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A derivation's database on real H2: statements, parameters, errors and their codes, bounds, transactions. */
+class DerivationDatabaseTest {
+
+  static final String SCHEMA = """
+      CREATE TABLE units (id INTEGER PRIMARY KEY, team VARCHAR(16) NOT NULL, x INTEGER NOT NULL,
+        y INTEGER NOT NULL, hp INTEGER NOT NULL CHECK (hp >= 0));
+      """;
+  static final Duration TIME = Duration.ofSeconds(5);
+  static final SqlBounds BOUNDS = new SqlBounds(1 << 20, 3, 200, 8, 1000);
+
+  DerivationDatabase db;
+
+  @BeforeEach
+  void open() {
+    db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void insertsAndQueriesWithJsonParameters() throws Exception {
+    db.begin();
+    assertThat(db.exec("INSERT INTO units VALUES (?, ?, ?, ?, ?)", json("[1, \"red\", 0, 0, 10]"), TIME)).isEqualTo(1);
+    assertThat(db.exec("INSERT INTO units VALUES (?, ?, ?, ?, ?)", json("[2, \"blue\", 3, -4, 7]"), TIME)).isEqualTo(1);
+    assertThat(db.exec("UPDATE units SET hp = hp - ? WHERE team = ?", json("[2, \"red\"]"), TIME)).isEqualTo(1);
+    db.commit();
+    assertThat(text(db.query("SELECT id, team, hp FROM units ORDER BY id", json("[]"), TIME)))
+        .isEqualTo("[{\"ID\":1,\"TEAM\":\"red\",\"HP\":8},{\"ID\":2,\"TEAM\":\"blue\",\"HP\":7}]");
+    assertThat(text(db.query("SELECT COUNT(*) AS \"n\" FROM units WHERE x = ?", json("[3]"), TIME)))
+        .isEqualTo("[{\"n\":1}]");
+  }
+
+  @Test
+  void valuesComeBackInTheirCanonicalJsonForm() throws Exception {
+    assertThat(text(db.query("SELECT CAST(1.50 AS DECIMAL(10,2)) AS d, TRUE AS b, NULL AS n, X'0102' AS bin, "
+        + "DATE '2024-02-29' AS dt, CAST(0.5 AS DOUBLE) AS f", json("[]"), TIME)))
+        .isEqualTo("[{\"D\":1.5,\"B\":true,\"N\":null,\"BIN\":\"AQI=\",\"DT\":\"2024-02-29\",\"F\":0.5}]");
+    assertThat(text(db.query("SELECT ? AS big, ? AS frac", json("[123456789012345678901234567890, 0.1]"), TIME)))
+        .isEqualTo("[{\"BIG\":123456789012345678901234567890,\"FRAC\":0.1}]");
+  }
+
+  @Test
+  void errorsCarryTheirCodes() throws Exception {
+    db.begin();
+    db.exec("INSERT INTO units VALUES (1, 'red', 0, 0, 10)", null, TIME);
+    assertCode(() -> db.exec("INSERT INTO units VALUES (1, 'red', 0, 0, 10)", null, TIME), DatabaseException.CONSTRAINT);
+    assertCode(() -> db.exec("UPDATE units SET hp = -1", null, TIME), DatabaseException.CONSTRAINT);
+    assertCode(() -> db.exec("INSERT INTO units (id) VALUES (2)", null, TIME), DatabaseException.CONSTRAINT);
+    assertCode(() -> db.exec("INSERT INTO nowhere VALUES (1)", null, TIME), DatabaseException.SQL_ERROR);
+    assertCode(() -> db.exec("INSERT INTO units VALUES (?, 'r', 0, 0, 1)", json("[]"), TIME), DatabaseException.SQL_ERROR);
+    assertCode(() -> db.exec("DROP TABLE units", null, TIME), DatabaseException.REFUSED);
+    assertCode(() -> db.exec("UPDATE units SET hp = RAND()", null, TIME), DatabaseException.REFUSED);
+    assertCode(() -> db.query("DELETE FROM units", null, TIME), DatabaseException.REFUSED);
+    assertCode(() -> db.exec("DELETE FROM units WHERE id = ?", json("{\"id\":1}"), TIME), DatabaseException.BAD_PARAMS);
+    assertCode(() -> db.exec("DELETE FROM units WHERE id = ?", json("[[1]]"), TIME), DatabaseException.BAD_PARAMS);
+    assertCode(() -> db.exec("DELETE FROM units WHERE id = ?", json("[1,"), TIME), DatabaseException.BAD_PARAMS);
+    db.rollback();
+  }
+
+  @Test
+  void sqlErrorMessagesNameNeitherTheStatementNorTheEngineVersion() {
+    DatabaseException e = codeOf(() -> db.query("SELECT * FROM nowhere", null, TIME));
+    assertThat(e.getMessage()).startsWith("42S02: ").contains("NOWHERE").doesNotContain("SQL statement")
+        .doesNotContainPattern("\\[\\d+-\\d+]");
+  }
+
+  @Test
+  void changesOutsideAMessageAreRefused() {
+    assertCode(() -> db.exec("DELETE FROM units", null, TIME), DatabaseException.REFUSED);
+  }
+
+  @Test
+  void rollbackLeavesNoPartialWrite() throws Exception {
+    String empty = db.measure().sha256();
+    db.begin();
+    db.exec("INSERT INTO units VALUES (1, 'red', 0, 0, 10)", null, TIME);
+    db.exec("INSERT INTO units VALUES (2, 'red', 0, 0, 10)", null, TIME);
+    db.rollback();
+    assertThat(db.measure().sha256()).isEqualTo(empty);
+    assertThat(text(db.query("SELECT COUNT(*) AS n FROM units", null, TIME))).isEqualTo("[{\"N\":0}]");
+  }
+
+  @Test
+  void resultRowsAreBoundedAtTheEdge() throws Exception {
+    insert(4);
+    assertThat(text(db.query("SELECT id FROM units WHERE id <= 3 ORDER BY id", null, TIME)))
+        .isEqualTo("[{\"ID\":1},{\"ID\":2},{\"ID\":3}]");
+    assertCode(() -> db.query("SELECT id FROM units ORDER BY id", null, TIME), DatabaseException.LIMIT);
+  }
+
+  @Test
+  void resultBytesAreBoundedAtTheEdge() throws Exception {
+    // [{"S":"…"}] is 10 bytes around the string: 190 characters fill the 200 bytes exactly.
+    assertThat(db.query("SELECT REPEAT('a', 190) AS s", null, TIME)).hasSize(200);
+    assertCode(() -> db.query("SELECT REPEAT('a', 191) AS s", null, TIME), DatabaseException.LIMIT);
+  }
+
+  @Test
+  void parametersAreBoundedAtTheEdge() throws Exception {
+    assertThat(db.query("SELECT ?+?+?+?+?+?+?+? AS s", json("[1,1,1,1,1,1,1,1]"), TIME)).isNotEmpty();
+    assertCode(() -> db.query("SELECT ?+?+?+?+?+?+?+?+? AS s", json("[1,1,1,1,1,1,1,1,1]"), TIME),
+        DatabaseException.BAD_PARAMS);
+  }
+
+  @Test
+  void statementsAreBoundedInLengthAtTheEdge() throws Exception {
+    String select = "SELECT 1 AS a";
+    String exact = select + " ".repeat(1000 - select.length());
+    assertThat(db.query(exact, null, TIME)).isNotEmpty();
+    assertCode(() -> db.query(exact + " ", null, TIME), DatabaseException.LIMIT);
+  }
+
+  @Test
+  void duplicateColumnLabelsAreAnError() {
+    assertCode(() -> db.query("SELECT 1 AS a, 2 AS a", null, TIME), DatabaseException.SQL_ERROR);
+  }
+
+  @Test
+  void schemasThatDoNotApplyOrUseUnsupportedTypesAreRefused() {
+    assertThatThrownBy(() -> DerivationDatabase.create(new H2Engine(), "CREATE TABLE t (id NOSUCHTYPE)", BOUNDS))
+        .isInstanceOf(SqlRefusedException.class).hasMessageStartingWith("the schema does not apply");
+    assertThatThrownBy(() -> DerivationDatabase.create(new H2Engine(), "CREATE TABLE t (id INT, j JSON)", BOUNDS))
+        .isInstanceOf(SqlRefusedException.class).hasMessageContaining("T.J has a type derivations do not support");
+    assertThatThrownBy(() -> DerivationDatabase.create(new H2Engine(), "CREATE INDEX i ON nowhere (x)", BOUNDS))
+        .isInstanceOf(SqlRefusedException.class);
+  }
+
+  private void insert(int n) throws Exception {
+    db.begin();
+    for (int i = 1; i <= n; i++) {
+      db.exec("INSERT INTO units VALUES (?, 'red', 0, 0, 10)", json("[" + i + "]"), TIME);
+    }
+    db.commit();
+  }
+
+  interface Call {
+    void run() throws DatabaseException;
+  }
+
+  static void assertCode(Call call, int code) {
+    assertThat(codeOf(call).code()).isEqualTo(code);
+  }
+
+  static DatabaseException codeOf(Call call) {
+    try {
+      call.run();
+    } catch (DatabaseException e) {
+      return e;
+    }
+    throw new AssertionError("expected a DatabaseException");
+  }
+
+  static byte[] json(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
