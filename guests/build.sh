@@ -310,7 +310,7 @@ OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-pro
  wat-assemblyscript
  hostile-infinite-loop hostile-memory-bomb hostile-recursion hostile-output-flood hostile-unknown-import
  hostile-simd hostile-gas-burner hostile-rpc-bad-pointers hostile-rpc-alloc hostile-big-iovec hostile-huge-initial-memory
- hostile-import-memory progress
+ hostile-import-memory progress wat-db wat-db-noalloc wat-db-badalloc
  wf-spin wf-echo-stdin wf-silent wf-not-json wf-exit-3 wf-blank-lines wf-print-value wf-skip-remaining
  wf-echo-stderr wf-trap "
 OWNED=" $(echo $OWNED) "   # one line, single spaces
@@ -345,7 +345,7 @@ ALLOWED_IMPORTS=" host.rpc_call wasi_snapshot_preview1.args_get wasi_snapshot_pr
  wasi_snapshot_preview1.fd_prestat_get wasi_snapshot_preview1.fd_prestat_dir_name
  wasi_snapshot_preview1.fd_seek wasi_snapshot_preview1.path_open wasi_snapshot_preview1.path_filestat_get
  wasi_snapshot_preview1.proc_exit wasi_snapshot_preview1.sched_yield wasi_snapshot_preview1.poll_oneoff
- host.progress env.abort env.seed env.trace "
+ host.progress env.abort env.seed env.trace db.exec db.query db.error "
 declare -A FOREIGN_IMPORTS_OK=([hostile-unknown-import]=1 [hostile-import-memory]=1)
 declare -A ALLOWED=()
 for imp in $ALLOWED_IMPORTS; do ALLOWED[$imp]=1; done

@@ -486,7 +486,7 @@ class InstrumentationDifferentialTest {
             : ConstantFolding.fold(original, parsed)));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     HostEnvironment host = new HostEnvironment(new HostSettings("differential-" + c.module + "-" + c.name, c.stdin,
-        c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null), rpcCalls);
+        c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null, null), rpcCalls);
     Map<String, HostFunction> imports = new HashMap<>();
     parsed.imports().forEach(imp -> imports.put(imp.module() + "." + imp.name(), host.function(imp.module(), imp.name())));
     Outcome out = new Outcome();
