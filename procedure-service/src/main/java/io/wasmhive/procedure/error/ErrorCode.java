@@ -19,6 +19,8 @@ public enum ErrorCode {
    * drop (a replace never counts twice).
    */
   PROCEDURE_LIMIT_REACHED(409, false),
+  /** Another writer appended to the same derivation's log at the same time; sending the request again succeeds. */
+  CONFLICT(409, true),
   INVALID_WASM(400, false),
   TYPE_MISMATCH(400, false),
   /** The call ran out of time or gas; 422 rather than 408, which clients may retry on their own. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DerivationEngineTest {
 
   static final String SCHEMA = "CREATE TABLE kv (k INTEGER PRIMARY KEY, v VARCHAR(100) NOT NULL)";
-  static final SqlBounds BOUNDS = new SqlBounds(1 << 20, 1000, 1 << 16, 64, 64 * 1024);
+  static final SqlBounds BOUNDS = new SqlBounds(1000, 1 << 16, 64, 64 * 1024);
   static final MessageLimits LIMITS = new MessageLimits(10_000_000, 5_000, 16L << 20, 1 << 20);
   static final Reducer OPS = Reducers.reducer("derive-ops.wasm");
   static final Reducer KV = Reducers.reducer("derive-kv.wasm");

@@ -18,7 +18,7 @@ class DerivationDatabaseTest {
         y INTEGER NOT NULL, hp INTEGER NOT NULL CHECK (hp >= 0));
       """;
   static final Duration TIME = Duration.ofSeconds(5);
-  static final SqlBounds BOUNDS = new SqlBounds(1 << 20, 3, 200, 8, 1000);
+  static final SqlBounds BOUNDS = new SqlBounds(3, 200, 8, 1000);
 
   DerivationDatabase db;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class StateDumpTest {
 
   static final String SCHEMA = "CREATE TABLE t (k INTEGER PRIMARY KEY, v VARCHAR(10), f DOUBLE)";
-  static final SqlBounds BOUNDS = new SqlBounds(1 << 20, 100, 1 << 16, 16, 4096);
+  static final SqlBounds BOUNDS = new SqlBounds(100, 1 << 16, 16, 4096);
 
   @Test
   void theDumpIsTheDocumentedBytes() throws Exception {
