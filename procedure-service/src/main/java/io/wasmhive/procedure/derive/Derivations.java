@@ -136,8 +136,9 @@ public class Derivations {
     });
   }
 
-  /** Up to {@code limit} logged messages from position {@code from}. */
-  public List<LoggedMessage> messages(Caller caller, String database, String name, long from, int limit) {
+  /** Up to {@code limit} logged messages from position {@code from}; {@code null} is the most one read returns. */
+  public List<LoggedMessage> messages(Caller caller, String database, String name, long from, Integer requested) {
+    int limit = requested == null ? properties.maxListLimit() : requested;
     if (from < 1) {
       throw bad("from must be at least 1, got " + from);
     }
