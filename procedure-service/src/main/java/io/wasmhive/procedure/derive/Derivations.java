@@ -24,12 +24,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
 
 /**
  * Derivations for the API: create, append, read, query, snapshot and import, namespaced by database and checked
  * against the caller's tenant. A derivation's live database stays in memory ({@link LiveCache}); appends and
- * queries of one derivation run one at a time, different derivations in parallel. Blocks on MongoDB and the
+ * queries of one derivation run one at a time in this instance (a striped lock), different derivations mostly in
+ * parallel; across instances the store's position-keyed log refuses the second writer ({@code CONFLICT}). Blocks on MongoDB and the
  * executor; thread-safe.
  */
 @Service
@@ -45,6 +47,7 @@ public class Derivations {
   private final Loader loader;
   private final Appender appender;
   private final LiveCache cache;
+  private final ReentrantLock[] stripes = new ReentrantLock[256];
 
   Derivations(DerivationStore store, DerivationEngine engine, SqlEngine sql, WasmExecutor executor,
       Namespaces namespaces, DerivationProperties properties, ProcedureProperties procedures) {
@@ -58,6 +61,9 @@ public class Derivations {
     this.loader = new Loader(store, engine, sql, bounds(properties));
     this.appender = new Appender(store, engine, properties.snapshotEvery());
     this.cache = new LiveCache(properties.cacheMaxEntries());
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
   }
 
   static SqlBounds bounds(DerivationProperties p) {
@@ -205,17 +211,12 @@ public class Derivations {
    * when {@code discardOnFailure} (an append may have applied what was not logged) or when it is not the client's.
    */
   private <T> T withLive(Derivation d, boolean discardOnFailure, LiveBody<T> body) {
-    while (true) {
-      Live live = cache.get(d.id());
-      if (live == null) {
-        live = loader.load(d);
-        cache.put(d.id(), live);
-      }
-      live.lock.lock();
-      if (live.retired()) {
-        live.release();
-        continue;
-      }
+    // One writer per derivation in this instance, loading included: without it two requests that both miss the
+    // cache would each load a database and append at the same position (the store would refuse one of them).
+    ReentrantLock stripe = stripes[Math.floorMod(d.id().hashCode(), stripes.length)];
+    stripe.lock();
+    try {
+      Live live = locked(d);
       boolean keep = false;
       try {
         loader.catchUp(live);
@@ -231,6 +232,24 @@ public class Derivations {
         }
         live.release();
       }
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  /** The derivation's live database, locked; loaded on a miss, or again when another's load evicted it meanwhile. */
+  private Live locked(Derivation d) {
+    while (true) {
+      Live live = cache.get(d.id());
+      if (live == null) {
+        live = loader.load(d);
+        cache.put(d.id(), live);
+      }
+      live.lock.lock();
+      if (!live.retired()) {
+        return live;
+      }
+      live.release();
     }
   }
 
