@@ -3,9 +3,8 @@
 ;;   x  db.exec(text) with no parameters; returns the (negative) code on an error, else 0
 ;;   X  db.exec(text), then traps (unreachable): the write must be rolled back
 ;;   q  db.query(text); returns the code on an error, else 0
-;;   Q  db.query(text), then db.exec("INSERT INTO kv (k, v) VALUES (?, ?)") with the query's rows as parameters:
-;;      the rows of `SELECT k, v FROM ...` must be one row, passed back as ["k",v]-shaped JSON is not possible, so
-;;      Q stores the length of the rows JSON: INSERT INTO kv (k, v) VALUES (<len>, 'rows')
+;;   Q  db.query(text), then db.exec("INSERT INTO kv (k, v) VALUES (?, 'rows')") with the length of the rows JSON
+;;      that reached the guest as the parameter ("[<len>]"): shows the rows were delivered through alloc
 ;;   L  loops forever (out of gas)
 ;;   M  grows memory by 256 pages (16 MiB); traps when memory.grow fails (a memory limit)
 ;;   r  returns 5
