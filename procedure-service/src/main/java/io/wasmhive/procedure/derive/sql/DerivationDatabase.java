@@ -25,6 +25,10 @@ public final class DerivationDatabase implements AutoCloseable {
   private final SqlBounds bounds;
   private final List<TableInfo> tables;
   private boolean inMessage;
+  /** The measure of the committed state, when known: what {@link #measure} answers outside a message. */
+  private StateDump.Result committed;
+  /** A measure taken inside the message after its last change; becomes {@link #committed} on commit. */
+  private StateDump.Result pending;
 
   private DerivationDatabase(SqlEngine engine, Connection connection, SqlBounds bounds, List<TableInfo> tables) {
     this.engine = engine;
@@ -92,6 +96,8 @@ public final class DerivationDatabase implements AutoCloseable {
   public void commit() throws SQLException {
     requireMessage();
     connection.commit();
+    committed = pending;
+    pending = null;
     inMessage = false;
   }
 
@@ -99,6 +105,7 @@ public final class DerivationDatabase implements AutoCloseable {
   public void rollback() throws SQLException {
     requireMessage();
     connection.rollback();
+    pending = null;
     inMessage = false;
   }
 
@@ -107,6 +114,7 @@ public final class DerivationDatabase implements AutoCloseable {
     if (!inMessage) {
       throw new DatabaseException(DatabaseException.REFUSED, "changes are only allowed while a message is applied");
     }
+    pending = null;
     try (PreparedStatement ps = prepare(sql, params, timeout, false)) {
       return ps.executeLargeUpdate();
     } catch (SQLException e) {
@@ -159,9 +167,21 @@ public final class DerivationDatabase implements AutoCloseable {
     return new DatabaseException(code, engine.describe(e));
   }
 
-  /** The canonical dump's hash and size (no bytes kept); reads every row. */
+  /**
+   * The canonical dump's hash and size (no bytes kept). Reads every row, except outside a message when the
+   * committed state was measured just before its commit (a rejected message then costs no second dump).
+   */
   public StateDump.Result measure() throws SQLException {
-    return StateDump.write(connection, tables, false);
+    if (!inMessage && committed != null) {
+      return committed;
+    }
+    StateDump.Result result = StateDump.write(connection, tables, false);
+    if (inMessage) {
+      pending = result;
+    } else {
+      committed = result;
+    }
+    return result;
   }
 
   /** The canonical dump with its bytes: what a snapshot stores. */

@@ -96,6 +96,32 @@ class DerivationDatabaseTest {
   }
 
   @Test
+  void theCommittedMeasureIsReusedOnlyUntilTheNextChange() throws Exception {
+    String empty = db.measure().sha256();
+    db.begin();
+    db.exec("INSERT INTO units VALUES (1, 'red', 0, 0, 10)", null, TIME);
+    String inside = db.measure().sha256();
+    db.exec("INSERT INTO units VALUES (2, 'red', 0, 0, 10)", null, TIME);
+    db.rollback();
+    assertThat(inside).isNotEqualTo(empty);
+    assertThat(db.measure().sha256()).isEqualTo(empty);
+    db.begin();
+    db.exec("INSERT INTO units VALUES (1, 'red', 0, 0, 10)", null, TIME);
+    assertThat(db.measure().sha256()).isEqualTo(inside);
+    db.exec("INSERT INTO units VALUES (2, 'red', 0, 0, 10)", null, TIME);
+    db.commit();
+    String two = db.measure().sha256();
+    assertThat(two).isNotEqualTo(inside).isNotEqualTo(empty);
+    try (DerivationDatabase fresh = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS)) {
+      fresh.begin();
+      fresh.exec("INSERT INTO units VALUES (2, 'red', 0, 0, 10)", null, TIME);
+      fresh.exec("INSERT INTO units VALUES (1, 'red', 0, 0, 10)", null, TIME);
+      fresh.commit();
+      assertThat(fresh.measure().sha256()).isEqualTo(two);
+    }
+  }
+
+  @Test
   void resultRowsAreBoundedAtTheEdge() throws Exception {
     insert(4);
     assertThat(text(db.query("SELECT id FROM units WHERE id <= 3 ORDER BY id", null, TIME)))
