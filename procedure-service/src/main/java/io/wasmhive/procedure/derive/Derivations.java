@@ -220,6 +220,10 @@ public class Derivations {
       boolean keep = false;
       try {
         loader.catchUp(live);
+        if (live.head.position() > d.position()) {
+          // Messages a writer logged without moving the head (it failed in between) are adopted here.
+          store.advance(live.head);
+        }
         T result = body.apply(live);
         keep = true;
         return result;

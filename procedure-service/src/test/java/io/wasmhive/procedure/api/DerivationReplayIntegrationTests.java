@@ -199,6 +199,25 @@ class DerivationReplayIntegrationTests {
   }
 
   @Test
+  void messagesLoggedByAWriterThatFailedBeforeMovingTheHeadAreAdopted() {
+    api.created("orphan", "derive-kv.wasm");
+    api.appendAll("orphan", log(3));
+    String hash = api.status("orphan").body().get("state_hash").asString();
+    // As if the writer of message 3 had stopped after logging it, before moving the derivation's head.
+    JsonNode second = api.http.get("/derivations/orphan/messages?from=2&limit=1").body().get("messages").get(0);
+    mongo.updateFirst(query(where("_id").is(database + ":orphan")), new Update().set("position", 2L)
+        .set("state_hash", second.get("state_hash").asString()).set("applied", 2L), "derivations");
+    evictAll();
+    assertThat(api.status("orphan").body().get("position").asLong()).isEqualTo(2);
+    Reply rows = api.query("orphan", "SELECT COUNT(*) AS n FROM kv", null);
+    assertThat(rows.body().get("rows").get(0).get("N").asInt()).isEqualTo(3);
+    JsonNode status = api.status("orphan").body();
+    assertThat(status.get("position").asLong()).isEqualTo(3);
+    assertThat(status.get("state_hash").asString()).isEqualTo(hash);
+    assertThat(status.get("applied").asLong()).isEqualTo(3);
+  }
+
+  @Test
   void concurrentAppendsAreAppliedInOneOrder() throws Exception {
     api.created("race", "derive-kv.wasm");
     ExecutorService pool = Executors.newFixedThreadPool(4);
