@@ -13,6 +13,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.procedure.api.HttpProbe.Reply;
 import io.wasmhive.procedure.derive.Derivations;
+import io.wasmhive.procedure.derive.store.DerivationStore;
+import io.wasmhive.procedure.derive.store.LoggedMessage;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -52,6 +54,9 @@ class DerivationReplayIntegrationTests {
 
   @Autowired
   Derivations derivations;
+
+  @Autowired
+  DerivationStore store;
 
   DerivationClient api;
   String database;
@@ -215,6 +220,24 @@ class DerivationReplayIntegrationTests {
     assertThat(status.get("position").asLong()).isEqualTo(3);
     assertThat(status.get("state_hash").asString()).isEqualTo(hash);
     assertThat(status.get("applied").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void theLogRefusesASecondWriterOfAPositionAndKeepsTheFirst() {
+    String id = database + ":direct";
+    LoggedMessage first = new LoggedMessage(1, utf8("1"), "0".repeat(64), "a".repeat(64), true, null, "b".repeat(64));
+    LoggedMessage second = new LoggedMessage(2, utf8("2"), "a".repeat(64), "c".repeat(64), false, "r", "b".repeat(64));
+    assertThat(store.append(id, List.of(first))).isTrue();
+    LoggedMessage rival = new LoggedMessage(1, utf8("9"), "0".repeat(64), "d".repeat(64), true, null, "e".repeat(64));
+    assertThat(store.append(id, List.of(rival, second))).isFalse();
+    assertThat(store.lastPosition(id)).isEqualTo(1);
+    assertThat(store.append(id, List.of(second))).isTrue();
+    List<LoggedMessage> log = store.messages(id, 1, 10);
+    assertThat(log).hasSize(2);
+    assertThat(log.get(0).payload()).isEqualTo(utf8("1"));
+    assertThat(log.get(1).reason()).isEqualTo("r");
+    assertThat(log.get(1).applied()).isFalse();
+    assertThat(store.countApplied(id, 2)).isEqualTo(1);
   }
 
   @Test
