@@ -49,14 +49,13 @@ class MongoDerivationStore implements DerivationStore {
 
   @Override
   public boolean append(String derivationId, List<LoggedMessage> messages) {
-    for (LoggedMessage m : messages) {
-      try {
-        mongo.insert(MessageDocument.of(derivationId, m));
-      } catch (DuplicateKeyException e) {
-        return false;
-      }
+    // One ordered insertMany: it stops at the first taken position, as the contract says.
+    try {
+      mongo.insert(messages.stream().map(m -> MessageDocument.of(derivationId, m)).toList(), MessageDocument.class);
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
     }
-    return true;
   }
 
   @Override
