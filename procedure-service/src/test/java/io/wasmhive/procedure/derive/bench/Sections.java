@@ -51,8 +51,8 @@ final class Sections {
   void determinism(int replays) throws Exception {
     System.out.printf("%n-- determinism: %d replays per engine and size (load %s)%n", replays,
         SqlEngineBench.loadAverage());
-    System.out.printf("%-9s %7s %9s %9s %8s %8s %-16s %8s%n", "engine", "msgs", "applied", "rejected",
-        "states", "exports", "state hash", "secs");
+    System.out.printf("%-9s %7s %9s %9s %8s %8s %-16s %-16s %8s%n", "engine", "msgs", "applied", "rejected",
+        "states", "exports", "state hash", "export hash", "secs");
     for (int size : sizes) {
       List<GameWorkload.Message> log = GameWorkload.messages(size, SqlEngineBench.SEED);
       for (Candidate engine : engines) {
@@ -66,9 +66,9 @@ final class Sections {
           }
         }
         int[] counts = counts(engine, log);
-        System.out.printf("%-9s %7d %9d %9d %8d %8d %-16s %8.1f%n", engine.name(), size, counts[0], counts[1],
-            states.size(), exports.size(), states.iterator().next().substring(0, 16),
-            (System.nanoTime() - t0) / 1e9);
+        System.out.printf("%-9s %7d %9d %9d %8d %8d %-16s %-16s %8.1f%n", engine.name(), size, counts[0],
+            counts[1], states.size(), exports.size(), states.iterator().next().substring(0, 16),
+            exports.iterator().next().substring(0, 16), (System.nanoTime() - t0) / 1e9);
       }
     }
   }
@@ -222,66 +222,9 @@ final class Sections {
     }
   }
 
-  /** What each engine answers to SQL that a replay must not depend on. */
+  /** What each engine answers to SQL that a replay must not depend on, or that reaches the host. */
   void hazards() throws Exception {
-    System.out.printf("%n-- determinism hazards (two fresh databases each; 'differs' when the answers do)%n");
-    String[] probes = {
-        "SELECT random()", "SELECT RAND()", "SELECT CURRENT_TIMESTAMP", "SELECT now()",
-        "SELECT CAST(CAST(0.1 AS DOUBLE PRECISION) + CAST(0.2 AS DOUBLE PRECISION) AS VARCHAR(40))",
-        "SELECT CAST(1e300 * 1e10 AS VARCHAR(40))", "SELECT 7 / 2", "SELECT '10' < '9'",
-        "SELECT typeof(1.0)", "SELECT 'a' || NULL"};
-    for (Candidate engine : engines) {
-      System.out.println(engine.name() + ":");
-      for (String probe : probes) {
-        String first = probe(engine, probe);
-        String second = probe(engine, probe);
-        System.out.printf("  %-92s -> %s%s%n", probe, first, first.equals(second) ? "" : "   (differs: " + second
-            + ")");
-      }
-      System.out.printf("  %-92s -> %s%n", "id reuse after DELETE of the highest INTEGER PRIMARY KEY",
-          rowidReuse(engine));
-      System.out.printf("  %-92s -> %s%n", "the engine refuses random() and CURRENT_TIMESTAMP by itself",
-          refusal(engine));
-    }
-  }
-
-  private static String probe(Candidate engine, String sql) {
-    try (Connection c = engine.open()) {
-      return text(c, sql);
-    } catch (SQLException e) {
-      return "error: " + e.getMessage().lines().findFirst().orElse("");
-    }
-  }
-
-  private static String rowidReuse(Candidate engine) {
-    try (Connection c = engine.open(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE r (id INTEGER PRIMARY KEY, v INTEGER)");
-      s.execute("INSERT INTO r (v) VALUES (1)");
-      s.execute("INSERT INTO r (v) VALUES (2)");
-      s.execute("DELETE FROM r WHERE v = 2");
-      s.execute("INSERT INTO r (v) VALUES (3)");
-      return "ids " + text(c, "SELECT group_concat(id) FROM r");
-    } catch (SQLException e) {
-      return "error: " + e.getMessage().lines().findFirst().orElse("");
-    }
-  }
-
-  private static String refusal(Candidate engine) {
-    try (Connection c = engine.open()) {
-      engine.refuseNondeterministic(c);
-      return probeOn(c, "SELECT random()") + "; " + probeOn(c, "SELECT CURRENT_TIMESTAMP") + "; abs(-1) still "
-          + probeOn(c, "SELECT abs(-1)");
-    } catch (SQLException e) {
-      return "cannot: " + e.getMessage().lines().findFirst().orElse("");
-    }
-  }
-
-  private static String probeOn(Connection c, String sql) {
-    try {
-      return text(c, sql);
-    } catch (SQLException e) {
-      return "error: " + e.getMessage().lines().findFirst().orElse("");
-    }
+    Hazards.print(engines);
   }
 
   private static long[] usage() throws Exception {
@@ -307,7 +250,7 @@ final class Sections {
     }
   }
 
-  private static String text(Connection c, String sql) throws SQLException {
+  static String text(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? String.valueOf(rs.getString(1)) : "(no row)";
     }
