@@ -34,6 +34,8 @@ public sealed interface Entry {
   /**
    * One message in, a status out (a derivation's reducer): the host calls the guest's {@code alloc(len) -> ptr},
    * writes {@code message}, then calls {@code export(ptr, len) -> i32}; the i32 is the execution's result value.
+   * A module without {@code alloc} of type {@code (i32) -> i32} or {@code export} of type {@code (i32, i32) -> i32}
+   * fails the task with {@link InvalidTaskException} before anything runs.
    */
   record Message(String export, byte[] message) implements Entry {
     public Message {

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param initialMemoryPages pages of 64 KiB the module's memory starts with (0 without memory)
  * @param compileNanos time spent checking, instrumenting and compiling; 0 when it came from the cache
  * @param exportsMemory whether the module exports its linear memory as {@code memory}, which the bytes
- *     entry ({@link Entry.Bytes}) needs
+ *     and message entries ({@link Entry.Bytes}, {@link Entry.Message}) need
  */
 public record ModuleInfo(String id, int size, Map<String, Signature> exports, List<String> imports,
              long initialMemoryPages, long compileNanos, boolean exportsMemory) {

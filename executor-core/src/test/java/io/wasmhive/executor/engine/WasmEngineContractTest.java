@@ -434,7 +434,7 @@ public abstract class WasmEngineContractTest {
     RpcCalls rpcCalls = new RpcCalls();
     opened.push(rpcCalls);
     HostEnvironment host = new HostEnvironment(new HostSettings("contract-exit", new byte[0], List.of(), Map.of(),
-        Map.of(), true, 1024, null, System.nanoTime() + TimeUnit.SECONDS.toNanos(10), null), rpcCalls);
+        Map.of(), true, 1024, null, System.nanoTime() + TimeUnit.SECONDS.toNanos(10), null, null), rpcCalls);
     Map<String, HostFunction> imports = Map.of(
         "wasi_snapshot_preview1.fd_write", host.function("wasi_snapshot_preview1", "fd_write"),
         "wasi_snapshot_preview1.proc_exit", host.function("wasi_snapshot_preview1", "proc_exit"));

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Every import the host offers, with its exact core-WebAssembly signature: the whole WASI preview1
- * function list (signatures as lowered in wasi-libc's generated {@code api.c}), the {@code host} module and
+ * function list (signatures as lowered in wasi-libc's generated {@code api.c}), the {@code host} and {@code db} modules and
  * AssemblyScript's {@code env.abort}, {@code env.seed} and {@code env.trace}.
  */
 final class HostCatalog {
@@ -22,6 +22,8 @@ final class HostCatalog {
   static final String HOST = "host";
   /** AssemblyScript's imports ({@link AssemblyScriptEnv}). */
   static final String ENV = "env";
+  /** A derivation reducer's database ({@link HostDb}). */
+  static final String DB = "db";
 
   // Declared before TYPES: static initialisers run in textual order.
   private static final String[] WASI_SIGNATURES = {
@@ -99,6 +101,9 @@ final class HostCatalog {
     }
     add(types, HOST, "rpc_call i32 i32 i32 -> i32");
     add(types, HOST, "progress i32 ->");
+    add(types, DB, "exec i32 i32 i32 i32 -> i64");
+    add(types, DB, "query i32 i32 i32 i32 i32 -> i32");
+    add(types, DB, "error i32 i32 -> i32");
     add(types, ENV, "abort i32 i32 i32 i32 ->");
     add(types, ENV, "seed -> f64");
     add(types, ENV, "trace i32 i32 f64 f64 f64 f64 f64 ->");

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One execution's host interface: its stdio, virtual filesystem, clocks, randomness and RPC bridge, and
+ * One execution's host interface: its stdio, virtual filesystem, clocks, randomness, RPC bridge and database, and
  * the host functions bound to them. Create one per execution; it is not thread-safe and is used only on
  * the thread that runs the guest. Nothing it does reaches the host's filesystem, network or environment.
  */
@@ -42,13 +42,14 @@ public final class HostEnvironment {
     new WasiPaths(fds, fs).register(table);
     new WasiDirectories(fds, fs).register(table);
     new HostRpc(dispatcher, settings.progressListener()).register(table);
+    new HostDb(settings.database(), settings.deadlineNanos(), settings.maxOutputBytes()).register(table);
     new AssemblyScriptEnv(stderr, seed).register(table);
     functions = table.complete();
   }
 
   /**
    * The catalog: the signature of an import the host offers, for checking a module's imports when it is
-   * registered. Covers all of WASI preview1 (unimplemented calls answer ENOSYS), the {@code host} module and
+   * registered. Covers all of WASI preview1 (unimplemented calls answer ENOSYS), the {@code host} and {@code db} modules and
    * AssemblyScript's {@code env.abort}, {@code env.seed} and {@code env.trace}.
    */
   public static Optional<HostFunctionType> lookup(String module, String name) {

@@ -1,5 +1,6 @@
 package io.wasmhive.executor.internal.host;
 
+import io.wasmhive.executor.DatabaseHandler;
 import io.wasmhive.executor.RpcHandler;
 import java.util.Collections;
 import java.util.List;
@@ -22,10 +23,11 @@ import java.util.function.IntConsumer;
  * @param rpcHandler answers {@code host.rpc_call} and the file bridge; {@code null} answers with an error
  * @param deadlineNanos the {@link System#nanoTime()} after which the execution may no longer wait
  * @param progressListener receives {@code host.progress} percentages; may be {@code null}
+ * @param database answers the {@code db} imports; {@code null} answers them with {@code NO_DATABASE}
  */
 public record HostSettings(String executionId, byte[] stdin, List<String> args, Map<String, String> env,
     Map<String, byte[]> files, boolean deterministic, long maxOutputBytes, RpcHandler rpcHandler,
-    long deadlineNanos, IntConsumer progressListener) {
+    long deadlineNanos, IntConsumer progressListener, DatabaseHandler database) {
 
   public HostSettings {
     Objects.requireNonNull(executionId, "executionId");

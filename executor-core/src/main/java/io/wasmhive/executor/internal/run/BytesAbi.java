@@ -16,7 +16,31 @@ import java.util.List;
  */
 final class BytesAbi {
 
+  static final String ALLOC = "alloc";
+
   private BytesAbi() {
+  }
+
+  /**
+   * The message ABI: {@code alloc(len) -> ptr}, the message copied in, then {@code f(ptr, len) -> i32}, whose
+   * i32 is returned. Blocks; traps and exits propagate.
+   */
+  static WasmValue message(EngineInstance instance, MeteredCall first, String export, byte[] message,
+      ExecutionRunner.Outcome outcome) {
+    GuestMemory memory = instance.memory();
+    if (memory == null) {
+      throw new TrapException("bad_pointer", "a message call needs the module to export its memory as 'memory'");
+    }
+    try {
+      int ptr = first.call(instance, ALLOC, outcome, WasmValue.i32(message.length))[0].asInt();
+      memory.write(ptr, message);
+      WasmValue status = instance.call(export, WasmValue.i32(ptr), WasmValue.i32(message.length))[0];
+      outcome.gasUnknown();
+      return status;
+    } catch (GuestMemoryAccessException e) {
+      throw new TrapException("bad_pointer", "message call: alloc(" + message.length + ") returned a buffer outside "
+          + "guest memory: " + e.getMessage());
+    }
   }
 
   static void call(EngineInstance instance, MeteredCall first, String export, List<byte[]> params, long maxOutput,
@@ -30,7 +54,7 @@ final class BytesAbi {
       for (int i = 0; i < params.size(); i++) {
         byte[] param = params.get(i);
         WasmValue len = WasmValue.i32(param.length);
-        int ptr = (i == 0 ? first.call(instance, "alloc", outcome, len) : instance.call("alloc", len))[0].asInt();
+        int ptr = (i == 0 ? first.call(instance, ALLOC, outcome, len) : instance.call(ALLOC, len))[0].asInt();
         memory.write(ptr, param);
         args[2 * i] = WasmValue.i32(ptr);
         args[2 * i + 1] = WasmValue.i32(param.length);

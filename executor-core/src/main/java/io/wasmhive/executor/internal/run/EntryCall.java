@@ -58,8 +58,13 @@ abstract class EntryCall {
       }
       return new TypedCall(reactor, t.export(), t.args().toArray(WasmValue[]::new));
     }
+    requireSignature(BytesAbi.ALLOC, export(module, BytesAbi.ALLOC), List.of(ValueType.I32), List.of(ValueType.I32));
+    if (entry instanceof Entry.Message m) {
+      requireSignature(m.export(), export(module, m.export()), List.of(ValueType.I32, ValueType.I32),
+          List.of(ValueType.I32));
+      return new MessageCall(reactor, m.export(), m.message());
+    }
     Entry.Bytes b = (Entry.Bytes) entry;
-    requireSignature("alloc", export(module, "alloc"), List.of(ValueType.I32), List.of(ValueType.I32));
     ValueType[] params = new ValueType[b.params().size() * 2];
     Arrays.fill(params, ValueType.I32);
     requireSignature(b.export(), export(module, b.export()), List.of(params), List.of(ValueType.I64));
@@ -130,6 +135,23 @@ abstract class EntryCall {
     @Override
     void enter(EngineInstance instance, MeteredCall call, ExecutionRunner.Outcome outcome) {
       outcome.values = List.of(call.call(instance, export, outcome, args));
+    }
+  }
+
+  /** One message through {@code alloc}, an i32 status back (a derivation's reducer). */
+  private static final class MessageCall extends EntryCall {
+    private final String export;
+    private final byte[] message;
+
+    MessageCall(boolean reactor, String export, byte[] message) {
+      super(reactor);
+      this.export = export;
+      this.message = message;
+    }
+
+    @Override
+    void enter(EngineInstance instance, MeteredCall call, ExecutionRunner.Outcome outcome) {
+      outcome.values = List.of(BytesAbi.message(instance, call, export, message, outcome));
     }
   }
 

@@ -207,7 +207,7 @@ public final class ExecutionRunner {
     RpcHandler rpc = task.rpcHandler() != null ? task.rpcHandler() : options.rpcHandler();
     try {
       return new HostSettings(task.id(), task.stdin(), task.args(), task.env(), task.files(), task.deterministic(),
-          policy.maxOutput(), rpc, deadline, task.progressListener());
+          policy.maxOutput(), rpc, deadline, task.progressListener(), task.database());
     } catch (IllegalArgumentException e) {
       // A NUL in an argument or variable, or an invalid variable name: the caller's mistake, not the host's.
       throw new InvalidTaskException(e.getMessage(), e);

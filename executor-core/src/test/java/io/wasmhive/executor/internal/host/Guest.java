@@ -1,5 +1,6 @@
 package io.wasmhive.executor.internal.host;
 
+import io.wasmhive.executor.DatabaseHandler;
 import io.wasmhive.executor.RpcHandler;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -124,6 +125,7 @@ final class Guest {
     RpcHandler handler;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     IntConsumer progress;
+    DatabaseHandler database;
 
     SettingsBuilder id(String value) { id = value; return this; }
     SettingsBuilder stdin(String value) { stdin = value.getBytes(StandardCharsets.UTF_8); return this; }
@@ -135,9 +137,10 @@ final class Guest {
     SettingsBuilder handler(RpcHandler value) { handler = value; return this; }
     SettingsBuilder deadlineIn(long millis) { deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis); return this; }
     SettingsBuilder progress(IntConsumer value) { progress = value; return this; }
+    SettingsBuilder database(DatabaseHandler value) { database = value; return this; }
 
     HostSettings build() {
-      return new HostSettings(id, stdin, args, env, files, deterministic, maxOutput, handler, deadline, progress);
+      return new HostSettings(id, stdin, args, env, files, deterministic, maxOutput, handler, deadline, progress, database);
     }
 
     Guest guest() {

@@ -15,10 +15,12 @@ class HostCatalogTest {
   private static final ValueType F64 = ValueType.F64;
 
   @Test
-  void offersAllOfWasiPreview1TheHostModuleAndAssemblyScriptsEnv() {
-    assertThat(HostCatalog.all()).hasSize(51);
+  void offersAllOfWasiPreview1TheHostAndDbModulesAndAssemblyScriptsEnv() {
+    assertThat(HostCatalog.all()).hasSize(54);
     assertThat(HostCatalog.all().stream().filter(t -> t.module().equals(HostCatalog.WASI))).hasSize(46);
     assertThat(HostCatalog.all().stream().filter(t -> t.module().equals(HostCatalog.HOST))).hasSize(2);
+    assertThat(HostCatalog.all().stream().filter(t -> t.module().equals(HostCatalog.DB)).map(HostFunctionType::name))
+        .containsExactly("exec", "query", "error");
     assertThat(HostCatalog.all().stream().filter(t -> t.module().equals(HostCatalog.ENV)).map(HostFunctionType::name))
         .containsExactly("abort", "seed", "trace");
   }
@@ -35,6 +37,12 @@ class HostCatalogTest {
         .extracting(HostFunctionType::params).isEqualTo(List.of(I32, I32, I32));
     assertThat(HostEnvironment.lookup("host", "progress")).get()
         .extracting(HostFunctionType::results).isEqualTo(List.of());
+    assertThat(HostEnvironment.lookup("db", "exec")).contains(HostFunctionType.of(
+        "db", "exec", List.of(I32, I32, I32, I32), List.of(I64)));
+    assertThat(HostEnvironment.lookup("db", "query")).contains(HostFunctionType.of(
+        "db", "query", List.of(I32, I32, I32, I32, I32), List.of(I32)));
+    assertThat(HostEnvironment.lookup("db", "error")).contains(HostFunctionType.of(
+        "db", "error", List.of(I32, I32), List.of(I32)));
     assertThat(HostEnvironment.lookup("env", "abort")).contains(HostFunctionType.of(
         "env", "abort", List.of(I32, I32, I32, I32), List.of()));
     assertThat(HostEnvironment.lookup("env", "seed")).contains(HostFunctionType.of(

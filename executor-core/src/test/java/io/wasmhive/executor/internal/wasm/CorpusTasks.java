@@ -8,6 +8,7 @@ import io.wasmhive.executor.Entry;
 import io.wasmhive.executor.ExecutionTask;
 import io.wasmhive.executor.Guests;
 import io.wasmhive.executor.Policy;
+import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmFeature;
 import io.wasmhive.executor.WasmValue;
 import java.nio.charset.StandardCharsets;
@@ -55,10 +56,15 @@ final class CorpusTasks {
     return tasks;
   }
 
-  /** A command for {@code _start}, the bytes ABI for inputs, a stdio function for {@code () -> ()}, else typed. */
+  /**
+   * A command for {@code _start}, the message ABI for one input to an export returning i32, the bytes ABI for other
+   * inputs, a stdio function for {@code () -> ()}, else typed.
+   */
   private static Entry entry(ParsedModule parsed, InstrumentationDifferentialTest.Step step) {
     if (step.input() != null) {
-      return Entry.bytes(step.export(), step.input());
+      boolean message = step.input().length == 1 && parsed.signatureOfExport(step.export()).orElseThrow().results()
+          .equals(List.of(ValueType.I32));
+      return message ? Entry.message(step.export(), step.input()[0]) : Entry.bytes(step.export(), step.input());
     }
     if (step.export().equals("_start")) {
       return Entry.command();

@@ -62,6 +62,8 @@ class InstrumentationDifferentialTest {
   private static final Set<String> NOT_CALLED = Set.of("c-sha256.wasm#_initialize", "c-rpc-run.wasm#_initialize",
       "c-file-bridge.wasm#_initialize", "rust-json-cmd.wasm#main", "c-json-run-today.wasm#_initialize",
       "c-rpc-run-today.wasm#_initialize", "rust-json-cmd-today.wasm#main", "wf-balance-rpc.wasm#_initialize",
+      "derive-hello.wasm#_initialize", "derive-hello-today.wasm#_initialize", "derive-game.wasm#_initialize",
+      "derive-game-today.wasm#_initialize",
       // Never return by design (the workflow verdict tests' timeout and output limit): run by workflow-service.
       "wf-spin.wasm#run", "wf-flood.wasm#run",
       // An empty function: it costs no gas, so there is nothing to compare.
@@ -299,6 +301,33 @@ class InstrumentationDifferentialTest {
         new Case("wat-trap-unreachable.wasm", "typed").call("i32:1", "ok").call("trap:UNREACHABLE", "run")
             .call("i32:1", "ok"),
         new Case("wat-wasi-exit.wasm", "command").call("exit:3", "_start").stdout("exiting with 3\n"),
+        // The db imports without a database (NO_DATABASE = -6; "this execution has no database" is 30 bytes); the
+        // message entry is the bytes ABI with an i32 result. query_bad_alloc breaks alloc for good: it comes last.
+        new Case("wat-db.wasm", "no-database")
+            .call("i32:0", "error_none")
+            .bytes("i32:-6", "reduce", utf8("INSERT INTO t VALUES (?, ?)"))
+            .bytes("i32:-6", "query_msg", utf8("SELECT 1"))
+            .bytes("i32:-6", "params_msg", utf8("[1]"))
+            .bytes("i32:30", "error_msg", utf8("SELECT 1"))
+            .bytes("", "reduce_i64", utf8("x"))
+            .call("trap:bad_pointer", "bad_sql_ptr").call("trap:bad_pointer", "edge_sql")
+            .call("trap:bad_pointer", "bad_params_ptr").call("trap:bad_pointer", "bad_out_ptr")
+            .call("trap:bad_pointer", "edge_out_ptr").call("trap:bad_pointer", "bad_error_buf")
+            .call("i32:30", "error_zero_cap").call("i32:-6", "exec_edge")
+            .bytes("i32:-6", "query_bad_alloc", utf8("SELECT 1")),
+        new Case("wat-db-noalloc.wasm", "no-database").call("i32:-6", "query").call("i32:0", "reduce", i32(0), i32(0)),
+        new Case("wat-db-badalloc.wasm", "no-database").call("i64:4096", "alloc", i64(8)).call("i32:-6", "query")
+            .call("i32:0", "reduce", i32(0), i32(0)),
+        new Case("derive-hello.wasm", "no-database").bytes("i32:-6", "reduce", utf8("{\"text\":\"hi\"}"))
+            .bytes("i32:2", "reduce", utf8("{\"text\":1}")),
+        new Case("derive-hello-today.wasm", "no-database").bytes("i32:-6", "reduce", utf8("{\"text\":\"hi\"}"))
+            .bytes("i32:2", "reduce", utf8("{\"text\":1}")),
+        new Case("rust-derive-template.wasm", "no-database").bytes("i32:-6", "reduce", utf8("{\"text\":\"hi\"}"))
+            .bytes("i32:2", "reduce", utf8("{\"text\":1}")),
+        new Case("rust-derive-template-today.wasm", "no-database")
+            .bytes("i32:-6", "reduce", utf8("{\"text\":\"hi\"}")).bytes("i32:2", "reduce", utf8("{\"text\":1}")),
+        gameCase("derive-game.wasm"),
+        gameCase("derive-game-today.wasm"),
         // Built the way today's toolchains build (reference types, padded call_indirect, bulk memory...).
         new Case("c-add-today.wasm", "typed")
             .call("i32:5", "add", i32(2), i32(3)).call("i64:-9223372036854775808", "add64", i64(Long.MAX_VALUE), i64(1))
@@ -437,6 +466,17 @@ class InstrumentationDifferentialTest {
     }));
   }
 
+  /** The game reducer without a database: its rules that need no rows, and NO_DATABASE from the first query. */
+  private static Case gameCase(String module) {
+    return new Case(module, "no-database")
+        .bytes("i32:-6", "reduce", utf8("{\"type\":\"spawn\",\"id\":1,\"team\":\"red\",\"x\":0,\"y\":0,\"hp\":10}"))
+        .bytes("i32:8", "reduce", utf8("{\"type\":\"spawn\",\"id\":1,\"team\":\"green\",\"x\":0,\"y\":0,\"hp\":10}"))
+        .bytes("i32:4", "reduce", utf8("{\"type\":\"spawn\",\"id\":1,\"team\":\"red\",\"x\":16,\"y\":0,\"hp\":10}"))
+        .bytes("i32:-6", "reduce", utf8("{\"type\":\"attack\",\"id\":1,\"target\":2}"))
+        .bytes("i32:1", "reduce", utf8("{\"type\":\"heal\",\"id\":1}"))
+        .bytes("i32:2", "reduce", utf8("not json"));
+  }
+
   @Test
   void theTableCoversEveryExportedFunctionOfEveryNonHostileModule() {
     List<Path> modules = Corpus.modules();
@@ -486,7 +526,7 @@ class InstrumentationDifferentialTest {
             : ConstantFolding.fold(original, parsed)));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     HostEnvironment host = new HostEnvironment(new HostSettings("differential-" + c.module + "-" + c.name, c.stdin,
-        c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null), rpcCalls);
+        c.args, c.env, Map.of(), true, 4L << 20, (request, timeout) -> c.rpcResponse, deadline, null, null), rpcCalls);
     Map<String, HostFunction> imports = new HashMap<>();
     parsed.imports().forEach(imp -> imports.put(imp.module() + "." + imp.name(), host.function(imp.module(), imp.name())));
     Outcome out = new Outcome();
