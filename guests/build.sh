@@ -131,7 +131,8 @@ rm -rf "$STAGE/src" "$STAGE/out"
 mkdir -p "$STAGE/src" "$STAGE/out" "$STAGE/target" "$STAGE/cargo-home"
 cp -r "$GUESTS/c" "$GUESTS/wat" "$GUESTS/hostile" "$STAGE/src/"
 mkdir -p "$STAGE/src/rust" "$STAGE/src/assemblyscript"
-(cd "$GUESTS/rust" && cp -r .cargo Cargo.toml Cargo.lock json-run json-cmd typed proc-json balance-bridge "$STAGE/src/rust/")
+(cd "$GUESTS/rust" && cp -r .cargo Cargo.toml Cargo.lock json-run json-cmd typed proc-json balance-bridge derive-template \
+    "$STAGE/src/rust/")
 cp "$GUESTS"/assemblyscript/*.ts "$STAGE/src/assemblyscript/"
 ln -s "$AS_TOOLS/node_modules" "$STAGE/src/assemblyscript/node_modules"
 SRC="$STAGE/src"
@@ -163,6 +164,9 @@ log "C guests"
 "${CC[@]}" "${REACTOR[@]}" -o "$O/c-sha256.wasm"      c-sha256.c sha256.c
 "${CC[@]}" "${REACTOR[@]}" -o "$O/c-rpc-run.wasm"     c-rpc-run.c
 "${CC[@]}" "${REACTOR[@]}" -o "$O/c-file-bridge.wasm" c-file-bridge.c
+# Derivation reducers (issue 16): only the db imports (db.h), no WASI.
+"${CC[@]}" "${REACTOR[@]}" -o "$O/derive-hello.wasm"  derive-hello.c jsonmini.c
+"${CC[@]}" "${REACTOR[@]}" -o "$O/derive-game.wasm"   derive-game.c jsonmini.c
 
 # The same compiler with the features today's LLVM (>= 19, e.g. Rust >= 1.87) enables by default. In clang 14
 # -mreference-types already makes wasm-ld write every call_indirect of our own code with a padded 5-byte table
@@ -177,6 +181,8 @@ log "C guests, today's features"
 "${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/c-json-run-today.wasm"  c-json-run-today.c jsonmini.c
 "${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/c-rpc-run-today.wasm"   c-rpc-run-today.c jsonmini.c
 "${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/wf-balance-rpc.wasm"     wf-balance-rpc.c jsonmini.c
+"${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/derive-hello-today.wasm" derive-hello.c jsonmini.c
+"${CC_TODAY[@]}" "${REACTOR[@]}" -o "$O/derive-game-today.wasm"  derive-game.c jsonmini.c
 
 # ---------------------------------------------------------------------------------------------------------
 # Rust guests (Debian rustc 1.63 + cargo, wasm32-wasi, offline Debian crates)
@@ -193,6 +199,7 @@ cp "$R/rust_json_run.wasm" "$O/rust-json-run.wasm"
 cp "$R/rust-json-cmd.wasm" "$O/rust-json-cmd.wasm"
 cp "$R/rust_typed.wasm"    "$O/rust-typed.wasm"
 cp "$R/rust_proc_json.wasm" "$O/rust-proc-json.wasm"
+cp "$R/rust_derive_template.wasm" "$O/rust-derive-template.wasm"
 
 # The JSON command and reactor again with today's default features (Rust >= 1.87 / LLVM >= 19), minus
 # multivalue: LLVM 14 with +multivalue returns Rust-ABI pairs as multiple values (types like (i32) -> (i32, i32)),
@@ -205,11 +212,13 @@ env PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc \
     CARGO_HOME="$STAGE/cargo-home" CARGO_TARGET_DIR="$STAGE/target-today" \
     RUSTFLAGS="-C debuginfo=0 -C target-feature=+reference-types,+bulk-memory,+nontrapping-fptoint,+sign-ext,+mutable-globals --remap-path-prefix=$SRC=/guests" \
     CARGO_INCREMENTAL=0 CARGO_TERM_COLOR=never \
-    /usr/bin/cargo build --release --locked --offline --target wasm32-wasi --quiet -p rust-json-cmd -p rust-json-run -p wf-balance-bridge
+    /usr/bin/cargo build --release --locked --offline --target wasm32-wasi --quiet -p rust-json-cmd -p rust-json-run -p wf-balance-bridge \
+    -p rust-derive-template
 R="$STAGE/target-today/wasm32-wasi/release"
 cp "$R/rust-json-cmd.wasm" "$O/rust-json-cmd-today.wasm"
 cp "$R/rust_json_run.wasm" "$O/rust-json-run-today.wasm"
 cp "$R/wf_balance_bridge.wasm" "$O/wf-balance-bridge.wasm"
+cp "$R/rust_derive_template.wasm" "$O/rust-derive-template-today.wasm"
 
 # ---------------------------------------------------------------------------------------------------------
 # AssemblyScript guests (asc 0.28 from .tools/assemblyscript, its default features, -O3)
@@ -280,6 +289,7 @@ declare -A EXTRA_FEATURES=(
     [c-json-run-today]="$TODAY_C" [c-rpc-run-today]="$TODAY_C"
     [rust-json-cmd-today]="$TODAY_RUST" [rust-json-run-today]="$TODAY_RUST"
     [wf-balance-rpc]="$TODAY_C" [wf-balance-bridge]="$TODAY_RUST"
+    [derive-hello-today]="$TODAY_C" [derive-game-today]="$TODAY_C" [rust-derive-template-today]="$TODAY_RUST"
     [as-math]="$AS_DEFAULT" [as-abort]="$AS_DEFAULT" [as-random]="$AS_DEFAULT" [as-trace]="$AS_DEFAULT"
     [as-wasi-wc]="$AS_DEFAULT"
 )
@@ -294,17 +304,20 @@ declare -A USES=(
     [rust-json-cmd-today]="sign-extension bulk-memory reference-types"
     [rust-json-run-today]="sign-extension bulk-memory reference-types"
     [wf-balance-rpc]="bulk-memory reference-types" [wf-balance-bridge]="sign-extension bulk-memory reference-types"
+    [derive-hello-today]="reference-types" [derive-game-today]="bulk-memory reference-types"
+    [rust-derive-template-today]="sign-extension bulk-memory reference-types"
     [as-math]="sign-extension saturating-float-to-int" [as-abort]=none
     [as-random]="saturating-float-to-int" [as-trace]=none [as-wasi-wc]=bulk-memory
 )
 NEEDS_PADDED_CALL_INDIRECT=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today c-rpc-run-today
- rust-json-cmd-today rust-json-run-today wat-call-indirect-padded wf-balance-rpc wf-balance-bridge "
+ rust-json-cmd-today rust-json-run-today wat-call-indirect-padded wf-balance-rpc wf-balance-bridge
+ derive-hello-today derive-game-today rust-derive-template-today "
 # The C modules built with CC_TODAY must say so in their target_features section, as clang 14 writes it.
 TARGET_FEATURES_LIST_REFERENCE_TYPES=" c-add-today c-proc-text-today c-json-cmd-today c-json-run-today
- c-rpc-run-today wf-balance-rpc "
+ c-rpc-run-today wf-balance-rpc derive-hello-today derive-game-today "
 # Modules described in MANIFEST.md: strictly checked. Other .wat files dropped into wat/ or hostile/ without
 # a ";; features:" line are only checked against wabt's default feature set (with a note).
-OWNED=" c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-probe c-rpc-run c-file-bridge c-state c-grow rust-json-run
+OWNED=" derive-hello derive-game rust-derive-template c-add c-proc-text rust-proc-json c-echo c-sha256 c-sha256-cmd c-wasi-probe c-rpc-run c-file-bridge c-state c-grow rust-json-run
  rust-json-cmd rust-typed wat-add wat-multi-value wat-bulk-memory wat-sign-ext wat-sat-trunc
  wat-mutable-global-export wat-start wat-trap-unreachable wat-loop-sum wat-call-indirect wat-wasi-exit
  wat-assemblyscript

@@ -56,4 +56,23 @@ if [[ ${BENCH_STAGES:-0} != 0 ]]; then
   tail -n +"$((FROM + 1))" "$WORK/relay.log" | python3 "$ROOT/scripts/bench/stage-summary.py"
 fi
 echo "== maximum throughput: $CONCURRENCY in flight for $SECONDS_RUN s (closed loop)"
-"${LOAD[@]}" max "$CONCURRENCY" "$SECONDS_RUN"
+# CPU time of each process during the closed loop (utime + stime from /proc, in clock ticks), per request: on these
+# two cores the relay, its Redis and the load generator share the CPUs, so their sum bounds the maximum.
+RPID="$(ss -Hltnp "sport = :$RPORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
+ticks() { [[ -n "$1" && -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+R0=$(ticks "$PID"); D0=$(ticks "$RPID")
+"${LOAD[@]}" max "$CONCURRENCY" "$SECONDS_RUN" >"$WORK/max.out" &
+LPID=$!
+sleep 1; L0=$(ticks "$LPID"); L1=$L0
+while kill -0 "$LPID" 2>/dev/null; do T=$(ticks "$LPID"); [[ $T != 0 ]] && L1=$T; sleep 0.2; done
+wait "$LPID"; cat "$WORK/max.out"
+R1=$(ticks "$PID"); D1=$(ticks "$RPID")
+python3 - "$WORK/max.out" "$(getconf CLK_TCK)" "$R0" "$R1" "$D0" "$D1" "$L0" "${L1:-$L0}" <<'PY'
+import re, sys
+out, hz = open(sys.argv[1]).read(), int(sys.argv[2])
+r0, r1, d0, d1, l0, l1 = map(int, sys.argv[3:9])
+n = int(re.search(r"(\d+) requests in", out).group(1))
+us = lambda a, b: (b - a) / hz * 1e6 / max(n, 1)
+print("CPU per request (closed loop, %d requests): relay %.0f us, redis %.0f us, load generator %.0f us (from its 2nd s)"
+      % (n, us(r0, r1), us(d0, d1), us(l0, l1)))
+PY

@@ -77,6 +77,7 @@ public final class RelayLoad {
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     long periodNanos = 1_000_000_000L / rps;
     long start = System.nanoTime();
+    result.measuredFrom = java.time.Instant.now().plusSeconds(WARM_UP_SECONDS);
     AtomicInteger sent = new AtomicInteger();
     ticker.scheduleAtFixedRate(() -> {
       // Send every request whose scheduled time has come (catches up after a late tick).
@@ -87,7 +88,9 @@ public final class RelayLoad {
         client.sendAsync(request(uri, cid, user), HttpResponse.BodyHandlers.ofString())
             .whenComplete((response, failure) -> {
               if (index >= warmUp) {
-                result.record(System.nanoTime() - scheduled, response == null ? -1 : response.statusCode());
+                long latency = System.nanoTime() - scheduled;
+                result.record(latency, response == null ? -1 : response.statusCode());
+                result.slowest((index - warmUp) / rps, latency);
               }
               done.countDown();
             });
@@ -131,7 +134,14 @@ public final class RelayLoad {
     final long[] latencies;
     final AtomicInteger count = new AtomicInteger();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    /** The fixed-rate mode's slowest latency per second of scheduled send time, to place a stall in the run. */
+    final Map<Integer, Long> slowestBySecond = new ConcurrentHashMap<>();
     long elapsedNanos;
+    java.time.Instant measuredFrom;
+
+    void slowest(int second, long nanos) {
+      slowestBySecond.merge(second, nanos, Math::max);
+    }
 
     Result(int capacity) {
       latencies = new long[capacity];
@@ -154,6 +164,16 @@ public final class RelayLoad {
           new TreeMap<>(statuses));
       System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", pct(sorted, 50),
           pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), n == 0 ? 0 : sorted[n - 1] / 1e6);
+      StringBuilder stalls = new StringBuilder();
+      new TreeMap<>(slowestBySecond).forEach((second, nanos) -> {
+        if (nanos > 50_000_000L) {
+          stalls.append(String.format(" s%d:%.0fms", second, nanos / 1e6));
+        }
+      });
+      if (!stalls.isEmpty()) {
+        System.out.println("seconds of the phase (from " + measuredFrom + ") whose slowest request exceeded 50 ms:"
+            + stalls);
+      }
     }
 
     static double pct(long[] sorted, double p) {

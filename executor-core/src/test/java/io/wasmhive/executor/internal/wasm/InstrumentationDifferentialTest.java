@@ -318,6 +318,16 @@ class InstrumentationDifferentialTest {
         new Case("wat-db-noalloc.wasm", "no-database").call("i32:-6", "query").call("i32:0", "reduce", i32(0), i32(0)),
         new Case("wat-db-badalloc.wasm", "no-database").call("i64:4096", "alloc", i64(8)).call("i32:-6", "query")
             .call("i32:0", "reduce", i32(0), i32(0)),
+        new Case("derive-hello.wasm", "no-database").bytes("i32:-6", "reduce", utf8("{\"text\":\"hi\"}"))
+            .bytes("i32:2", "reduce", utf8("{\"text\":1}")),
+        new Case("derive-hello-today.wasm", "no-database").bytes("i32:-6", "reduce", utf8("{\"text\":\"hi\"}"))
+            .bytes("i32:2", "reduce", utf8("{\"text\":1}")),
+        new Case("rust-derive-template.wasm", "no-database").bytes("i32:-6", "reduce", utf8("{\"text\":\"hi\"}"))
+            .bytes("i32:2", "reduce", utf8("{\"text\":1}")),
+        new Case("rust-derive-template-today.wasm", "no-database")
+            .bytes("i32:-6", "reduce", utf8("{\"text\":\"hi\"}")).bytes("i32:2", "reduce", utf8("{\"text\":1}")),
+        gameCase("derive-game.wasm"),
+        gameCase("derive-game-today.wasm"),
         // Built the way today's toolchains build (reference types, padded call_indirect, bulk memory...).
         new Case("c-add-today.wasm", "typed")
             .call("i32:5", "add", i32(2), i32(3)).call("i64:-9223372036854775808", "add64", i64(Long.MAX_VALUE), i64(1))
@@ -454,6 +464,17 @@ class InstrumentationDifferentialTest {
       }
       assertThat(first.gasUsed).as("gas used by %s", c).isPositive();
     }));
+  }
+
+  /** The game reducer without a database: its rules that need no rows, and NO_DATABASE from the first query. */
+  private static Case gameCase(String module) {
+    return new Case(module, "no-database")
+        .bytes("i32:-6", "reduce", utf8("{\"type\":\"spawn\",\"id\":1,\"team\":\"red\",\"x\":0,\"y\":0,\"hp\":10}"))
+        .bytes("i32:8", "reduce", utf8("{\"type\":\"spawn\",\"id\":1,\"team\":\"green\",\"x\":0,\"y\":0,\"hp\":10}"))
+        .bytes("i32:4", "reduce", utf8("{\"type\":\"spawn\",\"id\":1,\"team\":\"red\",\"x\":16,\"y\":0,\"hp\":10}"))
+        .bytes("i32:-6", "reduce", utf8("{\"type\":\"attack\",\"id\":1,\"target\":2}"))
+        .bytes("i32:1", "reduce", utf8("{\"type\":\"heal\",\"id\":1}"))
+        .bytes("i32:2", "reduce", utf8("not json"));
   }
 
   @Test

@@ -35,11 +35,11 @@ final class Mutants {
   /**
    * Corpus guests newer than the committed oracle: {@code wat-nan.wasm} (issue 15, the engines' NaN bits),
    * {@code wat-data-drop.wasm} (issue 15, instance reuse) and the derivation guests of issue 16 ({@code wat-db*},
-   * {@code derive-*}).
+   * {@code derive-*}, {@code rust-derive-template*}).
    */
   static final java.util.Set<String> ADDED_AFTER_ORACLE = java.util.Set.of("wat-nan.wasm", "wat-data-drop.wasm",
       "wat-db.wasm", "wat-db-noalloc.wasm", "wat-db-badalloc.wasm", "derive-hello.wasm", "derive-hello-today.wasm",
-      "derive-game.wasm", "derive-game-today.wasm");
+      "derive-game.wasm", "derive-game-today.wasm", "rust-derive-template.wasm", "rust-derive-template-today.wasm");
 
   private static boolean parses(Path module) {
     try {
