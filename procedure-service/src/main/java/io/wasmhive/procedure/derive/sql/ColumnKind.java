@@ -39,8 +39,9 @@ public enum ColumnKind {
       case Types.NUMERIC, Types.DECIMAL -> DECIMAL;
       case Types.DOUBLE, Types.FLOAT -> DOUBLE;
       case Types.REAL -> REAL;
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR -> TEXT;
-      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY -> BINARY;
+      // H2 stores TEXT as CHARACTER LARGE OBJECT; to the dump it is text like VARCHAR.
+      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.CLOB, Types.NCLOB -> TEXT;
+      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> BINARY;
       case Types.DATE -> DATE;
       case Types.TIME -> TIME;
       case Types.TIMESTAMP -> TIMESTAMP;
