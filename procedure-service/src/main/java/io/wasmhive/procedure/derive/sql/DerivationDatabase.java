@@ -19,12 +19,20 @@ public final class DerivationDatabase implements AutoCloseable {
 
   /** The most statements a schema may have. */
   public static final int MAX_SCHEMA_STATEMENTS = 64;
+  /** Why a message whose statement filled the engine's storage cap is rejected. */
+  public static final String FULL = "database storage limit (max_db_bytes)";
+  /** Why a message whose statement was interrupted at its deadline is rejected. */
+  public static final String TIMEOUT = "time limit (max_time)";
 
   private final SqlEngine engine;
   private final Connection connection;
   private final SqlBounds bounds;
   private final List<TableInfo> tables;
   private boolean inMessage;
+  /** Why the current message's transaction already ended (the engine rolled it back), or {@code null}. */
+  private String aborted;
+  private long cappedAt = -1;
+  private boolean nativeCap;
 
   private DerivationDatabase(SqlEngine engine, Connection connection, SqlBounds bounds, List<TableInfo> tables) {
     this.engine = engine;
@@ -48,7 +56,7 @@ public final class DerivationDatabase implements AutoCloseable {
         }
       }
       connection.commit();
-      List<TableInfo> tables = SchemaReader.read(connection);
+      List<TableInfo> tables = SchemaReader.read(connection, engine);
       if (tables.isEmpty()) {
         throw new SqlRefusedException("the schema creates no table");
       }
@@ -87,6 +95,7 @@ public final class DerivationDatabase implements AutoCloseable {
       throw new IllegalStateException("a message is already being applied");
     }
     inMessage = true;
+    aborted = null;
   }
 
   public void commit() throws SQLException {
@@ -98,8 +107,29 @@ public final class DerivationDatabase implements AutoCloseable {
   /** Undoes every change since {@link #begin}. */
   public void rollback() throws SQLException {
     requireMessage();
-    connection.rollback();
+    engine.rollback(connection);
     inMessage = false;
+    aborted = null;
+  }
+
+  /**
+   * Why the current message's transaction was already ended by the engine (a full database, an interrupted
+   * statement), or {@code null}: such a message must be rejected, and its later statements are refused.
+   */
+  public String aborted() {
+    return aborted;
+  }
+
+  /**
+   * Caps the database's storage through the engine for a {@code max_db_bytes} of {@code bytes} (once per value);
+   * answers whether the engine enforces a cap itself ({@link SqlEngine#cap}).
+   */
+  public boolean cap(long bytes) throws SQLException {
+    if (bytes != cappedAt) {
+      nativeCap = engine.cap(connection, bytes);
+      cappedAt = bytes;
+    }
+    return nativeCap;
   }
 
   /** Runs a guarded INSERT, UPDATE or DELETE of the current message; answers the rows changed. */
@@ -107,19 +137,39 @@ public final class DerivationDatabase implements AutoCloseable {
     if (!inMessage) {
       throw new DatabaseException(DatabaseException.REFUSED, "changes are only allowed while a message is applied");
     }
+    requireNotAborted();
     try (PreparedStatement ps = prepare(sql, params, timeout, false)) {
       return ps.executeLargeUpdate();
     } catch (SQLException e) {
       throw translate(e);
+    } finally {
+      unbound();
     }
   }
 
   /** Runs a guarded read-only query; answers its rows as JSON ({@link RowsJson}). */
   public byte[] query(String sql, byte[] params, Duration timeout) throws DatabaseException {
+    requireNotAborted();
     try (PreparedStatement ps = prepare(sql, params, timeout, true); ResultSet rs = ps.executeQuery()) {
-      return RowsJson.write(rs, bounds);
+      return RowsJson.write(rs, bounds, engine);
     } catch (SQLException e) {
       throw translate(e);
+    } finally {
+      unbound();
+    }
+  }
+
+  private void requireNotAborted() throws DatabaseException {
+    if (aborted != null) {
+      throw new DatabaseException(DatabaseException.LIMIT, "the message's transaction has ended: " + aborted);
+    }
+  }
+
+  private void unbound() {
+    try {
+      engine.unbound(connection);
+    } catch (SQLException ignored) {
+      // The next statement's bound replaces this one.
     }
   }
 
@@ -141,11 +191,17 @@ public final class DerivationDatabase implements AutoCloseable {
     List<Object> values = JsonParams.parse(params, bounds.maxParams());
     PreparedStatement ps = connection.prepareStatement(sql);
     try {
+      int expected = ps.getParameterMetaData().getParameterCount();
+      if (expected != values.size()) {
+        // SQLite would bind NULL to a parameter without a value; both engines refuse it the same way.
+        ps.close();
+        throw new DatabaseException(DatabaseException.SQL_ERROR, "the statement has " + expected
+            + " parameters, got " + values.size());
+      }
       for (int i = 0; i < values.size(); i++) {
         ValueCodec.bind(ps, i + 1, values.get(i));
       }
-      long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-      ps.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, seconds));
+      engine.bound(connection, ps, timeout);
       return ps;
     } catch (SQLException e) {
       ps.close();
@@ -154,19 +210,22 @@ public final class DerivationDatabase implements AutoCloseable {
   }
 
   private DatabaseException translate(SQLException e) {
+    if (inMessage && aborted == null && engine.abortsTransaction(e)) {
+      aborted = engine.isFull(e) ? FULL : engine.isTimeout(e) ? TIMEOUT : "database failure: " + engine.describe(e);
+    }
     int code = engine.isConstraintViolation(e) ? DatabaseException.CONSTRAINT
-        : engine.isTimeout(e) ? DatabaseException.LIMIT : DatabaseException.SQL_ERROR;
+        : engine.isTimeout(e) || engine.isFull(e) ? DatabaseException.LIMIT : DatabaseException.SQL_ERROR;
     return new DatabaseException(code, engine.describe(e));
   }
 
   /** The canonical dump's hash and size (no bytes kept); reads every row. */
   public StateDump.Result measure() throws SQLException {
-    return StateDump.write(connection, tables, false);
+    return StateDump.write(connection, tables, engine, false);
   }
 
   /** The canonical dump with its bytes: what a snapshot stores. */
   public StateDump.Result dump() throws SQLException {
-    return StateDump.write(connection, tables, true);
+    return StateDump.write(connection, tables, engine, true);
   }
 
   public SqlBounds bounds() {

@@ -35,7 +35,7 @@ public final class StateDump {
   }
 
   /** Writes the dump of {@code tables} through a digest; keeps the bytes when {@code keep}. */
-  static Result write(Connection connection, List<TableInfo> tables, boolean keep) throws SQLException {
+  static Result write(Connection connection, List<TableInfo> tables, SqlEngine engine, boolean keep) throws SQLException {
     MessageDigest digest = sha256();
     ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
     Sink sink = new Sink(digest, kept);
@@ -43,7 +43,7 @@ public final class StateDump {
       out.write(MAGIC);
       out.writeInt(tables.size());
       for (TableInfo table : tables) {
-        table(connection, table, out);
+        table(connection, table, engine, out);
       }
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory failed", e);
@@ -51,7 +51,7 @@ public final class StateDump {
     return new Result(HexFormat.of().formatHex(digest.digest()), sink.count, kept == null ? null : kept.toByteArray());
   }
 
-  private static void table(Connection connection, TableInfo table, DataOutputStream out)
+  private static void table(Connection connection, TableInfo table, SqlEngine engine, DataOutputStream out)
       throws SQLException, IOException {
     ValueCodec.string(table.name(), out);
     out.writeInt(table.columns().size());
@@ -63,7 +63,7 @@ public final class StateDump {
     for (int index : table.primaryKey()) {
       out.writeInt(index);
     }
-    List<Row> rows = rows(connection, table);
+    List<Row> rows = rows(connection, table, engine);
     out.writeLong(rows.size());
     for (Row row : rows) {
       out.write(row.encoded);
@@ -73,25 +73,25 @@ public final class StateDump {
   private record Row(byte[] key, byte[] encoded) {
   }
 
-  private static List<Row> rows(Connection connection, TableInfo table) throws SQLException, IOException {
+  private static List<Row> rows(Connection connection, TableInfo table, SqlEngine engine) throws SQLException, IOException {
     List<Row> rows = new ArrayList<>();
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(selectAll(table))) {
       while (rs.next()) {
-        rows.add(row(rs, table));
+        rows.add(row(rs, table, engine));
       }
     }
     rows.sort((a, b) -> Arrays.compareUnsigned(a.key, b.key));
     return rows;
   }
 
-  private static Row row(ResultSet rs, TableInfo table) throws SQLException, IOException {
+  private static Row row(ResultSet rs, TableInfo table, SqlEngine engine) throws SQLException, IOException {
     int n = table.columns().size();
     byte[][] values = new byte[n][];
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     for (int i = 0; i < n; i++) {
       ByteArrayOutputStream one = new ByteArrayOutputStream();
       ColumnKind kind = table.columns().get(i).kind();
-      ValueCodec.encode(ValueCodec.read(rs, i + 1, kind), kind, new DataOutputStream(one));
+      ValueCodec.encode(engine.read(rs, i + 1, kind), kind, new DataOutputStream(one));
       values[i] = one.toByteArray();
       all.write(values[i]);
     }
