@@ -228,6 +228,11 @@ public final class DerivationDatabase implements AutoCloseable {
     return StateDump.write(connection, tables, engine, true);
   }
 
+  /** The connection, for this package's tests (the engine's own settings); never for a derivation's SQL. */
+  Connection connectionForTests() {
+    return connection;
+  }
+
   public SqlBounds bounds() {
     return bounds;
   }
