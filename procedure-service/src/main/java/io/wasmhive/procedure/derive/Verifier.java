@@ -58,7 +58,7 @@ public class Verifier {
       long rejected, Long divergedAt, String sqlEngine) {
   }
 
-  /** Replays on the engine called {@code engineName} ({@code null}: the configured one, {@code derivation.sql-engine}). */
+  /** Replays on the engine called {@code engineName} ({@code null}: the configured {@code derivation.sql-engine}). */
   public Result verify(byte[] wasm, String schema, LimitsSpec spec, List<byte[]> messages, String expectedFinal,
       List<String> expectedEach, String engineName) {
     check(schema, messages, expectedFinal, expectedEach);

@@ -41,9 +41,9 @@ final class SchemaReader {
       while (rs.next()) {
         String column = rs.getString("COLUMN_NAME");
         int type = rs.getInt("DATA_TYPE");
-        ColumnKind kind = engine.kindOf(type, rs.getString("TYPE_NAME")).orElseThrow(() -> new SqlRefusedException("column " + name + "."
-            + column + " has a type derivations do not support; use BOOLEAN, integers, DECIMAL, REAL, DOUBLE, "
-            + "CHAR/VARCHAR, BINARY/VARBINARY, DATE, TIME or TIMESTAMP"));
+        ColumnKind kind = engine.kindOf(type, rs.getString("TYPE_NAME")).orElseThrow(() -> new SqlRefusedException(
+            "column " + name + "." + column + " has a type derivations do not support; use BOOLEAN, integers, "
+            + "DECIMAL, REAL, DOUBLE, CHAR/VARCHAR, BINARY/VARBINARY, DATE, TIME or TIMESTAMP"));
         columns.put(rs.getInt("ORDINAL_POSITION"), new TableInfo.Column(column, kind));
       }
     }

@@ -35,7 +35,8 @@ public final class StateDump {
   }
 
   /** Writes the dump of {@code tables} through a digest; keeps the bytes when {@code keep}. */
-  static Result write(Connection connection, List<TableInfo> tables, SqlEngine engine, boolean keep) throws SQLException {
+  static Result write(Connection connection, List<TableInfo> tables, SqlEngine engine, boolean keep)
+      throws SQLException {
     MessageDigest digest = sha256();
     ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
     Sink sink = new Sink(digest, kept);
@@ -73,7 +74,8 @@ public final class StateDump {
   private record Row(byte[] key, byte[] encoded) {
   }
 
-  private static List<Row> rows(Connection connection, TableInfo table, SqlEngine engine) throws SQLException, IOException {
+  private static List<Row> rows(Connection connection, TableInfo table, SqlEngine engine)
+      throws SQLException, IOException {
     List<Row> rows = new ArrayList<>();
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(selectAll(table))) {
       while (rs.next()) {

@@ -185,7 +185,7 @@ class SqlGuardTest {
         "exactly one statement is allowed, found 2");
   }
 
-  /** What SQLite adds to refuse: its clock, random and history functions, internals, and statements beyond one database. */
+  /** What SQLite adds to refuse: clock, random and history functions, internals, statements beyond one database. */
   @ParameterizedTest
   @ValueSource(strings = {
       "SELECT randomblob(8) AS r",
