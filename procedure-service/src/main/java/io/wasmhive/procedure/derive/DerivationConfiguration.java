@@ -1,18 +1,17 @@
 package io.wasmhive.procedure.derive;
 
-import io.wasmhive.procedure.derive.sql.H2Engine;
-import io.wasmhive.procedure.derive.sql.SqlEngine;
+import io.wasmhive.procedure.derive.sql.SqlEngines;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The derivations' {@link DerivationProperties} and their SQL engine (H2 in memory). */
+/** The derivations' {@link DerivationProperties} and their SQL engines ({@code derivation.sql-engine} for new ones). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DerivationProperties.class)
 class DerivationConfiguration {
 
   @Bean
-  SqlEngine derivationSqlEngine() {
-    return new H2Engine();
+  SqlEngines derivationSqlEngines(DerivationProperties properties) {
+    return new SqlEngines(properties.sqlEngine());
   }
 }

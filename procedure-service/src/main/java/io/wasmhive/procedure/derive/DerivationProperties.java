@@ -17,9 +17,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxMessagesPerAppend the most messages one append request may carry
  * @param maxListLimit the most messages one read of the log returns
  * @param snapshotEvery a snapshot is stored after every this many messages
- * @param cacheMaxEntries how many derivations' live databases are kept in memory at most
+ * @param cacheMaxEntries how many derivations' live databases are kept in memory at most (each is ~32 MiB of heap
+ *     on SQLite, plus its data)
  * @param verifyMaxMessages the most messages one verify request may replay
  * @param verifyMaxBytes the most message bytes one verify request may replay
+ * @param sqlEngine the SQL engine new derivations get: {@code sqlite} (sqlite4j, the default) or {@code h2}
  */
 @ConfigurationProperties("derivation")
 public record DerivationProperties(
@@ -32,15 +34,17 @@ public record DerivationProperties(
     @DefaultValue("1000") int maxMessagesPerAppend,
     @DefaultValue("1000") int maxListLimit,
     @DefaultValue("100") int snapshotEvery,
-    @DefaultValue("64") int cacheMaxEntries,
+    @DefaultValue("16") int cacheMaxEntries,
     @DefaultValue("10000") int verifyMaxMessages,
-    @DefaultValue("16MB") DataSize verifyMaxBytes) {
+    @DefaultValue("16MB") DataSize verifyMaxBytes,
+    @DefaultValue("sqlite") String sqlEngine) {
 
   public DerivationProperties {
     require(maxResultRows > 0 && maxResultBytes.toBytes() > 0 && maxParams >= 0, "derivation result bounds");
     require(maxMessageBytes.toBytes() > 0 && maxMessagesPerAppend > 0 && maxListLimit > 0, "derivation message bounds");
     require(snapshotEvery > 0 && cacheMaxEntries > 0, "derivation.snapshot-every and cache-max-entries");
     require(verifyMaxMessages > 0 && verifyMaxBytes.toBytes() > 0, "derivation.verify-max-*");
+    require("sqlite".equals(sqlEngine) || "h2".equals(sqlEngine), "derivation.sql-engine (sqlite or h2)");
     require(defaults.maxGas() <= maxima.maxGas() && defaults.maxTime().compareTo(maxima.maxTime()) <= 0
         && defaults.maxMemory().toBytes() <= maxima.maxMemory().toBytes()
         && defaults.maxDbBytes().toBytes() <= maxima.maxDbBytes().toBytes(),

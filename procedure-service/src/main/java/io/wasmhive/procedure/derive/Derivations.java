@@ -11,6 +11,7 @@ import io.wasmhive.procedure.derive.engine.Reducer;
 import io.wasmhive.procedure.derive.sql.DerivationDatabase;
 import io.wasmhive.procedure.derive.sql.SqlBounds;
 import io.wasmhive.procedure.derive.sql.SqlEngine;
+import io.wasmhive.procedure.derive.sql.SqlEngines;
 import io.wasmhive.procedure.derive.sql.SqlRefusedException;
 import io.wasmhive.procedure.derive.sql.StateDump;
 import io.wasmhive.procedure.derive.store.Derivation;
@@ -43,13 +44,13 @@ public class Derivations {
   private final DerivationProperties properties;
   private final LimitsResolver limits;
   private final long maxModuleBytes;
-  private final SqlEngine sql;
+  private final SqlEngines sql;
   private final Loader loader;
   private final Appender appender;
   private final LiveCache cache;
   private final ReentrantLock[] stripes = new ReentrantLock[256];
 
-  Derivations(DerivationStore store, DerivationEngine engine, SqlEngine sql, WasmExecutor executor,
+  Derivations(DerivationStore store, DerivationEngine engine, SqlEngines sql, WasmExecutor executor,
       Namespaces namespaces, DerivationProperties properties, ProcedureProperties procedures) {
     this.store = store;
     this.executor = executor;
@@ -83,18 +84,19 @@ public class Derivations {
       throw new ProcedureException(ErrorCode.ALREADY_EXISTS, "derivation already exists: " + name);
     }
     Reducer reducer = ReducerCheck.check(executor, wasm, maxModuleBytes, resolved.maxMemory());
-    String emptyHash = emptyHash(schema);
+    SqlEngine engine = sql.configured();
+    String emptyHash = emptyHash(engine, schema);
     String tenant = namespaces.claim(caller, database);
     Derivation d = new Derivation(database, name, tenant, caller.principal(), reducer.moduleSha256(), wasm, schema,
-        resolved, 0, emptyHash, Derivation.GENESIS, 0, 0, Instant.now());
+        resolved, 0, emptyHash, Derivation.GENESIS, 0, 0, Instant.now(), engine.name(), engine.version());
     if (!store.insert(d)) {
       throw new ProcedureException(ErrorCode.ALREADY_EXISTS, "derivation already exists: " + name);
     }
     return d;
   }
 
-  private String emptyHash(String schema) {
-    try (DerivationDatabase db = DerivationDatabase.create(sql, schema, loader.bounds())) {
+  private String emptyHash(SqlEngine engine, String schema) {
+    try (DerivationDatabase db = DerivationDatabase.create(engine, schema, loader.bounds())) {
       return db.measure().sha256();
     } catch (SqlRefusedException e) {
       throw bad("schema refused: " + e.getMessage());
@@ -166,10 +168,14 @@ public class Derivations {
 
   /**
    * Stores a snapshot given by a client after checking it: its position is in the log, its hash is the log's state
-   * hash there, and its dump restores to that hash. Instances then start from it instead of replaying.
+   * hash there, its engine (when declared) is the derivation's, and its dump restores to that hash. Instances
+   * then start from it instead of replaying. Answers the derivation's engine.
    */
-  public Snapshot importSnapshot(Caller caller, String database, String name, Snapshot snapshot) {
+  public String importSnapshot(Caller caller, String database, String name, Snapshot snapshot, String engine) {
     Derivation d = find(caller, database, name);
+    if (engine != null && !engine.equals(d.sqlEngine())) {
+      throw bad("the snapshot is of a " + engine + " database; derivation " + name + " runs on " + d.sqlEngine());
+    }
     List<LoggedMessage> at = snapshot.position() < 1 ? List.of() : store.messages(d.id(), snapshot.position(), 1);
     if (at.isEmpty() || at.get(0).position() != snapshot.position()) {
       throw bad("position " + snapshot.position() + " is not in the log (1 to " + store.lastPosition(d.id()) + ")");
@@ -177,7 +183,8 @@ public class Derivations {
     if (!at.get(0).stateHash().equals(snapshot.stateHash())) {
       throw bad("state_hash does not match the log's state hash at position " + snapshot.position());
     }
-    try (DerivationDatabase db = DerivationDatabase.restore(sql, d.schema(), loader.bounds(), snapshot.dump())) {
+    try (DerivationDatabase db = DerivationDatabase.restore(sql.of(d.sqlEngine()), d.schema(), loader.bounds(),
+        snapshot.dump())) {
       if (!db.measure().sha256().equals(snapshot.stateHash())) {
         throw bad("the dump does not hash to state_hash");
       }
@@ -187,7 +194,7 @@ public class Derivations {
       throw new IllegalStateException("measuring a restored database failed", e);
     }
     store.saveSnapshot(d.id(), snapshot);
-    return snapshot;
+    return d.sqlEngine();
   }
 
   /** How many live databases are in memory (tests and metrics). */

@@ -6,7 +6,7 @@ import io.wasmhive.procedure.derive.engine.Outcome;
 import io.wasmhive.procedure.derive.engine.Reducer;
 import io.wasmhive.procedure.derive.sql.DerivationDatabase;
 import io.wasmhive.procedure.derive.sql.SqlBounds;
-import io.wasmhive.procedure.derive.sql.SqlEngine;
+import io.wasmhive.procedure.derive.sql.SqlEngines;
 import io.wasmhive.procedure.derive.sql.SqlRefusedException;
 import io.wasmhive.procedure.derive.store.Derivation;
 import io.wasmhive.procedure.derive.store.DerivationStore;
@@ -33,10 +33,10 @@ final class Loader {
 
   private final DerivationStore store;
   private final DerivationEngine engine;
-  private final SqlEngine sql;
+  private final SqlEngines sql;
   private final SqlBounds bounds;
 
-  Loader(DerivationStore store, DerivationEngine engine, SqlEngine sql, SqlBounds bounds) {
+  Loader(DerivationStore store, DerivationEngine engine, SqlEngines sql, SqlBounds bounds) {
     this.store = store;
     this.engine = engine;
     this.sql = sql;
@@ -53,7 +53,7 @@ final class Loader {
     DerivationDatabase db = snapshot.map(s -> restored(d, s)).orElse(null);
     long from = db == null ? 0 : snapshot.get().position();
     if (db == null) {
-      db = DerivationDatabase.create(sql, d.schema(), bounds);
+      db = DerivationDatabase.create(sql.of(d.sqlEngine()), d.schema(), bounds);
     }
     try {
       Live live = new Live(db, headAt(d, from));
@@ -113,7 +113,7 @@ final class Loader {
   private DerivationDatabase restored(Derivation d, Snapshot s) {
     DerivationDatabase db = null;
     try {
-      db = DerivationDatabase.restore(sql, d.schema(), bounds, s.dump());
+      db = DerivationDatabase.restore(sql.of(d.sqlEngine()), d.schema(), bounds, s.dump());
       if (db.measure().sha256().equals(s.stateHash())) {
         return db;
       }
@@ -144,7 +144,7 @@ final class Loader {
 
   /** The state hash of the schema alone. */
   String emptyHash(Derivation d) {
-    try (DerivationDatabase db = DerivationDatabase.create(sql, d.schema(), bounds)) {
+    try (DerivationDatabase db = DerivationDatabase.create(sql.of(d.sqlEngine()), d.schema(), bounds)) {
       return db.measure().sha256();
     } catch (SQLException e) {
       throw new IllegalStateException("measuring an empty database failed", e);

@@ -8,6 +8,7 @@ import io.wasmhive.procedure.derive.engine.Outcome;
 import io.wasmhive.procedure.derive.engine.Reducer;
 import io.wasmhive.procedure.derive.sql.DerivationDatabase;
 import io.wasmhive.procedure.derive.sql.SqlEngine;
+import io.wasmhive.procedure.derive.sql.SqlEngines;
 import io.wasmhive.procedure.derive.sql.SqlRefusedException;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
@@ -26,12 +27,12 @@ public class Verifier {
 
   private final DerivationEngine engine;
   private final WasmExecutor executor;
-  private final SqlEngine sql;
+  private final SqlEngines sql;
   private final DerivationProperties properties;
   private final LimitsResolver limits;
   private final long maxModuleBytes;
 
-  Verifier(DerivationEngine engine, WasmExecutor executor, SqlEngine sql, DerivationProperties properties,
+  Verifier(DerivationEngine engine, WasmExecutor executor, SqlEngines sql, DerivationProperties properties,
       ProcedureProperties procedures) {
     this.engine = engine;
     this.executor = executor;
@@ -51,17 +52,25 @@ public class Verifier {
    * @param applied how many were applied
    * @param rejected how many were rejected
    * @param divergedAt the first position whose state hash differs from the expected one, or {@code null}
+   * @param sqlEngine the SQL engine the log was replayed on
    */
   public record Result(boolean verified, long position, String stateHash, String chainHash, long applied,
-      long rejected, Long divergedAt) {
+      long rejected, Long divergedAt, String sqlEngine) {
   }
 
+  /** Replays on the engine called {@code engineName} ({@code null}: the configured {@code derivation.sql-engine}). */
   public Result verify(byte[] wasm, String schema, LimitsSpec spec, List<byte[]> messages, String expectedFinal,
-      List<String> expectedEach) {
+      List<String> expectedEach, String engineName) {
     check(schema, messages, expectedFinal, expectedEach);
+    SqlEngine sqlEngine;
+    try {
+      sqlEngine = engineName == null ? sql.configured() : sql.of(engineName);
+    } catch (IllegalArgumentException e) {
+      throw bad("sql_engine: " + e.getMessage());
+    }
     MessageLimits resolved = limits.resolve(spec);
     Reducer reducer = ReducerCheck.check(executor, wasm, maxModuleBytes, resolved.maxMemory());
-    try (DerivationDatabase db = DerivationDatabase.create(sql, schema, Derivations.bounds(properties))) {
+    try (DerivationDatabase db = DerivationDatabase.create(sqlEngine, schema, Derivations.bounds(properties))) {
       String state = db.measure().sha256();
       String chain = io.wasmhive.procedure.derive.store.Derivation.GENESIS;
       long applied = 0;
@@ -71,11 +80,13 @@ public class Verifier {
         chain = HashChain.next(chain, messages.get(i));
         applied += outcome.applied() ? 1 : 0;
         if (expectedEach != null && !state.equals(expectedEach.get(i))) {
-          return new Result(false, i + 1, state, chain, applied, i + 1 - applied, (long) i + 1);
+          return new Result(false, i + 1, state, chain, applied, i + 1 - applied, (long) i + 1,
+              sqlEngine.name());
         }
       }
       boolean verified = expectedFinal == null || expectedFinal.equals(state);
-      return new Result(verified, messages.size(), state, chain, applied, messages.size() - applied, null);
+      return new Result(verified, messages.size(), state, chain, applied, messages.size() - applied, null,
+          sqlEngine.name());
     } catch (SqlRefusedException e) {
       throw new ProcedureException(ErrorCode.BAD_REQUEST, "schema refused: " + e.getMessage());
     } catch (SQLException e) {

@@ -129,16 +129,17 @@ class DerivationApiIntegrationTests {
     assertError(api.query("q", "SELECT * FROM nowhere", null), 400, "BAD_REQUEST");
     assertError(api.query("q", "SELECT ? AS x", List.of(Map.of("a", 1))), 400, "BAD_REQUEST");
     assertError(api.query("q", "", null), 400, "BAD_REQUEST");
-    assertThat(api.query("q", "SELECT COUNT(*) AS n FROM kv", null).body().get("rows").get(0).get("N").asInt())
+    assertThat(api.query("q", "SELECT COUNT(*) AS \"n\" FROM kv", null).body().get("rows").get(0).get("n").asInt())
         .isEqualTo(3);
   }
 
   @Test
   void queryRowsAreBoundedAtTheEdge() {
     api.created("rows", "derive-kv.wasm");
-    Reply fifty = api.query("rows", "SELECT X AS x FROM SYSTEM_RANGE(1, 50) ORDER BY X", null);
+    String range = "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < %d) SELECT x FROM r";
+    Reply fifty = api.query("rows", String.format(range, 50), null);
     assertThat(fifty.body().get("count").asInt()).isEqualTo(50);
-    assertError(api.query("rows", "SELECT X AS x FROM SYSTEM_RANGE(1, 51) ORDER BY X", null), 422, "OUTPUT_LIMIT");
+    assertError(api.query("rows", String.format(range, 51), null), 422, "OUTPUT_LIMIT");
   }
 
   @Test

@@ -167,6 +167,55 @@ class DerivationReplayIntegrationTests {
         "format", "pglite", "dump_base64", Base64.getEncoder().encodeToString(dump)))), 400, "BAD_REQUEST");
   }
 
+  @Test
+  void aDerivationKeepsItsSqlEngineAndSnapshotsAndVerifyDeclareIt() {
+    api.created("e", "derive-kv.wasm");
+    api.appendAll("e", log(3));
+    JsonNode status = api.status("e").body();
+    assertThat(status.get("sql_engine").asString()).isEqualTo("sqlite");
+    assertThat(status.get("sql_engine_version").asString()).matches("3\\.\\d+\\.\\d+ \\(sqlite4j .+\\)");
+    Reply snapshot = api.http.get("/derivations/e/snapshot");
+    assertThat(snapshot.body().get("sql_engine").asString()).isEqualTo("sqlite");
+    Map<String, Object> foreign = new LinkedHashMap<>(Map.of("position", 3,
+        "state_hash", snapshot.body().get("state_hash").asString(), "format", "whds/1",
+        "dump_base64", snapshot.body().get("dump_base64").asString()));
+    foreign.put("sql_engine", "h2");
+    Reply refused = api.http.post("/derivations/e/snapshot", json(foreign));
+    assertError(refused, 400, "BAD_REQUEST");
+    assertThat(refused.errorMessage()).isEqualTo("the snapshot is of a h2 database; derivation e runs on sqlite");
+    foreign.put("sql_engine", "sqlite");
+    Reply imported = api.http.post("/derivations/e/snapshot", json(foreign));
+    assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+    assertThat(imported.body().get("sql_engine").asString()).isEqualTo("sqlite");
+
+    Reply verified = verify(log(3), status.get("state_hash").asString(), null);
+    assertThat(verified.body().get("sql_engine").asString()).isEqualTo("sqlite");
+    assertThat(verified.body().get("verified").asBoolean()).isTrue();
+    Map<String, Object> onH2 = new LinkedHashMap<>(Map.of("wasm_base64", reducer("derive-kv.wasm"),
+        "schema", KV_SCHEMA, "messages", log(3), "expected_state_hash", status.get("state_hash").asString(),
+        "sql_engine", "h2"));
+    Reply h2 = api.http.post("/derivations/verify", json(onH2));
+    assertThat(h2.status()).as(h2.body().toString()).isEqualTo(200);
+    assertThat(h2.body().get("sql_engine").asString()).isEqualTo("h2");
+    onH2.put("sql_engine", "postgres");
+    Reply unknown = api.http.post("/derivations/verify", json(onH2));
+    assertError(unknown, 400, "BAD_REQUEST");
+    assertThat(unknown.errorMessage()).startsWith("sql_engine: unknown SQL engine 'postgres'");
+  }
+
+  @Test
+  void aDerivationStoredWithoutAnEngineRunsOnH2() {
+    api.created("old", "derive-kv.wasm");
+    mongo.updateFirst(query(where("_id").is(database + ":old")),
+        new Update().unset("sql_engine").unset("sql_engine_version"), "derivations");
+    evictAll();
+    api.appendAll("old", log(4));
+    JsonNode status = api.status("old").body();
+    assertThat(status.get("sql_engine").asString()).isEqualTo("h2");
+    Reply rows = api.query("old", "SELECT COUNT(*) AS n FROM kv", null);
+    assertThat(rows.body().get("rows").get(0).get("N").asInt()).isEqualTo(4);
+  }
+
   private Reply importing(long position, String hash, byte[] dump) {
     return api.http.post("/derivations/s/snapshot", json(Map.of("position", position, "state_hash", hash,
         "dump_base64", Base64.getEncoder().encodeToString(dump))));
@@ -196,9 +245,9 @@ class DerivationReplayIntegrationTests {
     mongo.updateFirst(query(where("derivation").is(database + ":c").and("position").is(6L)),
         new Update().set("dump", new Binary(new byte[] {'W', 'H', 'D', 'S', 1, 0})), "derivation_snapshots");
     evictAll();
-    Reply rows = api.query("c", "SELECT COUNT(*) AS n FROM kv", null);
+    Reply rows = api.query("c", "SELECT COUNT(*) AS \"n\" FROM kv", null);
     assertThat(rows.status()).as(rows.body().toString()).isEqualTo(200);
-    assertThat(rows.body().get("rows").get(0).get("N").asInt()).isEqualTo(6);
+    assertThat(rows.body().get("rows").get(0).get("n").asInt()).isEqualTo(6);
     assertThat(snapshots("c")).isEmpty();
     assertThat(api.http.get("/derivations/c/snapshot").body().get("state_hash").asString()).isEqualTo(before);
   }
@@ -214,8 +263,9 @@ class DerivationReplayIntegrationTests {
         .set("state_hash", second.get("state_hash").asString()).set("applied", 2L), "derivations");
     evictAll();
     assertThat(api.status("orphan").body().get("position").asLong()).isEqualTo(2);
-    Reply rows = api.query("orphan", "SELECT COUNT(*) AS n FROM kv", null);
-    assertThat(rows.body().get("rows").get(0).get("N").asInt()).isEqualTo(3);
+    Reply rows = api.query("orphan", "SELECT COUNT(*) AS \"n\" FROM kv", null);
+    assertThat(rows.status()).as(rows.body().toString()).isEqualTo(200);
+    assertThat(rows.body().get("rows").get(0).get("n").asInt()).isEqualTo(3);
     JsonNode status = api.status("orphan").body();
     assertThat(status.get("position").asLong()).isEqualTo(3);
     assertThat(status.get("state_hash").asString()).isEqualTo(hash);

@@ -144,7 +144,9 @@ class DerivationController {
   @GetMapping("/derivations/{name}/snapshot")
   SnapshotJson snapshot(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name) {
     Snapshot s = derivations.snapshot(Callers.require(), database(database), name);
-    return new SnapshotJson(s.position(), s.stateHash(), SnapshotFormat.NAME, Base64.getEncoder().encodeToString(s.dump()));
+    String engine = derivations.get(Callers.require(), database(database), name).sqlEngine();
+    return new SnapshotJson(s.position(), s.stateHash(), SnapshotFormat.NAME, engine,
+        Base64.getEncoder().encodeToString(s.dump()));
   }
 
   @PostMapping("/derivations/{name}/snapshot")
@@ -152,8 +154,8 @@ class DerivationController {
   SnapshotJson importSnapshot(@RequestHeader(name = DATABASE, required = false) String database,
       @PathVariable String name, @RequestBody SnapshotJson r) {
     Snapshot s = SnapshotFormat.decode(r);
-    derivations.importSnapshot(Callers.require(), database(database), name, s);
-    return new SnapshotJson(s.position(), s.stateHash(), SnapshotFormat.NAME, null);
+    String engine = derivations.importSnapshot(Callers.require(), database(database), name, s, r.sqlEngine());
+    return new SnapshotJson(s.position(), s.stateHash(), SnapshotFormat.NAME, engine, null);
   }
 
   @PostMapping("/derivations/verify")
@@ -164,9 +166,10 @@ class DerivationController {
     }
     List<byte[]> messages = r.messages().stream().map(this::payload).toList();
     Verifier.Result v = verifier.verify(ModuleEncoding.fromBase64(r.wasmBase64()), r.schema(),
-        r.limits() == null ? null : r.limits().toSpec(), messages, r.expectedStateHash(), r.expectedStateHashes());
+        r.limits() == null ? null : r.limits().toSpec(), messages, r.expectedStateHash(), r.expectedStateHashes(),
+        r.sqlEngine());
     return new VerifyResponse(v.verified(), v.position(), v.stateHash(), v.chainHash(), v.applied(), v.rejected(),
-        v.divergedAt());
+        v.divergedAt(), v.sqlEngine());
   }
 
   private String database(String header) {

@@ -44,11 +44,13 @@ final class DerivationModel {
   record Status(String name, String database, long position, @JsonProperty("state_hash") String stateHash,
       @JsonProperty("chain_hash") String chainHash, long applied, long rejected,
       @JsonProperty("reducer_sha256") String reducerSha256, String schema, LimitsJson limits,
-      @JsonProperty("created_at") String createdAt) {
+      @JsonProperty("created_at") String createdAt, @JsonProperty("sql_engine") String sqlEngine,
+      @JsonProperty("sql_engine_version") String sqlEngineVersion) {
 
     static Status of(Derivation d) {
       return new Status(d.name(), d.database(), d.position(), d.stateHash(), d.chainHash(), d.applied(), d.rejected(),
-          d.reducerSha256(), d.schema(), LimitsJson.of(d.limits()), d.createdAt().toString());
+          d.reducerSha256(), d.schema(), LimitsJson.of(d.limits()), d.createdAt().toString(), d.sqlEngine(),
+          d.sqlEngineVersion());
     }
   }
 
@@ -67,16 +69,17 @@ final class DerivationModel {
   }
 
   record SnapshotJson(long position, @JsonProperty("state_hash") String stateHash, String format,
-      @JsonProperty("dump_base64") String dumpBase64) {
+      @JsonProperty("sql_engine") String sqlEngine, @JsonProperty("dump_base64") String dumpBase64) {
   }
 
   record VerifyRequest(@JsonProperty("wasm_base64") String wasmBase64, String schema, LimitsJson limits,
       List<JsonNode> messages, @JsonProperty("expected_state_hash") String expectedStateHash,
-      @JsonProperty("expected_state_hashes") List<String> expectedStateHashes) {
+      @JsonProperty("expected_state_hashes") List<String> expectedStateHashes,
+      @JsonProperty("sql_engine") String sqlEngine) {
   }
 
   record VerifyResponse(boolean verified, long position, @JsonProperty("state_hash") String stateHash,
       @JsonProperty("chain_hash") String chainHash, long applied, long rejected,
-      @JsonProperty("diverged_at") Long divergedAt) {
+      @JsonProperty("diverged_at") Long divergedAt, @JsonProperty("sql_engine") String sqlEngine) {
   }
 }

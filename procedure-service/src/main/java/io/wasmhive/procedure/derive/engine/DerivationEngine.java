@@ -10,6 +10,7 @@ import io.wasmhive.executor.ValueType;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.procedure.derive.sql.DerivationDatabase;
 import io.wasmhive.procedure.derive.sql.StateDump;
+import io.wasmhive.procedure.derive.sql.ValueTypeException;
 import io.wasmhive.procedure.error.ProcedureException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
@@ -40,10 +41,14 @@ public class DerivationEngine {
 
   /** Applies {@code message} to {@code db}; see the class comment. */
   public Outcome apply(Reducer reducer, MessageLimits limits, DerivationDatabase db, byte[] message) {
+    cap(db, limits);
     db.begin();
     boolean done = false;
     try {
       String rejected = run(reducer, limits, db, message);
+      if (db.aborted() != null) {
+        rejected = db.aborted();
+      }
       Outcome outcome = rejected == null ? commitWithin(limits, db) : rollback(db, rejected);
       done = true;
       return outcome;
@@ -109,8 +114,26 @@ public class DerivationEngine {
     };
   }
 
+  private static void cap(DerivationDatabase db, MessageLimits limits) {
+    try {
+      db.cap(limits.maxDbBytes());
+    } catch (SQLException e) {
+      throw new IllegalStateException("capping the derivation's database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Commits when the canonical dump is within {@code max_db_bytes}: the deterministic size check on every engine
+   * (the dump is computed for the state hash anyway; an engine's own storage cap depends on how the pages were
+   * filled, which differs between a replay and a restored snapshot, so it is only a memory bound).
+   */
   private static Outcome commitWithin(MessageLimits limits, DerivationDatabase db) throws SQLException {
-    StateDump.Result state = db.measure();
+    StateDump.Result state;
+    try {
+      state = db.measure();
+    } catch (ValueTypeException e) {
+      return rollback(db, e.getMessage());
+    }
     if (state.size() > limits.maxDbBytes()) {
       return rollback(db, "database size " + state.size() + " bytes exceeds max_db_bytes " + limits.maxDbBytes());
     }

@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One derivation's database: in memory on a {@link SqlEngine}, its schema applied once, changed only through
@@ -19,6 +22,12 @@ public final class DerivationDatabase implements AutoCloseable {
 
   /** The most statements a schema may have. */
   public static final int MAX_SCHEMA_STATEMENTS = 64;
+  /** How many prepared statements one database keeps for reuse. */
+  static final int KEPT_STATEMENTS = 32;
+  /** Why a message whose statement filled the engine's storage cap is rejected. */
+  public static final String FULL = "database storage limit (max_db_bytes)";
+  /** Why a message whose statement was interrupted at its deadline is rejected. */
+  public static final String TIMEOUT = "time limit (max_time)";
 
   private final SqlEngine engine;
   private final Connection connection;
@@ -29,6 +38,23 @@ public final class DerivationDatabase implements AutoCloseable {
   private StateDump.Result committed;
   /** A measure taken inside the message after its last change; becomes {@link #committed} on commit. */
   private StateDump.Result pending;
+  /** Statements prepared for this connection, by their text, least recently used first. */
+  private final Map<String, Prepared> statements = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+      if (size() > KEPT_STATEMENTS) {
+        closeQuietly(eldest.getValue().statement());
+        return true;
+      }
+      return false;
+    }
+  };
+  /** The dump's statements, one per table (the schema fixes the tables, so this stays small). */
+  private final Map<String, PreparedStatement> dumpStatements = new HashMap<>();
+  /** Why the current message's transaction already ended (the engine rolled it back), or {@code null}. */
+  private String aborted;
+  private long cappedAt = -1;
+  private boolean nativeCap;
 
   private DerivationDatabase(SqlEngine engine, Connection connection, SqlBounds bounds, List<TableInfo> tables) {
     this.engine = engine;
@@ -52,7 +78,7 @@ public final class DerivationDatabase implements AutoCloseable {
         }
       }
       connection.commit();
-      List<TableInfo> tables = SchemaReader.read(connection);
+      List<TableInfo> tables = SchemaReader.read(connection, engine);
       if (tables.isEmpty()) {
         throw new SqlRefusedException("the schema creates no table");
       }
@@ -91,6 +117,7 @@ public final class DerivationDatabase implements AutoCloseable {
       throw new IllegalStateException("a message is already being applied");
     }
     inMessage = true;
+    aborted = null;
   }
 
   public void commit() throws SQLException {
@@ -104,9 +131,30 @@ public final class DerivationDatabase implements AutoCloseable {
   /** Undoes every change since {@link #begin}. */
   public void rollback() throws SQLException {
     requireMessage();
-    connection.rollback();
+    engine.rollback(connection);
     pending = null;
     inMessage = false;
+    aborted = null;
+  }
+
+  /**
+   * Why the current message's transaction was already ended by the engine (a full database, an interrupted
+   * statement), or {@code null}: such a message must be rejected, and its later statements are refused.
+   */
+  public String aborted() {
+    return aborted;
+  }
+
+  /**
+   * Caps the database's storage through the engine for a {@code max_db_bytes} of {@code bytes} (once per value);
+   * answers whether the engine enforces a cap itself ({@link SqlEngine#cap}).
+   */
+  public boolean cap(long bytes) throws SQLException {
+    if (bytes != cappedAt) {
+      nativeCap = engine.cap(connection, bytes);
+      cappedAt = bytes;
+    }
+    return nativeCap;
   }
 
   /** Runs a guarded INSERT, UPDATE or DELETE of the current message; answers the rows changed. */
@@ -114,20 +162,40 @@ public final class DerivationDatabase implements AutoCloseable {
     if (!inMessage) {
       throw new DatabaseException(DatabaseException.REFUSED, "changes are only allowed while a message is applied");
     }
+    requireNotAborted();
     pending = null;
-    try (PreparedStatement ps = prepare(sql, params, timeout, false)) {
-      return ps.executeLargeUpdate();
+    try {
+      return prepare(sql, params, timeout, false).executeLargeUpdate();
     } catch (SQLException e) {
       throw translate(e);
+    } finally {
+      unbound();
     }
   }
 
   /** Runs a guarded read-only query; answers its rows as JSON ({@link RowsJson}). */
   public byte[] query(String sql, byte[] params, Duration timeout) throws DatabaseException {
-    try (PreparedStatement ps = prepare(sql, params, timeout, true); ResultSet rs = ps.executeQuery()) {
-      return RowsJson.write(rs, bounds);
+    requireNotAborted();
+    try (ResultSet rs = prepare(sql, params, timeout, true).executeQuery()) {
+      return RowsJson.write(rs, bounds, engine);
     } catch (SQLException e) {
       throw translate(e);
+    } finally {
+      unbound();
+    }
+  }
+
+  private void requireNotAborted() throws DatabaseException {
+    if (aborted != null) {
+      throw new DatabaseException(DatabaseException.LIMIT, "the message's transaction has ended: " + aborted);
+    }
+  }
+
+  private void unbound() {
+    try {
+      engine.unbound(connection);
+    } catch (SQLException ignored) {
+      // The next statement's bound replaces this one.
     }
   }
 
@@ -137,6 +205,30 @@ public final class DerivationDatabase implements AutoCloseable {
       throw new DatabaseException(DatabaseException.LIMIT, "a statement may be at most " + bounds.maxSqlBytes()
           + " characters long");
     }
+    Prepared prepared = statements.get(sql);
+    boolean kept = prepared != null && prepared.query == query;
+    if (!kept) {
+      guard(sql, query);
+    }
+    List<Object> values = JsonParams.parse(params, bounds.maxParams());
+    if (!kept) {
+      prepared = prepareKept(sql, query);
+    }
+    PreparedStatement ps = prepared.statement;
+    if (prepared.parameters != values.size()) {
+      // SQLite would bind NULL to a parameter without a value; both engines refuse it the same way.
+      throw new DatabaseException(DatabaseException.SQL_ERROR, "the statement has " + prepared.parameters
+          + " parameters, got " + values.size());
+    }
+    ps.clearParameters();
+    for (int i = 0; i < values.size(); i++) {
+      ValueCodec.bind(ps, i + 1, values.get(i));
+    }
+    engine.bound(connection, ps, timeout);
+    return ps;
+  }
+
+  private static void guard(String sql, boolean query) throws DatabaseException {
     try {
       if (query) {
         SqlGuard.checkQuery(sql);
@@ -146,24 +238,48 @@ public final class DerivationDatabase implements AutoCloseable {
     } catch (SqlRefusedException e) {
       throw new DatabaseException(DatabaseException.REFUSED, e.getMessage());
     }
-    List<Object> values = JsonParams.parse(params, bounds.maxParams());
+  }
+
+  /**
+   * Prepares a statement the guard let through, and keeps it for the next call with the same text (a reducer sends the same
+   * few statements for every message; preparing them again was a sixth of a message's cost on SQLite). At most
+   * {@link #KEPT_STATEMENTS} are kept, the least recently used closed first.
+   */
+  private Prepared prepareKept(String sql, boolean query) throws SQLException {
     PreparedStatement ps = connection.prepareStatement(sql);
     try {
-      for (int i = 0; i < values.size(); i++) {
-        ValueCodec.bind(ps, i + 1, values.get(i));
+      Prepared prepared = new Prepared(ps, ps.getParameterMetaData().getParameterCount(), query);
+      Prepared replaced = statements.put(sql, prepared);
+      if (replaced != null) {
+        closeQuietly(replaced.statement);
       }
-      long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-      ps.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, seconds));
-      return ps;
+      return prepared;
     } catch (SQLException e) {
       ps.close();
       throw e;
     }
   }
 
+  /** The dump's statement for {@code sql} (internal SQL, not guarded), prepared once per database. */
+  private PreparedStatement dumpStatement(String sql) throws SQLException {
+    PreparedStatement ps = dumpStatements.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      dumpStatements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /** A guarded, prepared statement and its parameter count. */
+  private record Prepared(PreparedStatement statement, int parameters, boolean query) {
+  }
+
   private DatabaseException translate(SQLException e) {
+    if (inMessage && aborted == null && engine.abortsTransaction(e)) {
+      aborted = engine.isFull(e) ? FULL : engine.isTimeout(e) ? TIMEOUT : "database failure: " + engine.describe(e);
+    }
     int code = engine.isConstraintViolation(e) ? DatabaseException.CONSTRAINT
-        : engine.isTimeout(e) ? DatabaseException.LIMIT : DatabaseException.SQL_ERROR;
+        : engine.isTimeout(e) || engine.isFull(e) ? DatabaseException.LIMIT : DatabaseException.SQL_ERROR;
     return new DatabaseException(code, engine.describe(e));
   }
 
@@ -175,7 +291,7 @@ public final class DerivationDatabase implements AutoCloseable {
     if (!inMessage && committed != null) {
       return committed;
     }
-    StateDump.Result result = StateDump.write(connection, tables, false);
+    StateDump.Result result = StateDump.write(this::dumpStatement, tables, engine, false);
     if (inMessage) {
       pending = result;
     } else {
@@ -186,7 +302,12 @@ public final class DerivationDatabase implements AutoCloseable {
 
   /** The canonical dump with its bytes: what a snapshot stores. */
   public StateDump.Result dump() throws SQLException {
-    return StateDump.write(connection, tables, true);
+    return StateDump.write(this::dumpStatement, tables, engine, true);
+  }
+
+  /** The connection, for this package's tests (the engine's own settings); never for a derivation's SQL. */
+  Connection connectionForTests() {
+    return connection;
   }
 
   public SqlBounds bounds() {
@@ -206,6 +327,14 @@ public final class DerivationDatabase implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(connection);
+  }
+
+  private static void closeQuietly(AutoCloseable statement) {
+    try {
+      statement.close();
+    } catch (Exception ignored) {
+      // A statement that fails to close goes with its connection.
+    }
   }
 
   private static void closeQuietly(Connection connection) {

@@ -22,7 +22,7 @@ final class RowsJson {
   private RowsJson() {
   }
 
-  static byte[] write(ResultSet rs, SqlBounds bounds) throws SQLException, DatabaseException {
+  static byte[] write(ResultSet rs, SqlBounds bounds, SqlEngine engine) throws SQLException, DatabaseException {
     ResultSetMetaData meta = rs.getMetaData();
     int n = meta.getColumnCount();
     String[] labels = labels(meta);
@@ -41,7 +41,7 @@ final class RowsJson {
         json.writeStartObject();
         for (int i = 0; i < n; i++) {
           json.writeName(labels[i]);
-          value(json, rs, i + 1, kinds[i]);
+          value(json, engine.resultValue(rs, i + 1, kinds[i]));
         }
         json.writeEndObject();
         json.flush();
@@ -70,8 +70,7 @@ final class RowsJson {
     return labels;
   }
 
-  private static void value(JsonGenerator json, ResultSet rs, int index, ColumnKind kind) throws SQLException {
-    Object value = kind == null ? rs.getString(index) : ValueCodec.read(rs, index, kind);
+  private static void value(JsonGenerator json, Object value) {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof Boolean b) {

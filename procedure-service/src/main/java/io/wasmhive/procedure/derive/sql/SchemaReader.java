@@ -19,10 +19,10 @@ final class SchemaReader {
   private SchemaReader() {
   }
 
-  static List<TableInfo> read(Connection connection) throws SQLException {
+  static List<TableInfo> read(Connection connection, SqlEngine engine) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = meta.getTables(null, "PUBLIC", "%", new String[] {"TABLE", "BASE TABLE"})) {
+    try (ResultSet rs = meta.getTables(null, engine.metadataSchema(), "%", new String[] {"TABLE", "BASE TABLE"})) {
       while (rs.next()) {
         names.add(rs.getString("TABLE_NAME"));
       }
@@ -30,26 +30,26 @@ final class SchemaReader {
     names.sort(Comparator.naturalOrder());
     List<TableInfo> tables = new ArrayList<>();
     for (String name : names) {
-      tables.add(table(meta, name));
+      tables.add(table(meta, engine, name));
     }
     return List.copyOf(tables);
   }
 
-  private static TableInfo table(DatabaseMetaData meta, String name) throws SQLException {
+  private static TableInfo table(DatabaseMetaData meta, SqlEngine engine, String name) throws SQLException {
     TreeMap<Integer, TableInfo.Column> columns = new TreeMap<>();
-    try (ResultSet rs = meta.getColumns(null, "PUBLIC", name, "%")) {
+    try (ResultSet rs = meta.getColumns(null, engine.metadataSchema(), name, "%")) {
       while (rs.next()) {
         String column = rs.getString("COLUMN_NAME");
         int type = rs.getInt("DATA_TYPE");
-        ColumnKind kind = ColumnKind.of(type).orElseThrow(() -> new SqlRefusedException("column " + name + "."
-            + column + " has a type derivations do not support; use BOOLEAN, integers, DECIMAL, REAL, DOUBLE, "
-            + "CHAR/VARCHAR, BINARY/VARBINARY, DATE, TIME or TIMESTAMP"));
+        ColumnKind kind = engine.kindOf(type, rs.getString("TYPE_NAME")).orElseThrow(() -> new SqlRefusedException(
+            "column " + name + "." + column + " has a type derivations do not support; use BOOLEAN, integers, "
+            + "DECIMAL, REAL, DOUBLE, CHAR/VARCHAR/TEXT, BINARY/VARBINARY/BLOB, DATE, TIME or TIMESTAMP"));
         columns.put(rs.getInt("ORDINAL_POSITION"), new TableInfo.Column(column, kind));
       }
     }
     List<TableInfo.Column> ordered = List.copyOf(columns.values());
     TreeMap<Integer, Integer> key = new TreeMap<>();
-    try (ResultSet rs = meta.getPrimaryKeys(null, "PUBLIC", name)) {
+    try (ResultSet rs = meta.getPrimaryKeys(null, engine.metadataSchema(), name)) {
       while (rs.next()) {
         String column = rs.getString("COLUMN_NAME");
         for (int i = 0; i < ordered.size(); i++) {

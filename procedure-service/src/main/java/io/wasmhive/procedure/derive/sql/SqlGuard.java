@@ -18,7 +18,8 @@ public final class SqlGuard {
   static final Set<String> STATEMENT_WORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "CREATE",
       "DROP", "ALTER", "TRUNCATE", "CALL", "GRANT", "REVOKE", "COMMIT", "ROLLBACK", "SAVEPOINT", "RUNSCRIPT", "SCRIPT",
       "BACKUP", "SHUTDOWN", "EXECUTE", "PREPARE", "CHECKPOINT", "DECLARE", "ANALYZE", "COMMENT", "SHOW", "HELP",
-      "EXPLAIN", "TABLESAMPLE", "FINAL", "LINKED");
+      "EXPLAIN", "TABLESAMPLE", "FINAL", "LINKED", "ATTACH", "DETACH", "PRAGMA", "VACUUM", "REINDEX", "BEGIN",
+      "RELEASE");
 
   /** Functions and constructs that read a clock, a random source, the session, the engine or the file system. */
   static final Set<String> NONDETERMINISTIC = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
@@ -28,7 +29,21 @@ public final class SqlGuard {
       "SESSION_USER", "SYSTEM_USER", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_CATALOG", "CURRENT_PATH", "SESSION_ID",
       "TRANSACTION_ID", "MEMORY_FREE", "MEMORY_USED", "H2VERSION", "DATABASE", "DATABASE_PATH", "DISK_SPACE_USED",
       "LOCK_MODE", "LOCK_TIMEOUT", "READONLY", "SLEEP", "CANCEL_SESSION", "ABORT_SESSION", "FILE_READ", "FILE_WRITE",
-      "CSVREAD", "CSVWRITE", "LINK_SCHEMA", "INFORMATION_SCHEMA", "ANY_VALUE", "TOP");
+      "CSVREAD", "CSVWRITE", "LINK_SCHEMA", "INFORMATION_SCHEMA", "ANY_VALUE", "TOP", "RANDOMBLOB", "DATETIME",
+      "JULIANDAY", "UNIXEPOCH", "STRFTIME", "TIMEDIFF", "CHANGES", "TOTAL_CHANGES", "LAST_INSERT_ROWID",
+      "LOAD_EXTENSION", "FTS3_TOKENIZER", "ROWID", "OID");
+
+  /**
+   * Prefixes of SQLite's internals, refused as words and as quoted identifiers: {@code sqlite_master},
+   * {@code sqlite_version()}, {@code sqlite_offset()} (a row's place in the file), {@code pragma_*} tables.
+   */
+  static final List<String> INTERNAL_PREFIXES = List.of("SQLITE_", "PRAGMA_");
+
+  /** Names of a row's hidden key, which a restored snapshot numbers anew; refused quoted too. */
+  static final Set<String> ROW_IDS = Set.of("ROWID", "OID", "_ROWID_");
+
+  /** Date and time functions that share their name with a type: refused when called, not as {@code TIME(3)}. */
+  static final Set<String> TYPED_FUNCTIONS = Set.of("DATE", "TIME");
 
   /** Aggregates whose result depends on the order rows arrive in, unless they are given one. */
   static final Set<String> ORDERED_AGGREGATES = Set.of("ARRAY_AGG", "LISTAGG", "STRING_AGG", "GROUP_CONCAT",
@@ -146,8 +161,13 @@ public final class SqlGuard {
   private static void checkDeterministic(List<SqlToken> tokens) {
     for (int i = 0; i < tokens.size(); i++) {
       SqlToken t = tokens.get(i);
+      checkInternal(t);
       if (t.kind() != Kind.WORD) {
         continue;
+      }
+      if (TYPED_FUNCTIONS.contains(t.text()) && called(tokens, i)) {
+        throw new SqlRefusedException(t.text() + "() reads the clock when given 'now': date and time functions are"
+            + " not allowed; store ISO-8601 text and compute dates in the reducer");
       }
       if (NONDETERMINISTIC.contains(t.text())) {
         throw new SqlRefusedException(t.text() + " is not deterministic: a replay could get another result");
@@ -163,6 +183,32 @@ public final class SqlGuard {
       }
     }
     LimitCheck.check(tokens);
+  }
+
+  /** Refuses names of SQLite's internals and of the hidden row id, whether written as words or quoted. */
+  private static void checkInternal(SqlToken t) {
+    if (t.kind() != Kind.WORD && t.kind() != Kind.QUOTED_IDENTIFIER) {
+      return;
+    }
+    String name = t.text().toUpperCase(java.util.Locale.ROOT);
+    if (t.kind() == Kind.QUOTED_IDENTIFIER && ROW_IDS.contains(name)) {
+      throw new SqlRefusedException(t.text() + " is the hidden row id, which a snapshot does not keep");
+    }
+    for (String prefix : INTERNAL_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        throw new SqlRefusedException(t.text() + " is an engine internal whose content can differ between replays");
+      }
+    }
+  }
+
+  /** Whether the word at {@code i} is called: a parenthesis follows that holds more than one integer. */
+  private static boolean called(List<SqlToken> tokens, int i) {
+    if (i + 1 >= tokens.size() || !tokens.get(i + 1).isSymbol("(")) {
+      return false;
+    }
+    boolean precision = i + 3 < tokens.size() && tokens.get(i + 2).kind() == Kind.NUMBER
+        && tokens.get(i + 3).isSymbol(")");
+    return !precision;
   }
 
   /**

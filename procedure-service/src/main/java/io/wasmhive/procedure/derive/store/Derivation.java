@@ -20,10 +20,12 @@ import java.time.Instant;
  * @param applied how many messages were applied
  * @param rejected how many messages were rejected
  * @param createdAt when it was created
+ * @param sqlEngine the SQL engine its database runs on, for life ({@code sqlite}, {@code h2})
+ * @param sqlEngineVersion that engine's version when the derivation was created
  */
 public record Derivation(String database, String name, String tenant, String owner, String reducerSha256,
     byte[] reducer, String schema, MessageLimits limits, long position, String stateHash, String chainHash,
-    long applied, long rejected, Instant createdAt) {
+    long applied, long rejected, Instant createdAt, String sqlEngine, String sqlEngineVersion) {
 
   /** The chain hash before the first message. */
   public static final String GENESIS = "0".repeat(64);
@@ -40,6 +42,6 @@ public record Derivation(String database, String name, String tenant, String own
   /** This derivation after {@code more} messages, the last of which left the given hashes. */
   public Derivation advanced(long position, String stateHash, String chainHash, long applied, long rejected) {
     return new Derivation(database, name, tenant, owner, reducerSha256, reducer, schema, limits, position, stateHash,
-        chainHash, applied, rejected, createdAt);
+        chainHash, applied, rejected, createdAt, sqlEngine, sqlEngineVersion);
   }
 }

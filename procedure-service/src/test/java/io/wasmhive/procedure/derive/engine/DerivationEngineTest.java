@@ -8,22 +8,31 @@ import io.wasmhive.executor.EngineChoice;
 import io.wasmhive.executor.ExecutorOptions;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.procedure.derive.sql.DerivationDatabase;
-import io.wasmhive.procedure.derive.sql.H2Engine;
 import io.wasmhive.procedure.derive.sql.SqlBounds;
+import io.wasmhive.procedure.derive.sql.TestEngines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Messages applied by real reducers on a real executor (both engines) to a real H2 database: applied, rejected with
- * their deterministic reasons, rolled back without partial writes, bounded by every limit, and replayed to the same
- * hash every time.
+ * Messages applied by real reducers on a real executor (both WebAssembly engines) to a real database on each SQL
+ * engine (SQLite through sqlite4j, H2): applied, rejected with their deterministic reasons, rolled back without
+ * partial writes, bounded by every limit, and replayed to the same hash every time.
  */
+@ParameterizedClass
+@FieldSource("io.wasmhive.procedure.derive.sql.TestEngines#NAMES")
 class DerivationEngineTest {
+
+  @Parameter
+  String sqlEngine;
 
   static final String SCHEMA = "CREATE TABLE kv (k INTEGER PRIMARY KEY, v VARCHAR(100) NOT NULL)";
   static final SqlBounds BOUNDS = new SqlBounds(1000, 1 << 16, 64, 64 * 1024);
@@ -49,7 +58,7 @@ class DerivationEngineTest {
   }
 
   DerivationDatabase db() {
-    DerivationDatabase db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS);
+    DerivationDatabase db = DerivationDatabase.create(TestEngines.of(sqlEngine), SCHEMA, BOUNDS);
     open.add(db);
     return db;
   }
@@ -84,7 +93,7 @@ class DerivationEngineTest {
     assertThat(trapped.reason()).isEqualTo("trap: unreachable");
     assertThat(trapped.stateHash()).isEqualTo(before);
     assertThat(new String(db.query("SELECT COUNT(*) AS n FROM kv", null, Duration.ofSeconds(1))))
-        .isEqualTo("[{\"N\":1}]");
+        .isEqualTo("[{\"" + TestEngines.alias(sqlEngine, "n") + "\":1}]");
   }
 
   @Test
@@ -180,7 +189,7 @@ class DerivationEngineTest {
     List<Outcome> reference = null;
     for (int run = 0; run < 100; run++) {
       List<Outcome> outcomes = new ArrayList<>();
-      try (DerivationDatabase db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS)) {
+      try (DerivationDatabase db = DerivationDatabase.create(TestEngines.of(sqlEngine), SCHEMA, BOUNDS)) {
         for (byte[] message : log) {
           outcomes.add(engine.apply(message[0] == '"' ? OPS : KV, LIMITS, db, message));
         }
@@ -191,5 +200,54 @@ class DerivationEngineTest {
       }
       assertThat(outcomes).as("run " + run).isEqualTo(reference);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = EngineChoice.class, names = {"WASMTIME", "CHICORY"})
+  void sqliteStorageCapRejectsTheMessageAndNothingOfItRemains(EngineChoice choice) throws Exception {
+    Assumptions.assumeTrue("sqlite".equals(sqlEngine), "only SQLite caps its storage");
+    start(choice);
+    DerivationDatabase db = db();
+    // max_db_bytes 64 KiB: SQLite's pages are capped at 4 x 64 KiB + 1 MiB, so ~1.25 MiB in one statement fails
+    // while it runs (SQLITE_FULL), before the canonical dump could be measured.
+    MessageLimits small = new MessageLimits(LIMITS.maxGas(), LIMITS.maxTimeMs(), LIMITS.maxMemory(), 64 * 1024);
+    assertThat(engine.apply(KV, small, db, utf8("[1, \"kept\"]")).applied()).isTrue();
+    String before = db.measure().sha256();
+    String fill = "INSERT INTO kv (k, v) WITH RECURSIVE r(n) AS (SELECT 2 UNION ALL SELECT n + 1 FROM r WHERE n < %d)"
+        + " SELECT n, printf('%%100d', n) FROM r";
+    // Past the cap: rejected by the cap itself, rolled back.
+    Outcome full = engine.apply(OPS, small, db, op('x', String.format(fill, 20_000)));
+    assertThat(full).isEqualTo(new Outcome(false, "database storage limit (max_db_bytes)", before,
+        db.measure().size()));
+    // Within the cap but beyond max_db_bytes: rejected by the deterministic check on the canonical dump.
+    Outcome over = engine.apply(OPS, small, db, op('x', String.format(fill, 2_000)));
+    assertThat(over.reason()).startsWith("database size ").endsWith(" bytes exceeds max_db_bytes 65536");
+    assertThat(over.stateHash()).isEqualTo(before);
+    assertThat(new String(db.query("SELECT COUNT(*) AS n FROM kv", null, Duration.ofSeconds(1))))
+        .isEqualTo("[{\"n\":1}]");
+    assertThat(engine.apply(KV, small, db, utf8("[2, \"next\"]")).applied()).isTrue();
+  }
+
+  @Test
+  void aRunawayStatementRejectsItsMessageByTime() throws Exception {
+    start(EngineChoice.WASMTIME);
+    DerivationDatabase db = db();
+    MessageLimits second = new MessageLimits(LIMITS.maxGas(), 1_000, LIMITS.maxMemory(), LIMITS.maxDbBytes());
+    String endless = "INSERT INTO kv (k, v) WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+        + " SELECT n, 'x' FROM r WHERE n < 0";
+    Outcome outcome = engine.apply(OPS, second, db, op('x', endless));
+    assertThat(outcome.applied()).isFalse();
+    assertThat(outcome.reason()).isIn("time limit (max_time)", "reduce returned -4");
+    assertThat(outcome.stateHash()).isEqualTo(db.measure().sha256());
+  }
+
+  @Test
+  void sqliteValueOfAnotherFamilyRejectsTheMessage() throws Exception {
+    Assumptions.assumeTrue("sqlite".equals(sqlEngine), "only SQLite stores a value its column cannot convert");
+    start(EngineChoice.WASMTIME);
+    DerivationDatabase db = db();
+    String empty = db.measure().sha256();
+    assertThat(engine.apply(OPS, LIMITS, db, op('x', "INSERT INTO kv VALUES (1, X'41')")))
+        .isEqualTo(new Outcome(false, "column KV.V holds a blob, not text", empty, db.measure().size()));
   }
 }

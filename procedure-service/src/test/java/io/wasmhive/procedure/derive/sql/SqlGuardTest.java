@@ -28,7 +28,11 @@ class SqlGuardTest {
       "SELECT ROW_NUMBER() OVER (ORDER BY id) AS r FROM units",
       "SELECT SUM(hp) OVER (PARTITION BY team) AS s FROM units",
       "-- a comment: now()\nSELECT 1 AS one /* random() */",
-      "(SELECT 1 AS one)"})
+      "(SELECT 1 AS one)",
+      "SELECT CAST(t AS TIME(3)) AS t FROM clocks",
+      "SELECT replace(name, 'a', 'b') AS n FROM units",
+      "SELECT CASE WHEN hp > 0 THEN 'alive' ELSE 'dead' END AS s FROM units",
+      "SELECT \"day\" FROM dates WHERE \"day\" > '2024-01-01'"})
   void deterministicQueriesPass(String sql) {
     assertThatCode(() -> SqlGuard.checkQuery(sql)).doesNotThrowAnyException();
   }
@@ -179,5 +183,74 @@ class SqlGuardTest {
         "only INSERT, UPDATE or DELETE is allowed here (the schema holds the DDL)");
     assertThatThrownBy(() -> SqlGuard.checkQuery("SELECT 1; SELECT 2")).hasMessage(
         "exactly one statement is allowed, found 2");
+  }
+
+  /** What SQLite adds to refuse: clock, random and history functions, internals, statements beyond one database. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT randomblob(8) AS r",
+      "SELECT date('now') AS d",
+      "SELECT time('now') AS t",
+      "SELECT DATE ('2024-01-01', '+1 day') AS d",
+      "SELECT datetime('now') AS t",
+      "SELECT julianday('now') AS j",
+      "SELECT unixepoch() AS u",
+      "SELECT strftime('%s', 'now') AS s",
+      "SELECT timediff('now', '2024-01-01') AS d",
+      "SELECT changes() AS c",
+      "SELECT total_changes() AS c",
+      "SELECT last_insert_rowid() AS r",
+      "SELECT load_extension('/tmp/evil.so') AS x",
+      "SELECT fts3_tokenizer('simple') AS x",
+      "SELECT sqlite_version() AS v",
+      "SELECT sqlite_offset(id) AS o FROM units",
+      "SELECT sql FROM sqlite_master",
+      "SELECT sql FROM sqlite_schema",
+      "SELECT * FROM \"sqlite_master\"",
+      "SELECT * FROM [sqlite_master]",
+      "SELECT * FROM pragma_page_count()",
+      "SELECT rowid FROM units ORDER BY 1",
+      "SELECT oid FROM units ORDER BY 1",
+      "SELECT \"rowid\" FROM units ORDER BY 1",
+      "SELECT 1 AS x; ATTACH DATABASE '/tmp/x.db' AS x"})
+  void sqliteNondeterminismIsRefused(String sql) {
+    assertThatThrownBy(() -> SqlGuard.checkQuery(sql)).isInstanceOf(SqlRefusedException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "ATTACH DATABASE '/tmp/x.db' AS x",
+      "DETACH DATABASE x",
+      "PRAGMA max_page_count = 1000000",
+      "VACUUM INTO '/tmp/copy.db'",
+      "VACUUM",
+      "REINDEX units",
+      "BEGIN",
+      "RELEASE s",
+      "REPLACE INTO units VALUES (1)",
+      "INSERT INTO units SELECT * FROM pragma_table_info('units')",
+      "INSERT INTO log VALUES (datetime('now'))",
+      "UPDATE units SET seed = random()",
+      "DELETE FROM units WHERE rowid = 1",
+      "INSERT INTO units VALUES (1); PRAGMA foreign_keys = OFF"})
+  void sqliteStatementsBeyondOneDatabaseAreRefused(String sql) {
+    assertThatThrownBy(() -> SqlGuard.checkExec(sql)).isInstanceOf(SqlRefusedException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, at TEXT DEFAULT (datetime('now')))",
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, d DATE DEFAULT (date('now')))",
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, r INTEGER DEFAULT (random()))",
+      "CREATE TABLE t (id INTEGER PRIMARY KEY); PRAGMA foreign_keys = OFF",
+      "CREATE TABLE t (id INTEGER PRIMARY KEY); ATTACH DATABASE ':memory:' AS x"})
+  void sqliteSchemaNondeterminismIsRefused(String ddl) {
+    assertThatThrownBy(() -> SqlGuard.checkSchema(ddl, 64)).isInstanceOf(SqlRefusedException.class);
+  }
+
+  @Test
+  void typesWithAPrecisionAreNotCalls() {
+    assertThatCode(() -> SqlGuard.checkSchema("CREATE TABLE t (id INTEGER PRIMARY KEY, at TIME(3), d DATE)", 64))
+        .doesNotThrowAnyException();
   }
 }

@@ -9,16 +9,32 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.FieldSource;
 
-/** The canonical dump: its exact bytes, its independence of history, NaN and zero canonicalisation, and restore. */
+/**
+ * The canonical dump on each engine: its exact bytes, its independence of history, NaN and zero
+ * canonicalisation, and restore.
+ */
+@ParameterizedClass
+@FieldSource("io.wasmhive.procedure.derive.sql.TestEngines#NAMES")
 class StateDumpTest {
+
+  @Parameter
+  String engineName;
+
+  SqlEngine engine() {
+    return TestEngines.of(engineName);
+  }
+
 
   static final String SCHEMA = "CREATE TABLE t (k INTEGER PRIMARY KEY, v VARCHAR(10), f DOUBLE)";
   static final SqlBounds BOUNDS = new SqlBounds(100, 1 << 16, 16, 4096);
 
   @Test
   void theDumpIsTheDocumentedBytes() throws Exception {
-    try (DerivationDatabase db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS)) {
+    try (DerivationDatabase db = DerivationDatabase.create(engine(), SCHEMA, BOUNDS)) {
       db.begin();
       db.exec("INSERT INTO t VALUES (?, ?, ?)", json("[2, \"b\", null]"), TIME);
       db.exec("INSERT INTO t VALUES (?, ?, ?)", json("[1, \"a\", 1.5]"), TIME);
@@ -60,14 +76,14 @@ class StateDumpTest {
   void theHashDependsOnTheStateNotOnHowItWasReached() throws Exception {
     String direct;
     String roundabout;
-    try (DerivationDatabase db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS)) {
+    try (DerivationDatabase db = DerivationDatabase.create(engine(), SCHEMA, BOUNDS)) {
       db.begin();
       db.exec("INSERT INTO t VALUES (1, 'a', 0.0)", null, TIME);
       db.exec("INSERT INTO t VALUES (2, 'b', NULL)", null, TIME);
       db.commit();
       direct = db.measure().sha256();
     }
-    try (DerivationDatabase db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS)) {
+    try (DerivationDatabase db = DerivationDatabase.create(engine(), SCHEMA, BOUNDS)) {
       db.begin();
       db.exec("INSERT INTO t VALUES (3, 'c', 1)", null, TIME);
       db.exec("INSERT INTO t VALUES (2, 'x', 2)", null, TIME);
@@ -90,7 +106,7 @@ class StateDumpTest {
 
   @Test
   void aDifferentValueGivesADifferentHash() throws Exception {
-    try (DerivationDatabase db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS)) {
+    try (DerivationDatabase db = DerivationDatabase.create(engine(), SCHEMA, BOUNDS)) {
       String empty = db.measure().sha256();
       db.begin();
       db.exec("INSERT INTO t VALUES (1, 'a', NULL)", null, TIME);
@@ -107,7 +123,7 @@ class StateDumpTest {
   @Test
   void aRestoredDumpHasTheSameHashAndRows() throws Exception {
     StateDump.Result dump;
-    try (DerivationDatabase db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS)) {
+    try (DerivationDatabase db = DerivationDatabase.create(engine(), SCHEMA, BOUNDS)) {
       db.begin();
       for (int i = 0; i < 50; i++) {
         db.exec("INSERT INTO t VALUES (?, ?, ?)", json("[" + (50 - i) + ", \"v" + i + "\", " + i * 0.25 + "]"), TIME);
@@ -115,7 +131,7 @@ class StateDumpTest {
       db.commit();
       dump = db.dump();
     }
-    try (DerivationDatabase restored = DerivationDatabase.restore(new H2Engine(), SCHEMA, BOUNDS, dump.bytes())) {
+    try (DerivationDatabase restored = DerivationDatabase.restore(engine(), SCHEMA, BOUNDS, dump.bytes())) {
       assertThat(restored.measure().sha256()).isEqualTo(dump.sha256());
       assertThat(new String(restored.query("SELECT v FROM t WHERE k = 50", null, TIME))).isEqualTo("[{\"V\":\"v0\"}]");
     }
@@ -124,7 +140,7 @@ class StateDumpTest {
   @Test
   void tamperedOrForeignDumpsAreRefused() throws Exception {
     byte[] bytes;
-    try (DerivationDatabase db = DerivationDatabase.create(new H2Engine(), SCHEMA, BOUNDS)) {
+    try (DerivationDatabase db = DerivationDatabase.create(engine(), SCHEMA, BOUNDS)) {
       db.begin();
       db.exec("INSERT INTO t VALUES (1, 'a', NULL)", null, TIME);
       db.commit();
@@ -135,10 +151,10 @@ class StateDumpTest {
     byte[] badMagic = bytes.clone();
     badMagic[0] = 'X';
     for (byte[] bad : new byte[][] {truncated, trailing, badMagic, new byte[0]}) {
-      assertThatThrownBy(() -> DerivationDatabase.restore(new H2Engine(), SCHEMA, BOUNDS, bad))
+      assertThatThrownBy(() -> DerivationDatabase.restore(engine(), SCHEMA, BOUNDS, bad))
           .isInstanceOf(SqlRefusedException.class);
     }
-    assertThatThrownBy(() -> DerivationDatabase.restore(new H2Engine(),
+    assertThatThrownBy(() -> DerivationDatabase.restore(engine(),
         "CREATE TABLE t (k INTEGER PRIMARY KEY, v VARCHAR(10), g DOUBLE)", BOUNDS, bytes))
         .isInstanceOf(SqlRefusedException.class).hasMessageContaining("does not match the schema");
   }

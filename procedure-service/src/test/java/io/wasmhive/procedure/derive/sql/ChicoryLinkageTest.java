@@ -1,4 +1,6 @@
-package io.wasmhive.procedure.derive.bench;
+package io.wasmhive.procedure.derive.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,28 +19,28 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Checks that every field and method sqlite4j (and the Chicory wasi it brings) refers to in Chicory's runtime,
- * wasm and log packages exists on the running classpath — the Chicory 1.7.5 executor-core pins, not the 1.5.3
- * sqlite4j was compiled against. The JVM links lazily, so a missing member would otherwise surface only as a
- * NoSuchMethodError (or AbstractMethodError, for a Chicory interface that gained a method) on the path that first
- * uses it. Exits 1 when a reference does not resolve. Blocks.
+ * Chicory linkage of the default SQL engine: every field and method sqlite4j (and the Chicory wasi it brings)
+ * refers to in Chicory's runtime, wasm and log packages must exist on the test classpath — the Chicory version
+ * executor-core pins (the parent's {@code chicory.version}), not the 1.5.3 sqlite4j was compiled against — and
+ * every concrete sqlite4j class implementing a Chicory type must implement all its methods. The JVM links lazily,
+ * so without this a Chicory upgrade would surface only as a NoSuchMethodError (or AbstractMethodError) on the path
+ * that first uses the missing member, in production. Moved here from the sql-eval helper's
+ * {@code derive.bench.ChicoryLinkage} (its command-line check), as a test.
  */
-public final class ChicoryLinkage {
+class ChicoryLinkageTest {
 
   private static final String CHICORY = "com/dylibso/chicory/";
   private static final String IMPLEMENTS = "implements:";
 
-  private ChicoryLinkage() {
-  }
-
-  /** Prints the number of references checked and every one that does not resolve. */
-  public static void main(String[] args) throws Exception {
+  @Test
+  void everyChicoryReferenceOfSqlite4jResolves() throws Exception {
     Set<String> refs = new TreeSet<>();
     for (String anchor : new String[] {"io.roastedroot.sqlite4j.JDBC", "com.dylibso.chicory.wasi.WasiPreview1"}) {
       Path jar = Path.of(Class.forName(anchor).getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -50,24 +52,30 @@ public final class ChicoryLinkage {
         unresolved.add(ref);
       }
     }
-    int implementors = 0;
     for (String type : implementors(refs)) {
-      implementors++;
-      Class<?> c = Class.forName(type.replace('/', '.'), false, ChicoryLinkage.class.getClassLoader());
+      Class<?> c = Class.forName(type.replace('/', '.'), false, ChicoryLinkageTest.class.getClassLoader());
       for (Method m : c.getMethods()) {
         if (Modifier.isAbstract(m.getModifiers())) {
           unresolved.add(type + " leaves " + m + " unimplemented");
         }
       }
     }
-    System.out.printf("chicory linkage: %d distinct references from sqlite4j and chicory-wasi into Chicory"
-        + " runtime/wasm/log and %d concrete classes implementing Chicory types checked against %s:"
-        + " %d unresolved%n", refs.size() - implementors(refs).size(), implementors,
-        Class.forName("com.dylibso.chicory.runtime.Instance").getProtectionDomain().getCodeSource()
-            .getLocation().getPath().replaceAll(".*/repository/", ""), unresolved.size());
-    unresolved.forEach(ref -> System.out.println("  unresolved: " + ref));
-    if (!unresolved.isEmpty()) {
-      System.exit(1);
+    assertThat(refs.size() - implementors(refs).size()).as("references into Chicory").isGreaterThan(100);
+    assertThat(implementors(refs)).as("sqlite4j classes implementing Chicory types").isNotEmpty();
+    assertThat(unresolved).as("references that do not resolve against "
+        + Class.forName("com.dylibso.chicory.runtime.Instance").getProtectionDomain().getCodeSource().getLocation())
+        .isEmpty();
+  }
+
+  @Test
+  void sqlite4jRunsOnTheExecutorsChicory() throws Exception {
+    // One Chicory runtime on the classpath, executor-core's: the one sqlite4j's database runs on.
+    assertThat(ChicoryLinkageTest.class.getClassLoader().getResources("com/dylibso/chicory/runtime/Instance.class")
+        .asIterator()).toIterable().hasSize(1);
+    try (var c = TestEngines.of("sqlite").openEmpty(); var s = c.createStatement();
+        var rs = s.executeQuery("SELECT 6 * 7")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(42);
     }
   }
 
@@ -145,7 +153,7 @@ public final class ChicoryLinkage {
     String[] parts = ref.split(" ");
     Class<?> owner;
     try {
-      owner = Class.forName(parts[0].replace('/', '.'), false, ChicoryLinkage.class.getClassLoader());
+      owner = Class.forName(parts[0].replace('/', '.'), false, ChicoryLinkageTest.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
     }
