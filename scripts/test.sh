@@ -71,6 +71,9 @@ echo "[test] ANVIL_BIN=$ANVIL_BIN ($("$ANVIL_BIN" --version | head -1))"
 ensure_pkg node nodejs
 ensure_pkg npm
 bash workflow-service/src/test/solidity/build.sh --check
+# procedure-service's derivation test reducers: the committed .wasm files are what their WAT sources build to.
+ensure_pkg wat2wasm wabt
+bash procedure-service/src/test/wat/build.sh --check
 # The benchmarks' peers work: the runner (a process per WebAssembly step on node:wasi) as the simulator's wasmtime does, and
 # bench-vs-node.sh's server as procedure-service's call API answers.
 node --test scripts/bench/wasi-runner.test.mjs scripts/bench/node-peer.test.mjs >/dev/null

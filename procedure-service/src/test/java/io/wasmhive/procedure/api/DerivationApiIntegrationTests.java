@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"wasmhive.data-dir=target/it-data/derivations", "derivation.max-result-rows=50",
     "derivation.max-messages-per-append=50", "derivation.max-message-bytes=1KB", "derivation.max-list-limit=20",
-    "derivation.maxima.max-gas=1000000000", "procedure.max-module-size=64KB"})
+    "derivation.maxima.max-gas=1000000000", "procedure.max-module-size=128KB"})
 class DerivationApiIntegrationTests {
 
   @LocalServerPort
@@ -218,6 +218,30 @@ class DerivationApiIntegrationTests {
     assertThat(noReduce.errorMessage()).contains("reduce(i32, i32) -> i32");
     body.put("wasm_base64", HttpProbe.base64("wat-db-noalloc.wasm"));
     assertError(api.http.post("/derivations", json(body)), 400, "INVALID_WASM");
+    body.put("wasm_base64", reducer("derive-clock.wasm"));
+    Reply clock = api.http.post("/derivations", json(body));
+    assertError(clock, 400, "INVALID_WASM");
+    assertThat(clock.errorMessage()).contains("not wasi_snapshot_preview1.clock_time_get");
+    assertThat(api.http.get("/derivations/x").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theRustTemplateIsAReducerDespiteTheWasiItsStdLinks() {
+    for (String build : new String[] {"rust-derive-template.wasm", "rust-derive-template-today.wasm"}) {
+      String name = build.startsWith("rust-derive-template-today") ? "today" : "mvp";
+      Reply created = api.http.post("/derivations", json(Map.of("name", name, "wasm_base64", HttpProbe.base64(build),
+          "schema", "CREATE TABLE greetings (text TEXT NOT NULL)")));
+      assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+      Reply appended = api.http.post("/derivations/" + name + "/messages",
+          "{\"messages\":[{\"text\":\"hi\"},{\"text\":7}]}");
+      assertThat(appended.status()).as(appended.body().toString()).isEqualTo(200);
+      JsonNode results = appended.body().get("results");
+      assertThat(results.get(0).get("status").asString()).isEqualTo("applied");
+      assertThat(results.get(1).get("status").asString()).isEqualTo("rejected");
+      assertThat(results.get(1).get("reason").asString()).isEqualTo("reduce returned 2");
+      Reply rows = api.query(name, "SELECT text AS \"t\" FROM greetings", null);
+      assertThat(rows.body().get("rows").toString()).isEqualTo("[{\"t\":\"hi\"}]");
+    }
   }
 
   @Test

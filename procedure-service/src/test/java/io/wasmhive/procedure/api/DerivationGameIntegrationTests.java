@@ -18,8 +18,10 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The demo game (guests/c/derive-game.c, the corpus' {@code derive-game.wasm}) through the HTTP API: a full game to
- * a victory, an illegal move rejected, a dispute settled by replaying the log with verify, and a tampered log found.
+ * The demo game (guests/c/derive-game.c) through the HTTP API: a full game to a victory, an illegal move rejected, a
+ * dispute settled by replaying the log with verify, and a tampered log found. The derivation runs the build of
+ * today's C feature set ({@code derive-game-today.wasm}); verify replays with the MVP build ({@code derive-game.wasm})
+ * of the same source, as a disputing party with another toolchain would, and must reach the same state hashes.
  */
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"wasmhive.data-dir=target/it-data/derivation-game", "procedure.max-module-size=64KB"})
@@ -38,7 +40,7 @@ class DerivationGameIntegrationTests {
   void database() {
     api = new DerivationClient(new HttpProbe(port, "it-" + UUID.randomUUID()));
     Reply created = api.http.post("/derivations", json(Map.of("name", "game", "wasm_base64",
-        HttpProbe.base64("derive-game.wasm"), "schema", SCHEMA)));
+        HttpProbe.base64("derive-game-today.wasm"), "schema", SCHEMA)));
     assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
   }
 
