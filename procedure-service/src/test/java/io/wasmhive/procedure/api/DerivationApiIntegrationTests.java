@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.procedure.api.HttpProbe.Reply;
+import io.wasmhive.procedure.derive.engine.Reducers;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -226,6 +229,36 @@ class DerivationApiIntegrationTests {
   }
 
   @Test
+  void theReducerSizeLimitHoldsAtItsEdge() {
+    int limit = 128 * 1024; // procedure.max-module-size above
+    byte[] kv = Reducers.bytes("derive-kv.wasm");
+    Reply at = api.http.post("/derivations", json(Map.of("name", "at", "schema", KV_SCHEMA, "wasm_base64",
+        Base64.getEncoder().encodeToString(padded(kv, limit)))));
+    assertThat(at.status()).as(at.body().toString()).isEqualTo(201);
+    Reply past = api.http.post("/derivations", json(Map.of("name", "past", "schema", KV_SCHEMA, "wasm_base64",
+        Base64.getEncoder().encodeToString(padded(kv, limit + 1)))));
+    assertError(past, 413, "PAYLOAD_TOO_LARGE");
+    assertThat(past.errorMessage()).contains((limit + 1) + " bytes, more than the limit of " + limit);
+    assertThat(api.http.get("/derivations/past").status()).isEqualTo(404);
+  }
+
+  /** {@code wasm} with a custom section appended so that it is exactly {@code total} bytes long. */
+  static byte[] padded(byte[] wasm, int total) {
+    int content = total - wasm.length - 1 - 5; // section id, then its size as a 5-byte LEB128
+    byte[] out = Arrays.copyOf(wasm, total);
+    int at = wasm.length;
+    out[at++] = 0; // custom section
+    for (int i = 0; i < 5; i++) {
+      out[at++] = (byte) (((content >>> (7 * i)) & 0x7f) | (i < 4 ? 0x80 : 0));
+    }
+    out[at++] = 3; // its name, "pad"; the rest of the content is zeros
+    out[at++] = 'p';
+    out[at++] = 'a';
+    out[at] = 'd';
+    return out;
+  }
+
+  @Test
   void theRustTemplateIsAReducerDespiteTheWasiItsStdLinks() {
     for (String build : new String[] {"rust-derive-template.wasm", "rust-derive-template-today.wasm"}) {
       String name = build.startsWith("rust-derive-template-today") ? "today" : "mvp";
@@ -268,16 +301,16 @@ class DerivationApiIntegrationTests {
 
   @Test
   void multipartAndRawUploadsCreateToo() {
-    Reply multipart = api.http.postMultipart("/derivations", io.wasmhive.procedure.derive.engine.Reducers.bytes(
+    Reply multipart = api.http.postMultipart("/derivations", Reducers.bytes(
         "derive-kv.wasm"), Map.of("meta", json(Map.of("name", "mp", "schema", KV_SCHEMA))));
     assertThat(multipart.status()).as(multipart.body().toString()).isEqualTo(201);
     String schema = java.net.URLEncoder.encode(KV_SCHEMA, java.nio.charset.StandardCharsets.UTF_8);
     Reply raw = api.http.post("/derivations?name=raw&max_gas=1000000&schema=" + schema, "application/wasm",
-        io.wasmhive.procedure.derive.engine.Reducers.bytes("derive-kv.wasm"));
+        Reducers.bytes("derive-kv.wasm"));
     assertThat(raw.status()).as(raw.body().toString()).isEqualTo(201);
     assertThat(raw.body().get("limits").get("max_gas").asLong()).isEqualTo(1_000_000);
     assertError(api.http.post("/derivations?name=raw2&max_gas=lots&schema=" + schema, "application/wasm",
-        io.wasmhive.procedure.derive.engine.Reducers.bytes("derive-kv.wasm")), 400, "BAD_REQUEST");
+        Reducers.bytes("derive-kv.wasm")), 400, "BAD_REQUEST");
     assertThat(api.append("raw", List.of(1, "x")).body().get("results").get(0).get("status").asString())
         .isEqualTo("applied");
   }
