@@ -8,11 +8,21 @@
 # (Redis); the others join them. Set MONGODB_URI / REDIS_URL to use external stores instead.
 #
 # Usage: scripts/run-local.sh [--smoke]   (--smoke: stop as soon as all four are UP; exit 0)
+#
+# Other ports (a second run beside this one, tests, scripts): WASMHIVE_BASE_PORT=N puts the services on N..N+3
+# (actuator on +1000); WASMHIVE_EMBEDDED_MONGO_PORT and WASMHIVE_EMBEDDED_REDIS_PORT move the embedded stores.
+# Sent SIGTERM (or Ctrl-C), it stops every service it started, by PID, and exits.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-SERVICES=(relay-service:8080 workflow-service:8081 indexer-service:8082 procedure-service:8083)
+BASE_PORT=${WASMHIVE_BASE_PORT:-8080}
+[[ $BASE_PORT =~ ^[0-9]+$ ]] && ((BASE_PORT >= 1024 && BASE_PORT <= 64000)) || {
+  echo "[run-local] WASMHIVE_BASE_PORT must be a number from 1024 to 64000, was '$BASE_PORT'" >&2
+  exit 2
+}
+SERVICES=(relay-service:$BASE_PORT workflow-service:$((BASE_PORT + 1)) indexer-service:$((BASE_PORT + 2))
+  procedure-service:$((BASE_PORT + 3)))
 DATA_DIR=${WASMHIVE_DATA_DIR:-$ROOT/data}
 LOG_DIR=$DATA_DIR/logs
 HEALTH_TIMEOUT_SECONDS=${HEALTH_TIMEOUT_SECONDS:-180}
