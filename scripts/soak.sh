@@ -68,7 +68,8 @@ LOAD_PID=$!
 start=$SECONDS
 sample 0
 for minute in $(seq 1 "$MINUTES"); do
-  sleep $((start + minute * 60 - SECONDS))
+  wait_s=$((start + minute * 60 - SECONDS))
+  ((wait_s <= 0)) || sleep "$wait_s"
   kill -0 "$LOAD_PID" 2>/dev/null || { say "the load generator exited early:"; tail -20 "$OUT/load.log"; exit 1; }
   sample "$minute"
   printf '%s\t%s\n' "$minute" "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '\t')" >>"$OUT/loadavg.tsv"

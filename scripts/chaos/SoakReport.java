@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *   java SoakReport.java SAMPLES_TSV STATS_TSV PNG TITLE
  * </pre>
  *
- * Passes (exit 0) when every service's RSS and heap after GC grow less than 5 % over the second half and the
+ * Passes (exit 0) when every service's RSS and heap after GC grow less than 5 % over the second half (read off the
+ * least-squares line through that half's samples, see {@link #growth}) and the
  * second half's error rate is no higher than the first half's (or at most 0.1 %); exit 1 otherwise.
  */
 public final class SoakReport {
@@ -33,8 +34,8 @@ public final class SoakReport {
     int middle = (last + 1) / 2;
     boolean passed = true;
     System.out.println(String.format(Locale.ROOT, "%-18s %11s %11s %8s %12s %12s %8s", "service",
-        "RSS@" + middle + " MiB", "RSS@" + last + " MiB", "growth", "heap@" + middle + " MiB", "heap@" + last + " MiB",
-        "growth"));
+        "RSS@" + middle + " MiB", "RSS@" + last + " MiB", "trend", "heap@" + middle + " MiB", "heap@" + last + " MiB",
+        "trend"));
     for (Series s : series.values()) {
       double rssGrowth = growth(s.rss(), s.minutes(), middle, last);
       double heapGrowth = growth(s.heap(), s.minutes(), middle, last);
@@ -81,9 +82,33 @@ public final class SoakReport {
     return values.getLast();
   }
 
-  private static double growth(List<Long> values, List<Integer> minutes, int from, int to) {
-    long a = at(values, minutes, from);
-    return a == 0 ? 0 : 100.0 * (at(values, minutes, to) - a) / a;
+  /**
+   * The growth over minutes from..to in percent of the value at from, both read off the least-squares line through
+   * the samples of those minutes: a single heap sample moves by several percent from one minute to the next (what
+   * a full GC leaves depends on what was in flight), a trend does not.
+   */
+  static double growth(List<Long> values, List<Integer> minutes, int from, int to) {
+    double n = 0;
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    for (int i = 0; i < minutes.size(); i++) {
+      int m = minutes.get(i);
+      if (m >= from && m <= to) {
+        n++;
+        sx += m;
+        sy += values.get(i);
+        sxx += (double) m * m;
+        sxy += (double) m * values.get(i);
+      }
+    }
+    if (n < 2) {
+      return 0;
+    }
+    double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    double atFrom = (sy - slope * sx) / n + slope * from;
+    return atFrom <= 0 ? 0 : 100.0 * slope * (to - from) / atFrom;
   }
 
   private static double mib(long kib) {

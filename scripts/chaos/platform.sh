@@ -93,7 +93,8 @@ start_service() {
 
 ready() { [[ $(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$(port_of "$1")/readyz") == 200 ]]; }
 
-# Waits until the service's /readyz answers 200; prints the seconds it took. Fails after $2 seconds (180).
+# Waits until the service's /readyz answers 200; prints the seconds it took. Fails after $2 seconds (180). On a
+# loaded machine a service takes minutes to start (2 cores, seven builds beside it: 110-140 s each).
 await_ready() {
   local name=$1 limit=${2:-180} start=$SECONDS
   until ready "$name"; do
@@ -111,9 +112,9 @@ start_platform() {
   local name
   start_redis
   start_service relay-service
-  await_ready relay-service >/dev/null
+  await_ready relay-service 400 >/dev/null
   for name in "${SERVICE_NAMES[@]:1}"; do start_service "$name"; done
-  for name in "${SERVICE_NAMES[@]:1}"; do await_ready "$name" >/dev/null; done
+  for name in "${SERVICE_NAMES[@]:1}"; do await_ready "$name" 400 >/dev/null; done
   say "platform UP: services on $PLATFORM_BASE-$((PLATFORM_BASE + 3)), redis $REDIS_PORT, mongo stand-in $MONGO_PORT"
 }
 
