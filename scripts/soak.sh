@@ -89,5 +89,8 @@ set -e
 say "load average before $load_before; during (1-min averages, min/max over the run):" \
   "$(awk -F'\t' 'NR > 1 {if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2} END {print min "/" max}' \
     "$OUT/loadavg.tsv")"
-((load_status == 0 && report_status == 0)) || { say "FAILED (load checks exit $load_status, memory/errors exit $report_status)"; exit 1; }
+if ((load_status != 0 || report_status != 0)); then
+  say "FAILED (load checks exit $load_status, memory and errors exit $report_status)"
+  exit 1
+fi
 say "PASSED"

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * The load stops after SECONDS, or earlier when a file named {@code stop} appears in OUT_DIR.
  *
- * <p>Per second at SCALE 1: 4 executions, 4 procedure calls, 0.5 procedure creates, 0.5 index jobs, 1 workflow (created,
- * then run). A kind with 16 requests in flight skips its turn (counted as not sent), so an outage does not pile up
- * threads. Exit 0 when every check passes, 1 when one fails, 2 on bad arguments.
+ * <p>Per second at SCALE 1: 4 executions, 4 procedure calls, 0.5 procedure creates, 0.5 index jobs, 1 workflow
+ * (created, then run). A kind with 16 requests in flight skips its turn (counted as not sent), so an outage does not
+ * pile up threads. Exit 0 when every check passes, 1 when one fails, 2 on bad arguments.
  */
 public final class MixedLoad {
 

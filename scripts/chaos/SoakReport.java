@@ -128,6 +128,10 @@ public final class SoakReport {
       sent[half] += Long.parseLong(f[2]);
       errors[half] += Long.parseLong(f[4]) + Long.parseLong(f[5]) + Long.parseLong(f[6]);
     }
-    return new double[] {sent[0] == 0 ? 0 : (double) errors[0] / sent[0], sent[1] == 0 ? 0 : (double) errors[1] / sent[1]};
+    return new double[] {rate(errors[0], sent[0]), rate(errors[1], sent[1])};
+  }
+
+  private static double rate(long errors, long sent) {
+    return sent == 0 ? 0 : (double) errors / sent;
   }
 }
