@@ -3,16 +3,22 @@ package io.wasmhive.relay.guard;
 import io.wasmhive.relay.health.FeatureState;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Idempotency shared by every relay instance: one Redis string per key ({@code relay:idem:<key>}), claimed with
  * {@code SET NX PX} in a script that also reads the current value, and overwritten by the response on
- * completion by a script that keeps the fingerprint the key was claimed with. While Redis is unreachable an {@link InMemoryIdempotency} answers and the state is degraded;
- * what it stored is not copied to Redis when Redis returns. Thread-safe; each method blocks for one Redis round
- * trip, at most the redis timeout.
+ * completion by a script that keeps the fingerprint the key was claimed with. While Redis is unreachable (or
+ * slower than the redis timeout) an {@link InMemoryIdempotency} answers and the state is degraded. A response
+ * completed there is not lost when Redis returns: a lookup finds it in memory when Redis knows the key only in
+ * flight or not at all, and it is written back to Redis (with the rest of its TTL) by the next command that reaches
+ * Redis, so other instances see it too. Thread-safe; each method blocks for one Redis round trip, at most the redis
+ * timeout, plus the write-back of at most {@code fallbackMaxEntries} responses once after an outage.
  */
 final class RedisIdempotencyStore implements IdempotencyStore {
 
@@ -36,6 +42,11 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
   private final InMemoryIdempotency fallback;
 
+  /** Responses completed in memory while Redis failed, to be written to Redis: key → response and deadline. */
+  private final Map<String, Unsynced> unsynced = new ConcurrentHashMap<>();
+
+  private final AtomicBoolean writingBack = new AtomicBoolean();
+
   RedisIdempotencyStore(StringRedisTemplate redis, IdempotencyProperties properties) {
     this.redis = redis;
     this.properties = properties;
@@ -51,17 +62,60 @@ final class RedisIdempotencyStore implements IdempotencyStore {
   }
 
   private Claim claimInRedis(String key, String marker, Duration inFlightTtl) {
+    writeBack();
+    Optional<Claim> completedInMemory = completedInMemory(key);
+    if (completedInMemory.isPresent()) {
+      return completedInMemory.get();
+    }
     String current = redis.execute(CLAIM, List.of(KEY_PREFIX + key), marker,
         Long.toString(GuardSettings.millis(inFlightTtl)));
     return current == null || current.isEmpty() ? IdempotencyValues.ACQUIRED : IdempotencyValues.decode(current);
   }
 
+  /** The response completed for {@code key} in memory during an outage, if there is one (and not expired). */
+  private Optional<Claim> completedInMemory(String key) {
+    return fallback.peek(key).filter(Claim.Done.class::isInstance);
+  }
+
   @Override
   public void complete(String key, String responseJson, Duration ttl) {
     failover.run(
-        () -> redis.execute(COMPLETE, List.of(KEY_PREFIX + key), responseJson,
-            Long.toString(GuardSettings.millis(ttl))),
-        () -> fallback.complete(key, responseJson, ttl));
+        () -> {
+          writeBack();
+          completeInRedis(key, responseJson, ttl);
+          unsynced.remove(key);
+        },
+        () -> {
+          fallback.complete(key, responseJson, ttl);
+          if (unsynced.size() < properties.fallbackMaxEntries()) {
+            unsynced.put(key, new Unsynced(responseJson, System.nanoTime() + ttl.toNanos()));
+          }
+        });
+  }
+
+  private void completeInRedis(String key, String responseJson, Duration ttl) {
+    redis.execute(COMPLETE, List.of(KEY_PREFIX + key), responseJson, Long.toString(GuardSettings.millis(ttl)));
+  }
+
+  /**
+   * Copies the responses completed in memory during an outage to Redis, once Redis answers again; one thread at a
+   * time, the others go on. A failure leaves the rest for the next command.
+   */
+  private void writeBack() {
+    if (unsynced.isEmpty() || !writingBack.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      for (Map.Entry<String, Unsynced> entry : unsynced.entrySet()) {
+        long remaining = entry.getValue().deadline() - System.nanoTime();
+        if (remaining > Duration.ofMillis(1).toNanos()) {
+          completeInRedis(entry.getKey(), entry.getValue().response(), Duration.ofNanos(remaining));
+        }
+        unsynced.remove(entry.getKey(), entry.getValue());
+      }
+    } finally {
+      writingBack.set(false);
+    }
   }
 
   @Override
@@ -72,9 +126,21 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
   @Override
   public Optional<Claim> peek(String key) {
-    return failover.call(
-        () -> Optional.ofNullable(redis.opsForValue().get(KEY_PREFIX + key)).map(IdempotencyValues::decode),
-        () -> fallback.peek(key));
+    return failover.call(() -> peekInRedis(key), () -> fallback.peek(key));
+  }
+
+  /** Redis's answer, unless Redis knows the key only in flight or not at all and memory holds its response. */
+  private Optional<Claim> peekInRedis(String key) {
+    writeBack();
+    Optional<Claim> stored =
+        Optional.ofNullable(redis.opsForValue().get(KEY_PREFIX + key)).map(IdempotencyValues::decode);
+    if (stored.isEmpty() || stored.get() instanceof Claim.InFlight) {
+      Optional<Claim> inMemory = completedInMemory(key);
+      if (inMemory.isPresent()) {
+        return inMemory;
+      }
+    }
+    return stored;
   }
 
   @Override
@@ -85,5 +151,9 @@ final class RedisIdempotencyStore implements IdempotencyStore {
   @Override
   public FeatureState state() {
     return failover.state();
+  }
+
+  /** A response completed in memory, and when its TTL ends (nano clock). */
+  private record Unsynced(String response, long deadline) {
   }
 }

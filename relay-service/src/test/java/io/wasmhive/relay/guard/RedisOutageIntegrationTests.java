@@ -103,6 +103,34 @@ class RedisOutageIntegrationTests {
   }
 
   @Test
+  void responsesCompletedDuringAnOutageAreFoundAfterItAndWrittenBackForEveryInstance() {
+    // Claimed on Redis, completed in memory (the outage came while it ran); and claimed and completed in memory.
+    assertThat(store.claim("claimed-before", Duration.ofSeconds(30))).isEqualTo(new Claim.Acquired());
+    redis.stop();
+    store.complete("claimed-before", "{\"n\":1}", store.ttl());
+    assertThat(store.claim("claimed-during", Duration.ofSeconds(30))).isEqualTo(new Claim.Acquired());
+    store.complete("claimed-during", "{\"n\":2}", store.ttl());
+    assertThat(store.state().degraded()).isTrue();
+
+    redis.startAgain();
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        .until(() -> store.peek("x").isEmpty() && store.state().healthy());
+
+    assertThat(store.peek("claimed-before")).contains(new Claim.Done("{\"n\":1}"));
+    assertThat(store.claim("claimed-during", Duration.ofSeconds(30))).isEqualTo(new Claim.Done("{\"n\":2}"));
+    // Written back: another relay instance on the same Redis finds both responses, with their TTL.
+    try (GuardRedis other = GuardTesting.connect(redis)) {
+      RedisIdempotencyStore otherInstance = new RedisIdempotencyStore(other.template(),
+          GuardTesting.idempotency(Duration.ofMinutes(5), RECOVERY));
+      assertThat(otherInstance.peek("claimed-before")).contains(new Claim.Done("{\"n\":1}"));
+      assertThat(otherInstance.claim("claimed-during", Duration.ofSeconds(30)))
+          .isEqualTo(new Claim.Done("{\"n\":2}"));
+    }
+    assertThat(connection.template().getExpire(RedisIdempotencyStore.KEY_PREFIX + "claimed-during"))
+        .isBetween(Duration.ofMinutes(4).toSeconds(), Duration.ofMinutes(5).toSeconds());
+  }
+
+  @Test
   void theFallbackAnswersWithoutWaitingOnRedisWhileTheCircuitIsOpen() {
     limiter.tryConsume("ana");
     redis.stop();
