@@ -2,6 +2,8 @@ package io.wasmhive.workflow.events;
 
 import io.wasmhive.platform.events.EventBus;
 import io.wasmhive.platform.events.EventBusException;
+import io.wasmhive.platform.events.KeyGuard;
+import io.wasmhive.platform.events.Publication;
 import io.wasmhive.platform.events.contract.Streams;
 import io.wasmhive.platform.events.contract.WorkflowRunEvent;
 import io.wasmhive.workflow.run.RunListener;
@@ -10,6 +12,7 @@ import io.wasmhive.workflow.run.StepView;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -21,11 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code step_finished} (with the step's result or error, bounded) around each step that runs,
  * {@code run_finished} once its final state is written. Published on the runner's thread, in order, so the stream
  * ids order them as they happened. An event is informational: when Redis fails it is logged and the run goes on.
- * Thread-safe.
+ * {@code run_finished} is published exactly once per run: together with a marker key
+ * ({@code workflow:run-finished:<run id>}, kept {@link #FINISHED_MARKER_TTL}) in one atomic operation, so a runner
+ * that died between writing the final state and announcing it is made good by the redelivery of the run's request
+ * ({@link #finishedRunRedelivered}) without ever announcing a run twice. Thread-safe.
  */
 final class RunEventPublisher implements RunListener {
 
   private static final Logger log = LoggerFactory.getLogger(RunEventPublisher.class);
+
+  /** The prefix of the marker that a run's {@code run_finished} was published. */
+  static final String FINISHED_MARKER = "workflow:run-finished:";
+
+  /** How long the marker is kept: far longer than a pending request waits for its redelivery (minutes). */
+  static final Duration FINISHED_MARKER_TTL = Duration.ofHours(6);
 
   private final EventBus bus;
   private final JsonMapper json;
@@ -71,6 +83,18 @@ final class RunEventPublisher implements RunListener {
 
   @Override
   public void runFinished(RunView run) {
+    publishFinished(run);
+  }
+
+  @Override
+  public void finishedRunRedelivered(RunView run) {
+    if (publishFinished(run)) {
+      log.info("run {}: run_finished was missing (its runner stopped before announcing it); published now", run.id());
+    }
+  }
+
+  /** Publishes the run's {@code run_finished} unless it was published before; whether it did. */
+  private boolean publishFinished(RunView run) {
     String error = run.error();
     Boolean truncated = null;
     if (error != null && error.length() > maxErrorChars) {
@@ -79,8 +103,15 @@ final class RunEventPublisher implements RunListener {
     }
     Long duration = run.startedAt() == null || run.finishedAt() == null ? null
         : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
-    publish(event(WorkflowRunEvent.RUN_FINISHED, run, null, run.status().name().toLowerCase(java.util.Locale.ROOT),
-        null, error, truncated, duration));
+    WorkflowRunEvent event = event(WorkflowRunEvent.RUN_FINISHED, run, null,
+        run.status().name().toLowerCase(java.util.Locale.ROOT), null, error, truncated, duration);
+    try {
+      return bus.publishIf(KeyGuard.absent(FINISHED_MARKER + run.id()).thenSet("1", FINISHED_MARKER_TTL),
+          List.of(new Publication(Streams.WORKFLOW_RUN_EVENTS, event))).published();
+    } catch (EventBusException e) {
+      log.debug("Could not publish {} of run {}: {}", event.type(), event.runId(), e.getMessage());
+      return false;
+    }
   }
 
   private WorkflowRunEvent event(String type, RunView run, StepView step, String status, JsonNode result,

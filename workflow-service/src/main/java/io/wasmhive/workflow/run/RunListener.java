@@ -30,6 +30,13 @@ public interface RunListener {
   }
 
   /**
+   * A request for a run that is already final was delivered again: the instance that wrote the final state may have
+   * died before it told its listeners (the run's events publish {@code run_finished} now if it is missing).
+   */
+  default void finishedRunRedelivered(RunView run) {
+  }
+
+  /**
    * This instance stopped running it without writing a final state (its claim was lost, or the executor was
    * overloaded and another delivery runs it again).
    */
@@ -61,6 +68,11 @@ public interface RunListener {
       @Override
       public void runFinished(RunView run) {
         each.forEach(l -> Guarded.call(() -> l.runFinished(run)));
+      }
+
+      @Override
+      public void finishedRunRedelivered(RunView run) {
+        each.forEach(l -> Guarded.call(() -> l.finishedRunRedelivered(run)));
       }
 
       @Override

@@ -190,7 +190,9 @@ public final class RunService implements AutoCloseable {
         throw EventHandlingException.notRetryable("no run " + request.runId(), null);
       }
       if (existing.get().status().isFinal()) {
-        return; // Done already: a redelivery after the outcome was written.
+        // Done already: a redelivery after the outcome was written, perhaps by a runner that died before announcing it.
+        listener.finishedRunRedelivered(view(existing.get()));
+        return;
       }
       throw EventHandlingException.retryable("run " + request.runId() + " is held by another runner until "
           + existing.get().leaseUntil(), null);

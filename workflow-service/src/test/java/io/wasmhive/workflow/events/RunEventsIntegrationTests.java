@@ -1,9 +1,11 @@
 package io.wasmhive.workflow.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.guests.GuestCorpus;
 import io.wasmhive.platform.events.EventBus;
+import io.wasmhive.platform.events.StreamEvent;
 import io.wasmhive.platform.events.StreamIds;
 import io.wasmhive.platform.events.contract.Streams;
 import io.wasmhive.platform.events.contract.WorkflowRunEvent;
@@ -13,6 +15,7 @@ import io.wasmhive.platform.sse.SseChannel;
 import io.wasmhive.platform.sse.SseTestClient;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.workflow.chain.TestChain;
+import io.wasmhive.workflow.run.WorkflowRunRequested;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -22,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -66,6 +71,9 @@ class RunEventsIntegrationTests {
 
   @Autowired
   EventBus bus;
+
+  @Autowired
+  StringRedisTemplate redis;
 
   @Autowired
   SseChannel<RunEvent> channel;
@@ -262,6 +270,38 @@ class RunEventsIntegrationTests {
       assertThat(replayed).isEqualTo(newest);
       assertThat(client.pending()).noneMatch(SseTestClient.Frame::isEvent);
     }
+  }
+
+  /** Found by scripts/chaos.sh: a runner killed between writing a run's final state and announcing it. */
+  @Test
+  void aRunWhoseRunnerDiedBeforeAnnouncingItIsAnnouncedOnceByTheRedeliveryOfItsRequest() {
+    String workflow = create(workflow(TestChain.OWNER, transfer("1")));
+    JsonNode run = runToEnd(workflow);
+    String runId = run.get("id").stringValue();
+    await().atMost(WAIT).until(() -> finishedEvents(runId).size() == 1);
+    // The window of a kill -9 after the final state was written: no run_finished, no marker, the request pending.
+    finishedEvents(runId).forEach(e -> redis.opsForStream().delete(Streams.WORKFLOW_RUN_EVENTS, e.id()));
+    redis.delete(RunEventPublisher.FINISHED_MARKER + runId);
+    assertThat(finishedEvents(runId)).isEmpty();
+
+    bus.publish(new WorkflowRunRequested(runId, Instant.now()));
+    await().atMost(WAIT).until(() -> finishedEvents(runId).size() == 1);
+    JsonNode announced = JSON.readTree(finishedEvents(runId).get(0).payload());
+    assertThat(announced.get("status").stringValue()).isEqualTo("succeeded");
+    assertThat(announced.get("attempt").intValue()).isEqualTo(1);
+    assertThat(redis.getExpire(RunEventPublisher.FINISHED_MARKER + runId))
+        .isBetween(RunEventPublisher.FINISHED_MARKER_TTL.toSeconds() - 60, RunEventPublisher.FINISHED_MARKER_TTL.toSeconds());
+
+    // Any later redelivery announces nothing more.
+    bus.publish(new WorkflowRunRequested(runId, Instant.now()));
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> finishedEvents(runId).size() == 1);
+  }
+
+  private List<StreamEvent> finishedEvents(String runId) {
+    return bus.readAfter(Streams.WORKFLOW_RUN_EVENTS, "0-0", 100_000).stream()
+        .filter(e -> WorkflowRunEvent.RUN_FINISHED.equals(JSON.readTree(e.payload()).path("type").stringValue())
+            && runId.equals(JSON.readTree(e.payload()).path("run_id").stringValue()))
+        .toList();
   }
 
   @Test
