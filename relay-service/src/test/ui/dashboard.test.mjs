@@ -135,7 +135,8 @@ test('a guest reporting host.progress moves the progress bar', async () => {
       { request: c.target.dataset.requestId, progress: Number(c.target.dataset.progress) })))
       .observe(document.querySelector('#live-list'), { subtree: true, attributeFilter: ['data-progress'] });
   });
-  // main(40, 15000000): 41 reports, with about 2.5 s of spinning between the first and the last.
+  // main(40, 15000000): 41 reports with spinning in between, long enough for several progress events (at most
+  // one per 100 ms, relay.executor.progress-interval).
   const result = await runForm({ inputs: '[40, 15000000]', maxGas: '10000000000', mode: 'async',
     file: join(GUESTS, 'progress.wasm') });
   assert.ok(result.ok, result.text);

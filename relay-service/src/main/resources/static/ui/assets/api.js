@@ -52,7 +52,9 @@ export class ApiError extends Error {
   describe() {
     const who = `${this.service}-service`;
     if (this.status === 0) {
-      return `${who} is unreachable (${this.message})`;
+      // A browser reports a refused CORS check exactly like a connection that failed: say both.
+      return `${who} is unreachable (${this.message}), or it does not allow this page's origin ${location.origin} `
+        + '(its wasmhive.security.cors-allowed-origins)';
     }
     if (this.status === 429) {
       const wait = this.retryAfter == null ? 'later' : `in ${this.retryAfter} s`;
