@@ -14,7 +14,7 @@ UI_TESTS=$ROOT/relay-service/src/test/ui
 UI_TOOLS=$ROOT/.tools/ui
 SCREENSHOTS=$ROOT/target/ui-screenshots
 RATE_LIMIT=5
-UP_TIMEOUT_SECONDS=${UP_TIMEOUT_SECONDS:-120}
+UP_TIMEOUT_SECONDS=${UP_TIMEOUT_SECONDS:-240}
 
 log() { printf '[test-ui] %s\n' "$*"; }
 
@@ -32,11 +32,12 @@ fi
 
 in_use() { (: </dev/tcp/127.0.0.1/"$1") 2>/dev/null; }
 
-# A base port whose four service ports and their actuator ports (+1000) are free, and two free store ports.
+# A base port whose four service ports and their actuator ports (+1000) are free, and two free store ports; all below
+# Linux's ephemeral range (32768 and up), where an outgoing connection could take a port between the check and the bind.
 free_base() {
   local base p ok
   for _ in $(seq 1 50); do
-    base=$((20000 + RANDOM % 20000))
+    base=$((20000 + RANDOM % 9000))
     ok=true
     for p in $base $((base + 1)) $((base + 2)) $((base + 3)) $((base + 1000)) $((base + 1001)) $((base + 1002)) \
       $((base + 1003)); do
@@ -49,7 +50,7 @@ free_base() {
 free_port() {
   local p
   for _ in $(seq 1 50); do
-    p=$((42000 + RANDOM % 20000))
+    p=$((30100 + RANDOM % 2600))
     in_use "$p" || { echo "$p"; return 0; }
   done
   return 1
@@ -72,7 +73,7 @@ cleanup() {
   if ((status != 0)); then
     # The services' logs stay for reading after a failure.
     rm -rf "$ROOT/target/ui-logs" && mkdir -p "$ROOT/target/ui-logs"
-    cp "$RUN_LOG" "$DATA"/logs/*.log "$ROOT/target/ui-logs/" 2>/dev/null || true
+    cp "$RUN_LOG" "$DATA"/logs/*.log "$DATA"/redis/*.log "$ROOT/target/ui-logs/" 2>/dev/null || true
     log "failed; the services' logs are in target/ui-logs; the end of run-local.sh's:"
     tail -n 20 "$RUN_LOG" >&2 || true
   fi
