@@ -25,6 +25,9 @@ SERVICES=(relay-service:$BASE_PORT workflow-service:$((BASE_PORT + 1)) indexer-s
   procedure-service:$((BASE_PORT + 3)))
 DATA_DIR=${WASMHIVE_DATA_DIR:-$ROOT/data}
 LOG_DIR=$DATA_DIR/logs
+# The dashboard (http://127.0.0.1:$BASE_PORT/ui/, served by the relay) calls the other three services from the relay's
+# origin: they allow it (CORS) unless wasmhive.security.cors-allowed-origins is set already.
+export WASMHIVE_SECURITY_CORSALLOWEDORIGINS=${WASMHIVE_SECURITY_CORSALLOWEDORIGINS:-http://127.0.0.1:$BASE_PORT,http://localhost:$BASE_PORT}
 HEALTH_TIMEOUT_SECONDS=${HEALTH_TIMEOUT_SECONDS:-180}
 SMOKE=false
 [[ ${1:-} == --smoke ]] && SMOKE=true

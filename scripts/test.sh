@@ -44,6 +44,9 @@ ensure_lib libssl.so.3 libssl3
 # binaryen's wasm-opt generates the modules of executor-core's GeneratedModulesDifferentialTest at test time
 # (wasm-opt -ttf); that test fails, rather than skips, without it.
 ensure_pkg wasm-opt binaryen
+# Debian's chromium for the dashboard's browser tests (scripts/test-ui.sh drives it with playwright-core from npm; no
+# browser download).
+ensure_pkg chromium
 
 if [[ -z ${JAVA_HOME:-} ]]; then
   JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
@@ -91,3 +94,5 @@ mkdir -p target
 set -o pipefail
 ./mvnw -B verify 2>&1 | tee target/test-run.log
 bash scripts/check-log-secrets.sh target/test-run.log
+# The dashboard in a real browser, against the four services started from the jars the build just made.
+bash scripts/test-ui.sh

@@ -13,10 +13,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Every relay endpoint in secure mode, asked over real HTTP by no caller, another principal, the owner and an
@@ -36,7 +38,7 @@ class RelayAuthorizationMatrixIntegrationTests {
 
   @BeforeAll
   static void start() {
-    relay = new SecureRelay(dataDir, "relay.rate-limit.limit=1000");
+    relay = new SecureRelay(dataDir, "relay.rate-limit.limit=1000", "relay.ui.workflow-url=https://workflow.test/");
     add = store(relay.app, "wat-add.wasm");
     Reply run = relay.execute("alice", "{\"cid\":\"" + add.cidV1() + "\",\"inputs\":[2,3]}");
     assertThat(run.status()).as(run.toString()).isEqualTo(200);
@@ -82,7 +84,11 @@ class RelayAuthorizationMatrixIntegrationTests {
         new Row("GET /intent/execute-wasm/health (public)", who -> relay.get("/intent/execute-wasm/health", who),
             200, 200, 200, 200),
         new Row("GET /admin/api-keys (platform-infra's)", who -> relay.get("/admin/api-keys", who),
-            401, 403, 403, 200));
+            401, 403, 403, 200),
+        new Row("GET /ui/ (the dashboard's page: public, no data)", who -> relay.get("/ui/", who), 200, 200, 200, 200),
+        new Row("GET /ui/assets/main.js (public)", who -> relay.get("/ui/assets/main.js", who), 200, 200, 200, 200),
+        new Row("GET /ui/config.json", who -> relay.get("/ui/config.json", who), 401, 200, 200, 200),
+        new Row("GET /ui/pool", who -> relay.get("/ui/pool", who), 401, 200, 200, 200));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -102,6 +108,25 @@ class RelayAuthorizationMatrixIntegrationTests {
         });
       }
     }
+  }
+
+  @Test
+  void theDashboardIsServedWithItsConfigurationAndThePool() {
+    Reply page = relay.get("/ui/", null);
+    assertThat(page.body()).contains("<script type=\"module\" src=\"assets/main.js\">");
+    assertThat(relay.send("GET", "/ui", null, null).status()).isEqualTo(302);
+    int port = Integer.parseInt(relay.app.getEnvironment().getProperty("local.server.port"));
+    JsonNode services = relay.get("/ui/config.json", "bob").json().get("services");
+    assertThat(services.get("relay").asString()).isEmpty();
+    assertThat(services.get("workflow").asString()).isEqualTo("https://workflow.test");
+    assertThat(services.get("indexer").asString()).isEqualTo("http://127.0.0.1:" + (port + 2));
+    assertThat(services.get("procedure").asString()).isEqualTo("http://127.0.0.1:" + (port + 3));
+    JsonNode pool = relay.get("/ui/pool", "bob").json();
+    assertThat(pool.at("/executor/workers_total").asInt()).isPositive();
+    assertThat(pool.at("/executor/completed").asLong()).isPositive();
+    assertThat(pool.at("/relay/success").asLong()).isPositive();
+    assertThat(pool.at("/queue/available").asBoolean()).isTrue();
+    assertThat(pool.at("/queue/pending").asLong()).isZero();
   }
 
   @ParameterizedTest(name = "events as {0}")
