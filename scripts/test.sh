@@ -77,6 +77,29 @@ bash workflow-service/src/test/solidity/build.sh --check
 # procedure-service's derivation test reducers: the committed .wasm files are what their WAT sources build to.
 ensure_pkg wat2wasm wabt
 bash procedure-service/src/test/wat/build.sh --check
+# Operations (docs/operations.md): Prometheus's config and alert rules are valid and every alert's unit tests pass
+# (promtool, from Debian's prometheus package); the compose file resolves with .env.example (docker-compose 1.x,
+# which needs no Docker daemon for this). Whether the metrics they query are exported is checked by the services'
+# integration tests (OperationsQueries).
+if ! command -v promtool >/dev/null 2>&1; then
+  ensure_pkg promtool prometheus
+  # The package may start its server (systemd, or its init script where policy-rc.d allows it): stop it, so that
+  # nothing keeps running or holds port 9090 after CI — by its unit, then by the PIDs its file and pgrep give.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prometheus 2>/dev/null; then
+    $SUDO systemctl stop prometheus || true
+    $SUDO systemctl disable --quiet prometheus 2>/dev/null || true
+  fi
+  for pid in $(cat /run/prometheus/prometheus.pid 2>/dev/null || true) \
+      $(command -v pgrep >/dev/null 2>&1 && pgrep -x -u prometheus prometheus 2>/dev/null || true); do
+    echo "[test] stopping the prometheus server the package started (PID $pid)"
+    $SUDO kill "$pid" 2>/dev/null || true
+  done
+fi
+promtool check config ops/prometheus/prometheus.yml
+promtool check rules ops/prometheus/alerts.yml
+promtool test rules ops/prometheus/alerts.test.yml
+ensure_pkg docker-compose
+docker-compose -f docker-compose.yml --env-file .env.example config -q
 # The benchmarks' peers work: the runner (a process per WebAssembly step on node:wasi) as the simulator's wasmtime does, and
 # bench-vs-node.sh's server as procedure-service's call API answers.
 node --test scripts/bench/wasi-runner.test.mjs scripts/bench/node-peer.test.mjs >/dev/null

@@ -13,6 +13,7 @@ import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.UnixFsImporter;
 import io.wasmhive.platform.modules.ModuleAddresses;
 import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.testing.OperationsQueries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +108,21 @@ class IndexPipelineIntegrationTests {
     assertThat(job.json().get("gateway_failures").toString()).contains(IndexerApps.url(gateway));
     assertThat(job.json().get("error").asString()).isNotBlank();
     await().atMost(Duration.ofSeconds(10)).until(() -> events("module_index_failed", cid) == 1);
+  }
+
+  @Test
+  void theFetchMetersTheOperationsFilesQueryAreExportedAfterAFetch() {
+    byte[] wasm = IndexerHttp.moduleOfSize(10_000);
+    String cid = upload(wasm).get(1);
+    assertThat(http.postJson("/index", "{\"cid\": \"" + cid + "\"}").status()).isEqualTo(202);
+    awaitPinned(cid);
+    int managementPort = indexer.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+    Reply scrape = new IndexerHttp(managementPort).get("/actuator/prometheus");
+    assertThat(scrape.status()).isEqualTo(200);
+    String text = new String(scrape.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).contains("indexer_fetch_duration_seconds_count{outcome=\"success\"}");
+    // Everything the Grafana dashboard and the alert rules (ops/) query of the indexer and Redis.
+    OperationsQueries.assertExported(text, "indexer_", "wasmhive_redis_");
   }
 
   @Test

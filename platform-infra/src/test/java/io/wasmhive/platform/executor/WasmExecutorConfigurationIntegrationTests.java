@@ -11,7 +11,9 @@ import io.wasmhive.executor.ExecutionTask;
 import io.wasmhive.executor.Policy;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.executor.WasmValue;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wasmhive.guests.GuestCorpus;
+import io.wasmhive.platform.metrics.WasmExecutorMeters;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.MongoModuleStore;
@@ -93,6 +95,12 @@ class WasmExecutorConfigurationIntegrationTests {
       assertThat(executor.execute(task).orThrow().value().asInt()).isEqualTo(42);
       assertThat(executor.load(stored.sha256()).exports()).containsKey("add");
       assertThat(executor.stats().cacheMisses()).isEqualTo(1);
+
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      context.getBean(WasmExecutorMeters.class).bindTo(registry);
+      assertThat(registry.get("wasm.executor.tasks").tag("outcome", "completed").functionCounter().count())
+          .isEqualTo(1);
+      assertThat(registry.get("wasm.executor.workers.max").gauge().value()).isEqualTo(3);
     }
   }
 

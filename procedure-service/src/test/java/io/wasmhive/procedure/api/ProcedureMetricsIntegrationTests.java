@@ -2,6 +2,7 @@ package io.wasmhive.procedure.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wasmhive.platform.testing.OperationsQueries;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class ProcedureMetricsIntegrationTests {
     assertThat(scrape).contains("procedure_create_duration_seconds_bucket{");
     assertThat(scrape).contains("procedure_compile_duration_seconds_count");
     assertThat(scrape).contains("procedure_module_cache_hits ").contains("procedure_module_cache_misses ");
+    // Everything the Grafana dashboard and the alert rules (ops/) query of procedures, the executor pool and Redis.
+    OperationsQueries.assertExported(scrape, "procedure_", "wasm_executor_", "wasmhive_redis_");
   }
 
   @Test

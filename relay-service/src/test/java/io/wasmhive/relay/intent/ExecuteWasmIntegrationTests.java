@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.platform.testing.OperationsQueries;
 import io.wasmhive.relay.testing.RelayApps;
 import io.wasmhive.relay.testing.RelayHttp;
 import io.wasmhive.relay.testing.RelayHttp.Reply;
@@ -357,5 +358,8 @@ class ExecuteWasmIntegrationTests {
         "relay_execute_wasm_duration_seconds_bucket", "relay_execute_wasm_gas_used_bucket")) {
       assertThat(scrape).as(metric).contains(metric);
     }
+    // Everything the Grafana dashboard and the alert rules (ops/) query of the relay, its executor pool and Redis.
+    OperationsQueries.assertExported(scrape, "relay_", "wasm_executor_", "wasmhive_redis_");
+    assertThat(scrape).contains("wasm_executor_tasks_total{outcome=\"completed\"}");
   }
 }

@@ -13,6 +13,7 @@ import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.sse.SseChannel;
 import io.wasmhive.platform.sse.SseTestClient;
+import io.wasmhive.platform.testing.OperationsQueries;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
 import io.wasmhive.workflow.chain.TestChain;
 import io.wasmhive.workflow.run.WorkflowRunRequested;
@@ -327,6 +328,8 @@ class RunEventsIntegrationTests {
         .isGreaterThan(metric(before, "workflow_run_sse_entries_read_total", ""));
     assertThat(after.lines().filter(line -> line.startsWith("workflow_run_")))
         .noneMatch(line -> line.contains(workflow) || line.contains(run.get("id").stringValue()));
+    // Everything the Grafana dashboard and the alert rules (ops/) query of workflow runs and Redis.
+    OperationsQueries.assertExported(after, "workflow_", "wasmhive_redis_");
   }
 
   private static void assertRefused(SseTestClient client, int status, String code) {
