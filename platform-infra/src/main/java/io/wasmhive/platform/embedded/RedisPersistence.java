@@ -1,0 +1,41 @@
+package io.wasmhive.platform.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How the embedded Redis keeps its data: an append-only file written before every reply (so an
+ * acknowledged write survives a kill -9 of redis-server) and fsynced as {@code appendfsync} says,
+ * besides Redis's default snapshots. A data directory from before the append-only file, with only
+ * a snapshot, is started from the snapshot and switched to the append-only file at run time, since
+ * Redis started with {@code appendonly yes} and no such file would start empty.
+ */
+final class RedisPersistence {
+
+  /** The {@code appendfsync} policies Redis knows. */
+  static final List<String> APPENDFSYNC = List.of("always", "everysec", "no");
+
+  private RedisPersistence() {
+  }
+
+  /** The redis-server arguments for the append-only file, on or (until switched on) off. */
+  static List<String> arguments(boolean appendOnly, String appendfsync) {
+    return List.of("--appendonly", appendOnly ? "yes" : "no", "--appendfsync", appendfsync);
+  }
+
+  /** Whether the directory holds a snapshot but no append-only file (Redis 6: a file, 7: a directory). */
+  static boolean snapshotWithoutAppendOnlyFile(Path dir) {
+    return Files.isRegularFile(dir.resolve("dump.rdb")) && !Files.exists(dir.resolve("appendonly.aof"))
+        && !Files.exists(dir.resolve("appendonlydir"));
+  }
+
+  /** Switches the running server to the append-only file, which it writes from its current data. */
+  static void enableAppendOnly(int port, Path dir) throws IOException {
+    String reply = RedisPing.command(port, 5_000, "CONFIG", "SET", "appendonly", "yes");
+    if (!"+OK".equals(reply)) {
+      throw new IOException("The embedded Redis in " + dir + " refused to switch to an append-only file: " + reply);
+    }
+  }
+}
