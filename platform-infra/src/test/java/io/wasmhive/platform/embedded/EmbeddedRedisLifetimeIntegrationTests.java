@@ -21,7 +21,7 @@ class EmbeddedRedisLifetimeIntegrationTests {
   Path dataDir;
 
   @Test
-  void aKill9OfTheOwnerStopsItsRedisWithinTwoSeconds() throws Exception {
+  void aKill9OfTheOwnerStopsItsRedisWithinSeconds() throws Exception {
     StoreHosts hosts = new StoreHosts(dataDir);
     ServiceProcess relay = hosts.start();
     ProcessHandle redisServer = hosts.redisServer();
@@ -29,7 +29,8 @@ class EmbeddedRedisLifetimeIntegrationTests {
 
     relay.kill9();
 
-    assertThat(StoreHosts.exits(redisServer, Duration.ofSeconds(2))).isTrue();
+    // The watchdog polls every second; 5 s leave room for a loaded machine (2.6 s seen at load average 50).
+    assertThat(StoreHosts.exits(redisServer, Duration.ofSeconds(5))).isTrue();
     assertThat(LocalPorts.isListening(hosts.redisPort())).isFalse();
   }
 
