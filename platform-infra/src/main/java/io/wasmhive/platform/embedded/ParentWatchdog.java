@@ -46,8 +46,10 @@ final class ParentWatchdog {
       return Optional.empty();
     }
     try {
-      Process process = new ProcessBuilder(List.of(SHELL.toString(), "-c", SCRIPT, "wasmhive-redis-watchdog",
-          Long.toString(ProcessHandle.current().pid()), Long.toString(childPid)))
+      List<String> command = new java.util.ArrayList<>(OwnSession.prefix());
+      command.addAll(List.of(SHELL.toString(), "-c", SCRIPT, "wasmhive-redis-watchdog",
+          Long.toString(ProcessHandle.current().pid()), Long.toString(childPid)));
+      Process process = new ProcessBuilder(command)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();

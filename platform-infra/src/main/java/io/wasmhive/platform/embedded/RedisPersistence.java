@@ -3,7 +3,9 @@ package io.wasmhive.platform.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How the embedded Redis keeps its data: an append-only file written before every reply (so an
@@ -31,11 +33,41 @@ final class RedisPersistence {
         && !Files.exists(dir.resolve("appendonlydir"));
   }
 
-  /** Switches the running server to the append-only file, which it writes from its current data. */
+  /**
+   * Switches the running server to the append-only file, which it writes from its current data, and
+   * waits until that file is complete: until then Redis refuses to shut down on SIGTERM ("Writing
+   * initial AOF, can't exit"). Blocks up to 30 seconds.
+   */
   static void enableAppendOnly(int port, Path dir) throws IOException {
     String reply = RedisPing.command(port, 5_000, "CONFIG", "SET", "appendonly", "yes");
     if (!"+OK".equals(reply)) {
       throw new IOException("The embedded Redis in " + dir + " refused to switch to an append-only file: " + reply);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!appendOnlyFileWritten(dir)) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("The embedded Redis in " + dir + " did not write its append-only file in 30 s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("Interrupted while waiting for the append-only file in " + dir, e);
+      }
+    }
+  }
+
+  /** Whether the first append-only file is complete: Redis 6's file, Redis 7's manifest, renamed into place. */
+  private static boolean appendOnlyFileWritten(Path dir) throws IOException {
+    if (Files.isRegularFile(dir.resolve("appendonly.aof"))) {
+      return true;
+    }
+    Path directory = dir.resolve("appendonlydir");
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.anyMatch(file -> file.getFileName().toString().endsWith(".manifest"));
     }
   }
 }

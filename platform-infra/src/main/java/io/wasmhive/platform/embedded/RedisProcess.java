@@ -64,7 +64,8 @@ final class RedisProcess {
   private static RedisProcess start(Path binary, int port, Path dir, String appendfsync) throws IOException {
     Path log = dir.resolve("redis-server.log");
     boolean migrate = RedisPersistence.snapshotWithoutAppendOnlyFile(dir);
-    List<String> command = new ArrayList<>(List.of(binary.toString(),
+    List<String> command = new ArrayList<>(OwnSession.prefix());
+    command.addAll(List.of(binary.toString(),
         "--bind", LocalPorts.HOST, "--port", Integer.toString(port),
         "--dir", dir.toAbsolutePath().toString(), "--daemonize", "no", "--protected-mode", "yes"));
     command.addAll(RedisPersistence.arguments(!migrate, appendfsync));

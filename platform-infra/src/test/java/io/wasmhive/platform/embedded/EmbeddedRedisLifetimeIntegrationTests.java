@@ -26,6 +26,11 @@ class EmbeddedRedisLifetimeIntegrationTests {
     ServiceProcess relay = hosts.start();
     ProcessHandle redisServer = hosts.redisServer();
     assertThat(redisServer.parent().map(ProcessHandle::pid)).contains(relay.pid());
+    if (!OwnSession.prefix().isEmpty()) {
+      // A terminal's Ctrl-C (SIGINT to the foreground process group) does not reach it.
+      assertThat(session(redisServer)).isNotEqualTo(session(ProcessHandle.of(relay.pid()).orElseThrow()));
+      assertThat(session(StoreHosts.watchdogOf(relay))).isNotEqualTo(session(ProcessHandle.of(relay.pid()).orElseThrow()));
+    }
 
     relay.kill9();
 
@@ -61,5 +66,11 @@ class EmbeddedRedisLifetimeIntegrationTests {
     assertThat(LocalPorts.isListening(hosts.redisPort())).isFalse();
     assertThat(LocalPorts.isListening(hosts.mongoPort())).isFalse();
     assertThat(dataDir.resolve("redis").resolve(RedisOwnerFile.NAME)).doesNotExist();
+  }
+
+  /** The session id of a process, from /proc (Linux, where setsid is). */
+  private static String session(ProcessHandle process) throws java.io.IOException {
+    String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3];
   }
 }
