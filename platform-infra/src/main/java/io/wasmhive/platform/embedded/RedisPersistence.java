@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * How the embedded Redis keeps its data: an append-only file written before every reply (so an
@@ -44,7 +43,7 @@ final class RedisPersistence {
       throw new IOException("The embedded Redis in " + dir + " refused to switch to an append-only file: " + reply);
     }
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!appendOnlyFileWritten(dir)) {
+    while (!appendOnlyFileWritten(port)) {
       if (System.nanoTime() > deadline) {
         throw new IOException("The embedded Redis in " + dir + " did not write its append-only file in 30 s");
       }
@@ -57,17 +56,13 @@ final class RedisPersistence {
     }
   }
 
-  /** Whether the first append-only file is complete: Redis 6's file, Redis 7's manifest, renamed into place. */
-  private static boolean appendOnlyFileWritten(Path dir) throws IOException {
-    if (Files.isRegularFile(dir.resolve("appendonly.aof"))) {
-      return true;
-    }
-    Path directory = dir.resolve("appendonlydir");
-    if (!Files.isDirectory(directory)) {
-      return false;
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.anyMatch(file -> file.getFileName().toString().endsWith(".manifest"));
-    }
+  /**
+   * Whether the first append-only file is complete: no rewrite running or scheduled (Redis 6 creates
+   * the empty file at once, so the file's presence says nothing).
+   */
+  private static boolean appendOnlyFileWritten(int port) throws IOException {
+    String persistence = RedisPing.bulk(port, 5_000, "INFO", "persistence");
+    return persistence.contains("aof_enabled:1") && persistence.contains("aof_rewrite_in_progress:0")
+        && persistence.contains("aof_rewrite_scheduled:0");
   }
 }

@@ -40,6 +40,27 @@ final class RedisPing {
     }
   }
 
+  /**
+   * Sends one command whose reply is a bulk string ({@code INFO}) and returns that string, empty
+   * for a nil reply. Blocks up to twice the timeout.
+   */
+  static String bulk(int port, int timeoutMillis, String... arguments) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(LocalPorts.HOST, port), timeoutMillis);
+      socket.setSoTimeout(timeoutMillis);
+      OutputStream out = socket.getOutputStream();
+      out.write(encode(arguments));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String header = readLine(in);
+      if (!header.startsWith("$")) {
+        throw new IOException("Not a bulk reply: " + header);
+      }
+      int length = Integer.parseInt(header.substring(1));
+      return length < 0 ? "" : new String(in.readNBytes(length + 1), StandardCharsets.UTF_8).trim();
+    }
+  }
+
   private static byte[] encode(String... arguments) {
     StringBuilder request = new StringBuilder("*").append(arguments.length).append("\r\n");
     for (String argument : arguments) {
