@@ -6,6 +6,9 @@
 #
 # The first service (relay) starts the embedded stores on 127.0.0.1:27018 (MongoDB) and :6380
 # (Redis); the others join them. Set MONGODB_URI / REDIS_URL to use external stores instead.
+# What they store survives a kill -9 of every service and a restart on the same data directory: MongoDB commits
+# before it acknowledges, Redis keeps an append-only file (ADR 0029). The embedded Redis stops within a second
+# after the relay is gone, even after a kill -9; one that outlived an older run is stopped by the next start.
 #
 # Usage: scripts/run-local.sh [--smoke]   (--smoke: stop as soon as all four are UP; exit 0)
 #

@@ -8,13 +8,14 @@ import java.time.Duration;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
  * The MongoDB stand-in of a local run: a mongo-java-server on an H2 file that this process started
- * and owns, or the one another local service already serves on the same fixed port.
+ * and owns, or the one another local service already serves on the same fixed port. Every
+ * acknowledged write is committed to the file first ({@link CommittingH2Backend}), so it survives a
+ * kill -9 of the owner.
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -68,7 +69,7 @@ final class EmbeddedMongo implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + file.getParent(), e);
     }
-    MongoServer server = new MongoServer(new H2Backend(file.toString()));
+    MongoServer server = new MongoServer(CommittingH2Backend.open(file.toString()));
     try {
       server.bind(LocalPorts.HOST, port);
     } catch (RuntimeException bindFailed) {

@@ -10,7 +10,8 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The Redis server of a local run: a redis-server process that this JVM started and owns, or the
- * one another local service already serves on the same fixed port.
+ * one another local service already serves on the same fixed port. An orphan on the port, left by a
+ * killed service of the same data directory, is stopped and replaced rather than joined.
  */
 final class EmbeddedRedis implements AutoCloseable {
 
@@ -33,12 +34,13 @@ final class EmbeddedRedis implements AutoCloseable {
    */
   static EmbeddedRedis startOrJoin(EmbeddedStoresProperties.Redis settings, Path dataDir) {
     int port = settings.port();
-    if (port != 0 && LocalPorts.isListening(port)) {
+    Path redisDir = dataDir.resolve("redis");
+    if (port != 0 && LocalPorts.isListening(port) && !stoppedOrphan(redisDir, port)) {
       return join(port);
     }
     int chosen = port == 0 ? LocalPorts.freePort() : port;
     try {
-      RedisProcess process = RedisProcess.start(chosen, dataDir.resolve("redis"));
+      RedisProcess process = RedisProcess.start(chosen, redisDir, settings.appendfsync());
       return new EmbeddedRedis(process, chosen);
     } catch (IOException startFailed) {
       // Another service of the same local run may have won the race for the port.
@@ -48,6 +50,24 @@ final class EmbeddedRedis implements AutoCloseable {
       throw new UncheckedIOException("Cannot start an embedded Redis on " + LocalPorts.HOST + ":"
           + chosen + "; set REDIS_URL to use an external one", startFailed);
     }
+  }
+
+  /**
+   * Stops the redis-server on the port if the owner note in the data directory shows it is an
+   * orphan (its JVM is gone: killed before its watchdog could stop it, or a service of an older
+   * version) and reports whether it did; a server whose owner lives is joined instead.
+   */
+  private static boolean stoppedOrphan(Path redisDir, int port) {
+    return RedisOwnerFile.readFrom(redisDir).flatMap(owner -> owner.orphanOn(port)).map(orphan -> {
+      logger.warn("The embedded Redis on " + LocalPorts.HOST + ":" + port + " (pid " + orphan.pid()
+          + ") outlived the service that started it; stopping it and starting a new one on the same data");
+      RedisProcess.stop(orphan);
+      if (!LocalPorts.awaitClosed(port, RACE_WAIT)) {
+        throw new IllegalStateException("Port " + port + " is still served after the orphaned embedded Redis (pid "
+            + orphan.pid() + ") stopped");
+      }
+      return true;
+    }).orElse(false);
   }
 
   private static EmbeddedRedis join(int port) {

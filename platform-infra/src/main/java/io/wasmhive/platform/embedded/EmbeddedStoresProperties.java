@@ -38,11 +38,18 @@ public record EmbeddedStoresProperties(
    * PATH, on 127.0.0.1.
    *
    * @param port the fixed port that the services of a local run share; 0 for an ephemeral one
+   * @param appendfsync when the append-only file is fsynced: {@code everysec} (an acknowledged
+   *     write survives a kill -9 of redis-server; an operating system crash loses up to a second),
+   *     {@code always} (before every reply) or {@code no} (when the operating system decides)
    */
-  public record Redis(@DefaultValue("6380") int port) {
+  public record Redis(@DefaultValue("6380") int port, @DefaultValue("everysec") String appendfsync) {
 
     public Redis {
       requirePort(port, "wasmhive.embedded.redis.port");
+      if (!RedisPersistence.APPENDFSYNC.contains(appendfsync)) {
+        throw new IllegalArgumentException("wasmhive.embedded.redis.appendfsync must be one of "
+            + RedisPersistence.APPENDFSYNC + ", was '" + appendfsync + "'");
+      }
     }
   }
 

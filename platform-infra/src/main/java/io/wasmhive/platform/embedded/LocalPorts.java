@@ -49,6 +49,23 @@ final class LocalPorts {
     return false;
   }
 
+  /** Waits until nothing accepts connections on the port any more. Blocks for at most the timeout. */
+  static boolean awaitClosed(int port, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (isListening(port)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A port that is free now; a server that cannot bind port 0 itself (redis-server) takes it. */
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +13,14 @@ import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
- * A redis-server child process of this JVM, bound to 127.0.0.1 and keeping its snapshot in a
- * directory of its own. It runs the binary shipped in embedded-redis, or Debian's
- * {@code redis-server} from the PATH when that binary cannot run on this machine.
+ * A redis-server child process of this JVM, bound to 127.0.0.1, with its append-only file and
+ * snapshot in a directory of its own. It runs the binary shipped in embedded-redis, or Debian's
+ * {@code redis-server} from the PATH when that binary cannot run on this machine. A
+ * {@link ParentWatchdog} stops it when this JVM dies without stopping it, and a
+ * {@link RedisOwnerFile} in its directory names it and this JVM. Not thread-safe.
  */
 final class RedisProcess {
 
@@ -25,20 +28,28 @@ final class RedisProcess {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
-  private final Stopper stopper;
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-  private final String description;
+  private final ProcessHandle process;
 
-  private RedisProcess(Stopper stopper, String description) {
-    this.stopper = stopper;
-    this.description = description;
+  private final Path dir;
+
+  private final RedisOwnerFile owner;
+
+  private final Optional<ParentWatchdog> watchdog;
+
+  private RedisProcess(ProcessHandle process, Path dir, RedisOwnerFile owner, Optional<ParentWatchdog> watchdog) {
+    this.process = process;
+    this.dir = dir;
+    this.owner = owner;
+    this.watchdog = watchdog;
   }
 
   /** Starts a server on the port and waits until it accepts connections. */
-  static RedisProcess start(int port, Path dir) throws IOException {
+  static RedisProcess start(int port, Path dir, String appendfsync) throws IOException {
     Files.createDirectories(dir);
     try {
-      return startShipped(port, dir);
+      return start(ExecutableProvider.newJarResourceProvider().get().toPath(), port, dir, appendfsync);
     } catch (IOException | RuntimeException shippedFailed) {
       Optional<Path> binary = onPath("redis-server");
       if (binary.isEmpty() || LocalPorts.isListening(port)) {
@@ -46,33 +57,41 @@ final class RedisProcess {
       }
       logger.warn("The redis-server shipped in embedded-redis did not start ("
           + shippedFailed.getMessage() + "); falling back to " + binary.get());
-      return startFromPath(binary.get(), port, dir);
+      return start(binary.get(), port, dir, appendfsync);
     }
   }
 
-  private static RedisProcess startShipped(int port, Path dir) throws IOException {
-    RedisServer server = RedisServer.newRedisServer()
-        .bind(LocalPorts.HOST)
-        .port(port)
-        .setting("dir \"" + dir.toAbsolutePath() + "\"")
-        .setting("protected-mode yes")
-        .soutListener(line -> logger.debug(line))
-        .serrListener(line -> logger.debug(line))
-        .build();
-    server.start();
-    logger.info("Started the embedded Redis (embedded-redis binary, data in " + dir + ") on "
-        + LocalPorts.HOST + ":" + port);
-    return new RedisProcess(server::stop, "embedded-redis on port " + port);
+  private static RedisProcess start(Path binary, int port, Path dir, String appendfsync) throws IOException {
+    Path log = dir.resolve("redis-server.log");
+    boolean migrate = RedisPersistence.snapshotWithoutAppendOnlyFile(dir);
+    List<String> command = new ArrayList<>(OwnSession.prefix());
+    command.addAll(List.of(binary.toString(),
+        "--bind", LocalPorts.HOST, "--port", Integer.toString(port),
+        "--dir", dir.toAbsolutePath().toString(), "--daemonize", "no", "--protected-mode", "yes"));
+    command.addAll(RedisPersistence.arguments(!migrate, appendfsync));
+    Process process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+    awaitReady(process, binary, port, log);
+    if (migrate) {
+      try {
+        RedisPersistence.enableAppendOnly(port, dir);
+      } catch (IOException refused) {
+        stop(process.toHandle());
+        throw refused;
+      }
+    }
+    Optional<ParentWatchdog> watchdog = ParentWatchdog.watch(process.pid());
+    RedisOwnerFile owner = RedisOwnerFile.ofThisJvm(process.pid(), port);
+    owner.writeTo(dir);
+    logger.info("Started the embedded Redis (" + binary.getFileName() + ", pid " + process.pid()
+        + watchdog.map(w -> ", watchdog pid " + w.pid()).orElse("") + ", append-only file with appendfsync "
+        + appendfsync + " in " + dir + ") on " + LocalPorts.HOST + ":" + port);
+    return new RedisProcess(process.toHandle(), dir, owner, watchdog);
   }
 
-  private static RedisProcess startFromPath(Path binary, int port, Path dir) throws IOException {
-    Path log = dir.resolve("redis-server.log");
-    Process process = new ProcessBuilder(List.of(binary.toString(),
-        "--bind", LocalPorts.HOST, "--port", Integer.toString(port),
-        "--dir", dir.toAbsolutePath().toString(), "--daemonize", "no", "--protected-mode", "yes"))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+  private static void awaitReady(Process process, Path binary, int port, Path log) throws IOException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (!RedisPing.answers(port)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -81,26 +100,31 @@ final class RedisProcess {
       }
       sleepBriefly();
     }
-    logger.info("Started the embedded Redis (" + binary + ", pid " + process.pid() + ", data in "
-        + dir + ") on " + LocalPorts.HOST + ":" + port);
-    return new RedisProcess(() -> stopProcess(process), binary + " pid " + process.pid());
   }
 
-  /** Stops the process: SIGTERM, so that Redis saves its snapshot, then a kill after 10 seconds. */
+  /** The redis-server's pid. */
+  long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Stops the process: the watchdog first, then SIGTERM, so that Redis writes its snapshot and
+   * append-only file, then SIGKILL after 10 seconds. Blocks until it has exited.
+   */
   void stop() {
-    try {
-      stopper.stop();
-    } catch (IOException e) {
-      logger.warn("Stopping " + description + " failed", e);
-    }
+    watchdog.ifPresent(ParentWatchdog::stop);
+    stop(process);
+    owner.deleteFrom(dir);
   }
 
-  private static void stopProcess(Process process) {
+  /** Stops a redis-server process, a child of this JVM or not: SIGTERM, then SIGKILL after 10 seconds. */
+  static void stop(ProcessHandle process) {
     process.destroy();
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
+      process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      logger.warn("redis-server pid " + process.pid() + " did not stop within " + STOP_TIMEOUT + "; killing it");
+      process.destroyForcibly();
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -125,11 +149,5 @@ final class RedisProcess {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while waiting for redis-server", e);
     }
-  }
-
-  /** How the process is stopped, which depends on how it was started. */
-  @FunctionalInterface
-  private interface Stopper {
-    void stop() throws IOException;
   }
 }
