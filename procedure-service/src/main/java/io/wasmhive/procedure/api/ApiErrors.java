@@ -2,6 +2,7 @@ package io.wasmhive.procedure.api;
 
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.platform.errors.ClientMessages;
+import io.wasmhive.platform.errors.FrameworkErrors;
 import io.wasmhive.platform.errors.InternalErrors;
 import io.wasmhive.procedure.api.ApiModel.ErrorBody;
 import io.wasmhive.procedure.api.ApiModel.ErrorJson;
@@ -11,7 +12,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -62,10 +62,9 @@ class ApiErrors {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ErrorBody> other(Exception e) {
-    if (e instanceof ErrorResponse framework) {
-      int status = framework.getStatusCode().value();
-      String detail = framework.getBody().getDetail();
-      return respond(status, codeFor(status), detail == null ? e.getMessage() : detail);
+    int status = FrameworkErrors.clientStatus(e);
+    if (status > 0) {
+      return respond(status, codeFor(status), FrameworkErrors.clientMessage(e));
     }
     return respond(500, ErrorCode.INTERNAL_ERROR, InternalErrors.logged("Unexpected failure of the procedure API", e));
   }
