@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 /**
  * The services' error page in their own error shape ({@link ShapedErrorController}), in place of Spring Boot's
  * (whose auto-configuration backs off when an {@link ErrorController} exists), Tomcat's error reports in the same
- * shape ({@link ShapedTomcatErrors}), and multipart bodies parsed lazily, where the error advice sees their
- * failures.
+ * shape ({@link ShapedTomcatErrors}), multipart bodies parsed lazily, where the error advice sees their
+ * failures, and a {@code Content-Type} that is no concrete media type refused with 415 ({@link ContentTypeFilter}).
  */
 @AutoConfiguration(after = PlatformSecurityAutoConfiguration.class,
     beforeName = {"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
@@ -45,6 +46,14 @@ public class ErrorPageAutoConfiguration {
     StandardServletMultipartResolver resolver = new StandardServletMultipartResolver();
     resolver.setResolveLazily(true);
     return resolver;
+  }
+
+  /** A {@code Content-Type} that is no concrete media type refused with 415, after the security chain. */
+  @Bean
+  FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(ErrorShape shape) {
+    FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter(shape));
+    registration.setOrder(0);
+    return registration;
   }
 
   /** Tomcat's own error reports (what it refuses before a servlet runs) in the same shape. */
