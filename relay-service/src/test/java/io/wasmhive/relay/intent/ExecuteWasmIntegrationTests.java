@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.platform.testing.httpfuzz.FuzzRequest;
+import io.wasmhive.relay.fuzz.RelayFuzz;
 import io.wasmhive.relay.testing.RelayApps;
 import io.wasmhive.relay.testing.RelayHttp;
 import io.wasmhive.relay.testing.RelayHttp.Reply;
@@ -357,5 +359,13 @@ class ExecuteWasmIntegrationTests {
         "relay_execute_wasm_duration_seconds_bucket", "relay_execute_wasm_gas_used_bucket")) {
       assertThat(scrape).as(metric).contains(metric);
     }
+  }
+
+  /** Hostile requests to every endpoint in local mode (docs/fuzzing-http.md): no 5xx, every error shaped. */
+  @Test
+  void hostileRequestsInLocalModeGetNoServerErrorAndOnlyShapedErrors() {
+    var report = RelayFuzz.fuzzer(app, add.cidV1(), 4096).requests(120)
+        .afterwards(FuzzRequest.of("GET", "/names"), 200).run();
+    assertThat(report.statuses()).containsKey(400);
   }
 }
