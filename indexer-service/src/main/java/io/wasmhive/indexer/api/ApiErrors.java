@@ -1,14 +1,14 @@
 package io.wasmhive.indexer.api;
 
+import io.wasmhive.platform.errors.ClientMessages;
+import io.wasmhive.platform.errors.FrameworkErrors;
+import io.wasmhive.platform.errors.InternalErrors;
 import io.wasmhive.platform.ipfs.InvalidCidException;
 import java.util.Map;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -16,8 +16,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /** The one place errors become {@code {"error":{"code","message"}}} with the code's HTTP status. */
 @RestControllerAdvice
 class ApiErrors {
-
-  private static final Log logger = LogFactory.getLog(ApiErrors.class);
 
   @ExceptionHandler(IndexerException.class)
   ResponseEntity<Map<String, Object>> indexer(IndexerException e) {
@@ -34,22 +32,26 @@ class ApiErrors {
     return respond(ErrorCode.PAYLOAD_TOO_LARGE, "the upload is larger than the limit of " + e.getMaxUploadSize() + " bytes");
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, TypeMismatchException.class})
-  ResponseEntity<Map<String, Object>> unreadable(Exception e) {
-    return respond(ErrorCode.BAD_REQUEST, "the request is not valid for this endpoint: "
-        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    // The parser's message names Java types; ClientMessages says what is wrong in the document's terms.
+    return respond(ErrorCode.BAD_REQUEST, "the request body is not valid: " + ClientMessages.jsonProblem(e));
+  }
+
+  @ExceptionHandler(TypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> typeMismatch(TypeMismatchException e) {
+    String name = e.getPropertyName() == null ? "a parameter" : "parameter '" + e.getPropertyName() + "'";
+    return respond(ErrorCode.BAD_REQUEST, name + " is not valid");
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> other(Exception e) {
-    if (e instanceof ErrorResponse framework) {
-      int status = framework.getStatusCode().value();
-      String detail = framework.getBody().getDetail();
+    int status = FrameworkErrors.clientStatus(e);
+    if (status > 0) {
       return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-          .body(body(codeFor(status), detail == null ? e.getMessage() : detail));
+          .body(body(codeFor(status), FrameworkErrors.clientMessage(e)));
     }
-    logger.error("Unexpected failure", e);
-    return respond(ErrorCode.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
+    return respond(ErrorCode.INTERNAL_ERROR, InternalErrors.logged("Unexpected failure of the indexer API", e));
   }
 
   private static ErrorCode codeFor(int status) {

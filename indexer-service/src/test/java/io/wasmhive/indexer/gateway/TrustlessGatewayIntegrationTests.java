@@ -12,6 +12,9 @@ import io.wasmhive.platform.ipfs.UnixFsImporter;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
+import io.wasmhive.platform.testing.httpfuzz.FuzzRequest;
+import io.wasmhive.platform.testing.httpfuzz.FuzzResponse;
+import io.wasmhive.platform.testing.httpfuzz.RawHttp;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,11 +95,16 @@ class TrustlessGatewayIntegrationTests {
   }
 
   @Test
-  void badRequestsGetClearErrors() {
+  void badRequestsGetClearErrors() throws Exception {
     byte[] wasm = IndexerHttp.moduleOfSize(4_000);
     store.put(wasm, ModuleOrigin.of("test"));
     assertError(http.get("/ipfs/not-a-cid?format=raw"), 400, "INVALID_CID");
     assertError(http.get("/ipfs/" + Cid.rawOf(wasm) + "?format=tar"), 400, "BAD_REQUEST");
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md): a parameter Tomcat cannot decode was a 500.
+    FuzzResponse undecodable = new RawHttp(port, java.time.Duration.ofSeconds(10))
+        .send(FuzzRequest.of("GET", "/ipfs/" + Cid.rawOf(wasm) + "?format=%zz"));
+    assertThat(undecodable.status()).as(undecodable.describe()).isEqualTo(400);
+    assertThat(undecodable.text()).contains("\"code\":\"BAD_REQUEST\"").doesNotContain("%zz", "Exception");
     assertError(http.get("/ipfs/" + Cid.rawOf(new byte[] {1, 2}) + "?format=raw"), 404, "NOT_FOUND");
     assertError(http.head("/ipfs/" + Cid.rawOf(new byte[] {1, 2})), 404, null);
     // A verifying client accepts only blocks or CARs: the error is still a 404 in JSON, never a 500 that would

@@ -10,6 +10,9 @@ import io.wasmhive.platform.modules.ModuleAddresses;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.testing.ServiceIntegrationTest;
+import io.wasmhive.platform.testing.httpfuzz.FuzzRequest;
+import io.wasmhive.platform.testing.httpfuzz.FuzzResponse;
+import io.wasmhive.platform.testing.httpfuzz.RawHttp;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +84,23 @@ class ModuleUploadIntegrationTests {
     assertError(http.postBytes("/modules", new byte[0]), 400, "BAD_REQUEST");
     assertThat(store.find(ModuleAddresses.sha256(text))).isEmpty();
     assertThat(http.get("/readyz").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTruncatedMultipartUploadIsABadRequestAndStoresNothing() throws Exception {
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md): it was a 500 "internal error: MultipartException".
+    byte[] module = IndexerHttp.moduleOfSize(5_000);
+    byte[] head = "--b\r\nContent-Disposition: form-data; name=\"wasm\"; filename=\"m.wasm\"\r\n\r\n".getBytes();
+    byte[] truncated = java.util.Arrays.copyOf(head, head.length + 2_000);
+    System.arraycopy(module, 0, truncated, head.length, 2_000);
+    RawHttp raw = new RawHttp(port, java.time.Duration.ofSeconds(10));
+    for (String type : java.util.List.of("multipart/form-data; boundary=b", "multipart/form-data")) {
+      FuzzResponse reply = raw.send(FuzzRequest.of("POST", "/modules").body(type, truncated));
+      assertThat(reply.status()).as(reply.describe()).isEqualTo(400);
+      assertThat(reply.text()).contains("\"code\":\"BAD_REQUEST\"").contains("the multipart body is not valid")
+          .doesNotContain("Exception");
+    }
+    assertThat(store.find(ModuleAddresses.sha256(module))).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.wasmhive.procedure.api;
 
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.platform.errors.ClientMessages;
+import io.wasmhive.platform.errors.FrameworkErrors;
 import io.wasmhive.platform.errors.InternalErrors;
 import io.wasmhive.procedure.api.ApiModel.ErrorBody;
 import io.wasmhive.procedure.api.ApiModel.ErrorJson;
@@ -9,9 +10,9 @@ import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,7 +22,10 @@ class ApiErrors {
 
   @ExceptionHandler(ProcedureException.class)
   ResponseEntity<ErrorBody> procedure(ProcedureException e) {
-    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().status());
+    // JSON whatever the client accepts: a request that accepts only another type (a snapshot's bytes) would
+    // otherwise get its error as an empty body, since content negotiation finds no converter for it.
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().status())
+        .contentType(MediaType.APPLICATION_JSON);
     if (e.retryAfter() != null) {
       response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
     }
@@ -62,10 +66,9 @@ class ApiErrors {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ErrorBody> other(Exception e) {
-    if (e instanceof ErrorResponse framework) {
-      int status = framework.getStatusCode().value();
-      String detail = framework.getBody().getDetail();
-      return respond(status, codeFor(status), detail == null ? e.getMessage() : detail);
+    int status = FrameworkErrors.clientStatus(e);
+    if (status > 0) {
+      return respond(status, codeFor(status), FrameworkErrors.clientMessage(e));
     }
     return respond(500, ErrorCode.INTERNAL_ERROR, InternalErrors.logged("Unexpected failure of the procedure API", e));
   }
@@ -80,7 +83,7 @@ class ApiErrors {
   }
 
   private static ResponseEntity<ErrorBody> respond(int status, ErrorCode code, String message) {
-    return ResponseEntity.status(status).body(body(code, message));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body(code, message));
   }
 
   private static ErrorBody body(ErrorCode code, String message) {

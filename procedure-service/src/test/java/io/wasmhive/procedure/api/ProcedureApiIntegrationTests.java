@@ -329,4 +329,22 @@ class ProcedureApiIntegrationTests {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void anErrorIsJsonWhateverTheClientAccepts() throws Exception {
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md): with an Accept JSON does not satisfy, a 404 had no body.
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    for (String accept : List.of("application/octet-stream", "text/html", "null")) {
+      for (String path : List.of("/derivations/nope/snapshot", "/procedures/nope")) {
+        var response = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(accept + " " + path).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+            type -> assertThat(type).startsWith("application/json"));
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body()).get("error").get("code").asString())
+            .isEqualTo("NOT_FOUND");
+      }
+    }
+  }
 }

@@ -107,6 +107,21 @@ class ProcedureUploadIntegrationTests {
     assertThat(http.get("/procedures").body().get("count").asInt()).isZero();
   }
 
+  @Test
+  void aTruncatedMultipartUploadIsABadRequestInTheErrorShapeAndStoresNothing() {
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md): it was a 500 INTERNAL_ERROR (MultipartException).
+    String head = "--b\r\nContent-Disposition: form-data; name=\"meta\"\r\n\r\n" + META
+        + "\r\n--b\r\nContent-Disposition: form-data; name=\"wasm\"; filename=\"m.wasm\"\r\n\r\n";
+    byte[] truncated = java.util.Arrays.copyOf(head.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        head.length() + 4);
+    System.arraycopy(bytes("c-add.wasm"), 0, truncated, head.length(), 4);
+    Reply reply = http.post("/procedures", "multipart/form-data; boundary=b", truncated);
+    assertError(reply, 400, "BAD_REQUEST");
+    assertThat(reply.errorMessage()).startsWith("the multipart body is not valid").doesNotContain("Exception");
+    assertError(http.post("/procedures", "multipart/form-data", truncated), 400, "BAD_REQUEST");
+    assertThat(http.get("/procedures").body().get("count").asInt()).isZero();
+  }
+
   private tools.jackson.databind.JsonNode call(String name, String args) {
     Reply reply = http.post("/procedures/" + name + "/call", "{\"args\": " + args + "}");
     assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);

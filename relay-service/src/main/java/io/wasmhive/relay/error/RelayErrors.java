@@ -1,6 +1,7 @@
 package io.wasmhive.relay.error;
 
 import io.wasmhive.platform.errors.ClientMessages;
+import io.wasmhive.platform.errors.FrameworkErrors;
 import io.wasmhive.platform.errors.InternalErrors;
 import io.wasmhive.relay.RelayApplication;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -110,10 +110,9 @@ public class RelayErrors {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> other(Exception e) {
-    if (e instanceof ErrorResponse framework) {
-      String detail = framework.getBody().getDetail();
-      return relay(new RelayException(RelayError.ofFrameworkStatus(framework.getStatusCode().value()),
-          detail == null ? String.valueOf(e.getMessage()) : detail));
+    int status = FrameworkErrors.clientStatus(e);
+    if (status > 0) {
+      return relay(new RelayException(RelayError.ofFrameworkStatus(status), FrameworkErrors.clientMessage(e)));
     }
     return relay(new RelayException(RelayError.INTERNAL_ERROR,
         InternalErrors.logged("Unexpected failure of the relay API", e)));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wasmhive.platform.modules.StoredModule;
 import io.wasmhive.platform.sse.SseTestClient;
+import io.wasmhive.platform.testing.httpfuzz.FuzzRequest;
+import io.wasmhive.relay.fuzz.RelayFuzz;
 import io.wasmhive.relay.identity.SecureRelay.Reply;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -145,5 +147,21 @@ class RelayAuthorizationMatrixIntegrationTests {
         Arguments.of("bob", 200),
         Arguments.of("alice", 200),
         Arguments.of("admin", 200));
+  }
+
+  /** Hostile requests to every endpoint (docs/fuzzing-http.md), as an administrator: no 5xx, every error shaped. */
+  @Test
+  void hostileRequestsOfAnAdministratorGetNoServerErrorAndOnlyShapedErrors() {
+    String admin = "Bearer " + relay.token("admin-fuzz");
+    var report = RelayFuzz.fuzzer(relay.app, add.cidV1(), 1 << 20).header("Authorization", admin).requests(250)
+        .afterwards(FuzzRequest.of("GET", "/names").header("Authorization", admin), 200).run();
+    assertThat(report.statuses()).containsKey(400);
+  }
+
+  /** The same without credentials: refused in the relay's shape, never a 5xx. */
+  @Test
+  void hostileRequestsWithoutCredentialsAreRefusedInTheRelaysShape() {
+    var report = RelayFuzz.fuzzer(relay.app, add.cidV1(), 1 << 20).requests(80).run();
+    assertThat(report.statuses()).containsKey(401);
   }
 }

@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.wasmhive.platform.modules.StoredModule;
 import io.wasmhive.platform.testing.OperationsQueries;
+import io.wasmhive.platform.testing.httpfuzz.FuzzRequest;
+import io.wasmhive.relay.fuzz.RelayFuzz;
 import io.wasmhive.relay.testing.RelayApps;
 import io.wasmhive.relay.testing.RelayHttp;
 import io.wasmhive.relay.testing.RelayHttp.Reply;
@@ -361,5 +363,13 @@ class ExecuteWasmIntegrationTests {
     // Everything the Grafana dashboard and the alert rules (ops/) query of the relay, its executor pool and Redis.
     OperationsQueries.assertExported(scrape, "relay_", "wasm_executor_", "wasmhive_redis_");
     assertThat(scrape).contains("wasm_executor_tasks_total{outcome=\"completed\"}");
+  }
+
+  /** Hostile requests to every endpoint in local mode (docs/fuzzing-http.md): no 5xx, every error shaped. */
+  @Test
+  void hostileRequestsInLocalModeGetNoServerErrorAndOnlyShapedErrors() {
+    var report = RelayFuzz.fuzzer(app, add.cidV1(), 4096).requests(120)
+        .afterwards(FuzzRequest.of("GET", "/names"), 200).run();
+    assertThat(report.statuses()).containsKey(400);
   }
 }

@@ -1,8 +1,10 @@
 package io.wasmhive.workflow.access;
 
 import io.wasmhive.platform.security.ErrorShape;
+import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowErrors;
 import io.wasmhive.workflow.wasmserver.WasmServerErrors;
+import jakarta.servlet.RequestDispatcher;
 import java.util.Map;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -24,12 +26,19 @@ final class ServiceErrorShape implements ErrorShape {
     return WorkflowErrors.body(code, message, null);
   }
 
+  @Override
+  public String codeFor(int status) {
+    return WorkflowError.ofFrameworkStatus(status).code();
+  }
+
   private static boolean underWasmServer() {
     RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
     if (!(attributes instanceof ServletRequestAttributes servlet)) {
       return false;
     }
-    String uri = servlet.getRequest().getRequestURI();
+    // On the error page, the path of the request that failed.
+    Object failed = servlet.getRequest().getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    String uri = failed instanceof String path ? path : servlet.getRequest().getRequestURI();
     String path = uri.substring(Math.min(uri.length(), servlet.getRequest().getContextPath().length()));
     return path.startsWith(WasmServerErrors.PATH_PREFIX);
   }

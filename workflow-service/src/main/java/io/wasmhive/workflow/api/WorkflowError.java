@@ -65,8 +65,8 @@ public enum WorkflowError {
     return status;
   }
 
-  /** The code for an error the web framework raised with {@code status}. */
-  static WorkflowError ofFrameworkStatus(int status) {
+  /** The code for an error the web framework or the servlet container raised with {@code status}. */
+  public static WorkflowError ofFrameworkStatus(int status) {
     return switch (status) {
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;

@@ -1,5 +1,6 @@
 package io.wasmhive.workflow.api;
 
+import io.wasmhive.platform.errors.FrameworkErrors;
 import io.wasmhive.platform.errors.InternalErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +8,6 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -52,10 +52,9 @@ public class WorkflowErrors {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> other(Exception e) {
-    if (e instanceof ErrorResponse framework) {
-      String detail = framework.getBody().getDetail();
-      return workflow(new WorkflowException(WorkflowError.ofFrameworkStatus(framework.getStatusCode().value()),
-          detail == null ? String.valueOf(e.getMessage()) : detail));
+    int status = FrameworkErrors.clientStatus(e);
+    if (status > 0) {
+      return workflow(new WorkflowException(WorkflowError.ofFrameworkStatus(status), FrameworkErrors.clientMessage(e)));
     }
     return workflow(new WorkflowException(WorkflowError.INTERNAL_ERROR,
         InternalErrors.logged("Unexpected failure of the workflow API", e)));

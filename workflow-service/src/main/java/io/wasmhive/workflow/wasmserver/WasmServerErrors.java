@@ -1,5 +1,7 @@
 package io.wasmhive.workflow.wasmserver;
 
+import io.wasmhive.platform.errors.FrameworkErrors;
+import io.wasmhive.platform.errors.InternalErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -27,10 +29,18 @@ public class WasmServerErrors {
     return answer(e.status(), e.jobId(), e.getMessage(), e.startedNanos());
   }
 
-  /** Anything unexpected: the simulator's generic answer, without internals (the message names the kind only). */
+  /**
+   * Anything else: the framework's refusals of the client's request with their status, everything unexpected as
+   * the simulator's generic 500 whose message is only a reference to the log.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ObjectNode> unexpected(Exception e) {
-    return answer(500, UNKNOWN, "internal error: " + e.getClass().getSimpleName(), System.nanoTime());
+    int status = FrameworkErrors.clientStatus(e);
+    if (status > 0) {
+      return answer(status, UNKNOWN, FrameworkErrors.clientMessage(e), System.nanoTime());
+    }
+    return answer(500, UNKNOWN, InternalErrors.logged("Unexpected failure of the WASM server API", e),
+        System.nanoTime());
   }
 
   /**

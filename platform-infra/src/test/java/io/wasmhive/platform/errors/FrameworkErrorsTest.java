@@ -1,0 +1,49 @@
+package io.wasmhive.platform.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+class FrameworkErrorsTest {
+
+  @Test
+  void aMultipartBodyThatDoesNotParseIsTheClientsBadRequestWithoutInternals() {
+    MultipartException truncated = new MultipartException("Failed to parse multipart servlet request",
+        new IllegalStateException("org.apache.tomcat.util.http.fileupload.MultipartStream$MalformedStreamException"));
+    assertThat(FrameworkErrors.clientStatus(truncated)).isEqualTo(400);
+    assertThat(FrameworkErrors.clientMessage(truncated)).startsWith("the multipart body is not valid")
+        .doesNotContain("Exception", "org.", "java.");
+  }
+
+  @Test
+  void anUploadPastTheLimitKeepsItsOwnStatus() {
+    assertThat(FrameworkErrors.clientStatus(new MaxUploadSizeExceededException(1024))).isEqualTo(413);
+  }
+
+  @Test
+  void theFrameworksRefusalsKeepTheirStatusAndDetail() {
+    var method = new HttpRequestMethodNotSupportedException("PATCH", java.util.List.of(HttpMethod.GET.name()));
+    assertThat(FrameworkErrors.clientStatus(method)).isEqualTo(405);
+    assertThat(FrameworkErrors.clientMessage(method)).contains("PATCH");
+  }
+
+  @Test
+  void aParameterTomcatCannotDecodeIsTheClientsBadRequestAndIsNotRepeated() {
+    var invalid = new org.apache.tomcat.util.http.InvalidParameterException(
+        "Character decoding failed. Parameter [format] with value [%zz] has been ignored.");
+    assertThat(FrameworkErrors.clientStatus(invalid)).isEqualTo(400);
+    assertThat(FrameworkErrors.clientMessage(invalid)).doesNotContain("%zz", "Parameter [");
+    assertThat(FrameworkErrors.clientStatus(new org.apache.tomcat.util.http.InvalidParameterException("many", 413)))
+        .isEqualTo(413);
+  }
+
+  @Test
+  void anythingElseIsNotTheClients() {
+    assertThat(FrameworkErrors.clientStatus(new IllegalStateException("boom"))).isZero();
+    assertThat(FrameworkErrors.clientStatus(new RuntimeException(new MultipartException("x")))).isZero();
+  }
+}
