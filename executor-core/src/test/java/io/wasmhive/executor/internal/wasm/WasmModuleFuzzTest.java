@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.dylibso.chicory.wasm.Parser;
 import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Module;
 import io.wasmhive.executor.DisallowedFeatureException;
 import io.wasmhive.executor.InvalidModuleException;
 import io.wasmhive.executor.WasmFeature;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The coverage-guided fuzz target of the parser, validator and instrumenter (docs/fuzzing.md), seeded with the
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Timeout;
  * cause marks a defect wrapped by the parser) or in a module that Wasmtime, an independent validator with every
  * proposal the engine runs, also accepts. One known difference: extended constant expressions, which Wasmtime 7
  * cannot read and the instrumenter folds away. The instrumented form, with no caps and with small ones, always
- * compiles in Wasmtime (not in this validator, which refuses the reserved names the instrumentation adds); small
- * caps may refuse a module with the documented {@link IllegalArgumentException}. Each input is bounded in time
- * ({@link Timeout}; libFuzzer's {@code -timeout} in fuzzing mode). {@link WasmParserFuzzTest} keeps its seeded
+ * compiles in Wasmtime and parses in Chicory (not in this validator, which refuses the reserved names the
+ * instrumentation adds); small caps may refuse a module with the documented {@link IllegalArgumentException}. Each
+ * input must take under {@link #PER_INPUT} (a JUnit {@code @Timeout} would bound the whole fuzzing run instead). {@link WasmParserFuzzTest} keeps its seeded
  * random mutations; this target explores by coverage.
  */
 class WasmModuleFuzzTest {
@@ -34,14 +35,26 @@ class WasmModuleFuzzTest {
   /** The same without extended constant expressions, which Wasmtime 7 cannot read (the instrumenter folds them). */
   private static final Set<WasmFeature> WASMTIME_READS = EnumSet.complementOf(EnumSet.of(WasmFeature.EXTENDED_CONST,
       WasmFeature.EXCEPTIONS, WasmFeature.TAIL_CALLS, WasmFeature.MULTI_MEMORY, WasmFeature.MEMORY64));
+  /** Parsing, instrumenting and compiling one input of at most libFuzzer's 4 KiB takes milliseconds; 5 s is a hang. */
+  private static final Duration PER_INPUT = Duration.ofSeconds(5);
   private static final Instrumenter.Caps SMALL = new Instrumenter.Caps(16, 1_000);
   /** One engine for every input, with every supported proposal on; making one per compile would cost more. */
   private static final Engine WASMTIME = new Engine(new Config().wasmSimd(true).wasmThreads(true)
       .wasmReferenceTypes(true).wasmBulkMemory(true).wasmMultiValue(true));
 
   @FuzzTest(maxDuration = "5m")
-  @Timeout(10)
   void parsesValidatesAndInstruments(byte[] bytes) {
+    long started = System.nanoTime();
+    ParsedModule parsed = checked(bytes);
+    if (parsed != null) {
+      instruments(bytes, parsed);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("time for one input of %d bytes", bytes.length)
+        .isLessThan(PER_INPUT);
+  }
+
+  /** The module parsed, with Wasmtime's verdict checked against the validator's; null when refused. */
+  private static ParsedModule checked(byte[] bytes) {
     ParsedModule parsed;
     try {
       parsed = WasmParser.parse(bytes, WASMTIME_READS);
@@ -50,13 +63,15 @@ class WasmModuleFuzzTest {
     } catch (DisallowedFeatureException e) {
       // Only the extended constant expressions Wasmtime 7 cannot read: the instrumented module must still compile.
       parsed = refusedOrParsed(bytes);
-      if (parsed == null) {
-        return;
-      }
     } catch (InvalidModuleException e) {
       assertThat(e.getCause()).as("defect: %s", e.getMessage()).isNull();
-      return;
+      return null;
     }
+    return parsed;
+  }
+
+  /** Instruments with no caps and with small ones; what comes out compiles in Wasmtime and parses in Chicory. */
+  private static void instruments(byte[] bytes, ParsedModule parsed) {
     for (Instrumenter.Caps caps : new Instrumenter.Caps[] {Instrumenter.Caps.NONE, SMALL}) {
       byte[] instrumented;
       try {
@@ -71,6 +86,8 @@ class WasmModuleFuzzTest {
         continue;
       }
       assertThatCode(() -> compile(instrumented)).as("Wasmtime accepts the instrumented module")
+          .doesNotThrowAnyException();
+      assertThatCode(() -> Parser.parse(instrumented)).as("Chicory reads the instrumented module")
           .doesNotThrowAnyException();
     }
   }
