@@ -48,8 +48,11 @@ class ReferenceFuzzTest {
     for (ResolvedDataRef entry : data.resolvedRefs()) {
       String text = DataRef.PREFIX + JSON.writeValueAsString(entry.ref());
       assertThat(DataRef.parse(text)).isEqualTo(entry.ref());
+      // The first entry for an equal reference answers it, as the operator's replay does.
+      ResolvedDataRef first = data.resolvedRefs().stream().filter(r -> r.ref().equals(entry.ref())).findFirst()
+          .orElseThrow();
       assertThat(refs.resolve(JSON.getNodeFactory().stringNode(text)))
-          .isEqualTo(DataRefResolver.toPlain(entry.value()));
+          .isEqualTo(DataRefResolver.toPlain(first.value()));
     }
     for (String id : wasm.ids()) {
       try {
