@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.wasmhive.executor.RpcHandler;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.core.JacksonException;
@@ -76,14 +78,16 @@ class JsonScannerFuzzTest {
   private record Oracle(JsonNode root, int depth, String refusal) {
 
     static Oracle of(byte[] bytes) {
+      String text;
       try {
-        // Jackson checks UTF-8 only as far as it decodes; the JDK's strict decoder checks all of RFC 3629.
-        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
-      } catch (java.nio.charset.CharacterCodingException e) {
+        // RFC 8259 text is UTF-8: decoded strictly first (Jackson checks only what it decodes, and reading bytes it
+        // would guess UTF-16 or UTF-32 from leading zero bytes), then parsed as characters.
+        text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
         return new Oracle(null, 0, "not UTF-8");
       }
       try {
-        JsonNode root = JSON.readTree(bytes);
+        JsonNode root = JSON.readTree(text);
         if (root == null || root.isMissingNode()) {
           return new Oracle(null, 0, "no value");
         }
