@@ -51,7 +51,10 @@ for target in "${TARGETS[@]}"; do
   log=target/fuzz/${test##*.}.log
   echo "[fuzz] $module $test for ${SECONDS_PER_TARGET}s"
   started=$(date +%s)
+  # Compiled above: no main compile, and the test compile only looks at timestamps (Maven's incremental mode would
+  # recompile every upstream module on each run, minutes on a busy machine).
   JAZZER_FUZZ=1 ./mvnw -B -o -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dmaven.main.skip=true -Dmaven.compiler.useIncrementalCompilation=false \
     -Djazzer.hooks=true -Djazzer.instrumentation_includes='io.wasmhive.**' \
     -Djazzer.max_duration="${SECONDS_PER_TARGET}s" > "$log" 2>&1
   rc=$?
