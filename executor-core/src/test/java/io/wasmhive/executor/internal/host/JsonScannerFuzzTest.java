@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The fuzz target of the host bridge's JSON-RPC request handling (docs/fuzzing.md): {@link JsonScanner} against
  * Jackson, a strict RFC 8259 parser, as the oracle, and {@link RpcDispatcher} over what the scanner decides. The
  * scanner never accepts what Jackson (or the JDK's strict UTF-8 decoder) refuses; it refuses what Jackson accepts
- * only past its nesting bound or for a byte order mark; the id it picks is the top-level {@code id} Jackson reads. Every answer of the dispatcher is one JSON-RPC 2.0 object with that
- * id, and only a well-formed object with a valid id reaches the handler, byte for byte.
+ * only past its nesting bound or for a byte order mark; the id it picks is the top-level {@code id} Jackson reads.
+ * Every answer of the dispatcher is one JSON-RPC 2.0 object with that id, and only a well-formed object with a valid
+ * id reaches the handler, byte for byte.
  */
 class JsonScannerFuzzTest {
 

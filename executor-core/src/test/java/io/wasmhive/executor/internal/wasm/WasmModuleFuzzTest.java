@@ -24,8 +24,8 @@ import java.util.Set;
  * cannot read and the instrumenter folds away. The instrumented form, with no caps and with small ones, always
  * compiles in Wasmtime and parses in Chicory (not in this validator, which refuses the reserved names the
  * instrumentation adds); small caps may refuse a module with the documented {@link IllegalArgumentException}. Each
- * input must take under {@link #PER_INPUT} (a JUnit {@code @Timeout} would bound the whole fuzzing run instead). {@link WasmParserFuzzTest} keeps its seeded
- * random mutations; this target explores by coverage.
+ * input must take under {@link #PER_INPUT} (a JUnit {@code @Timeout} would bound the whole fuzzing run instead).
+ * {@link WasmParserFuzzTest} keeps its seeded random mutations; this target explores by coverage.
  */
 class WasmModuleFuzzTest {
 
