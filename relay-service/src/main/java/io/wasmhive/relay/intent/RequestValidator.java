@@ -6,6 +6,8 @@ import io.wasmhive.platform.ipfs.InvalidCidException;
 import io.wasmhive.relay.error.RelayException;
 import io.wasmhive.relay.gateway.ExecutionPolicy;
 import io.wasmhive.relay.names.GlyphName;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +69,8 @@ public final class RequestValidator {
       inputs = JsonNodeFactory.instance.arrayNode();
     } else if (!inputs.isArray() && !inputs.isObject()) {
       throw RelayException.badRequest("inputs", "'inputs' must be a JSON array or object");
+    } else {
+      requireFiniteNumbers(inputs);
     }
     ExecutionPolicy policy = policy(root.get("policy"));
     String key = idempotencyKey(root.get("idempotency_key"));
@@ -100,6 +104,24 @@ public final class RequestValidator {
           + e.getMessage());
     }
     return cid;
+  }
+
+  /**
+   * Refuses a number too large for a 64-bit float anywhere in the inputs: Jackson reads {@code 1e400} as infinity,
+   * which would reach the module as the string {@code "Infinity"} (found by RequestValidatorFuzzTest's round trip).
+   * Iterative, so the walk costs the body's size and no stack.
+   */
+  private static void requireFiniteNumbers(JsonNode inputs) {
+    Deque<JsonNode> pending = new ArrayDeque<>();
+    pending.push(inputs);
+    while (!pending.isEmpty()) {
+      JsonNode node = pending.pop();
+      if (node.isContainer()) {
+        node.forEach(pending::push);
+      } else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+        throw RelayException.badRequest("inputs", "'inputs' holds a number beyond the range of a 64-bit float");
+      }
+    }
   }
 
   private ExecutionPolicy policy(JsonNode node) {

@@ -125,4 +125,13 @@ class RequestValidatorTest {
     rejects("{\"cid\":\"" + V1 + "\",\"idempotency_key\":\"" + "k".repeat(257) + "\"}", "idempotency_key",
         "1 to 256");
   }
+
+  /** Found by RequestValidatorFuzzTest: 1e400 was read as infinity and forwarded as the string "Infinity". */
+  @Test
+  void refusesNumbersBeyondTheRangeOfADoubleAnywhereInTheInputs() {
+    rejects("{\"cid\":\"" + V1 + "\",\"inputs\":[1e400]}", "inputs", "beyond the range of a 64-bit float");
+    rejects("{\"cid\":\"" + V1 + "\",\"inputs\":{\"a\":[{\"b\":-1e309}]}}", "inputs", "64-bit float");
+    assertThat(validate("{\"cid\":\"" + V1 + "\",\"inputs\":[1.7976931348623157e308,4.9e-324]}"))
+        .isNotNull();
+  }
 }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A strict JSON (RFC 8259) validator over UTF-8 bytes that also picks out the top-level {@code "id"} member.
- * Recursion is bounded by {@link #MAX_DEPTH}, so hostile nesting cannot overflow the host's stack.
+ * Strings must be well-formed UTF-8 (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF), as
+ * RFC 8259 requires of JSON exchanged between systems; a byte order mark is refused. Recursion is bounded by
+ * {@link #MAX_DEPTH}, so hostile nesting cannot overflow the host's stack.
  */
 final class JsonScanner {
 
@@ -107,7 +109,37 @@ final class JsonScanner {
       }
       if (b == '\\') {
         escape();
+      } else if (b < 0) {
+        utf8(b & 0xff);
       }
+    }
+  }
+
+  /** The rest of a UTF-8 sequence that starts with {@code lead}; RFC 3629's table of well-formed sequences. */
+  private void utf8(int lead) {
+    int min = 0x80;
+    int max = 0xbf;
+    int continuations;
+    if (lead >= 0xc2 && lead <= 0xdf) {
+      continuations = 1;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      continuations = 2;
+      min = lead == 0xe0 ? 0xa0 : 0x80; // No overlong three-byte forms.
+      max = lead == 0xed ? 0x9f : 0xbf; // No UTF-16 surrogates.
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      continuations = 3;
+      min = lead == 0xf0 ? 0x90 : 0x80; // No overlong four-byte forms.
+      max = lead == 0xf4 ? 0x8f : 0xbf; // Nothing past U+10FFFF.
+    } else {
+      throw new IllegalArgumentException("invalid UTF-8 lead byte");
+    }
+    for (int i = 0; i < continuations; i++) {
+      int next = next() & 0xff;
+      if (next < min || next > max) {
+        throw new IllegalArgumentException("invalid UTF-8 continuation byte");
+      }
+      min = 0x80;
+      max = 0xbf;
     }
   }
 

@@ -3,6 +3,7 @@ package io.wasmhive.executor.internal.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,27 @@ class RpcJsonScannerTest {
     "{\"a\":\"\\x\"}", "{\"a\":1} x", "{\"a\":\"\u0001\"}", "{\"a\":1.}", "nul"})
   void rejectsMalformedJson(String json) {
     assertThat(scan(json).wellFormed()).isFalse();
+  }
+
+  /** Found by JsonScannerFuzzTest: invalid UTF-8 inside a string was accepted and handed to the handler. */
+  @ParameterizedTest
+  @ValueSource(strings = {"a1", "c0 80", "c1 bf", "e0 80 80", "ed a0 80", "f0 80 80 80", "f4 90 80 80", "f5 80 80 80",
+    "c3", "e2 82", "ff"})
+  void rejectsStringsThatAreNotUtf8(String hex) {
+    byte[] inner = HexFormat.ofDelimiter(" ").parseHex(hex);
+    byte[] json = new byte[inner.length + 2];
+    json[0] = '"';
+    System.arraycopy(inner, 0, json, 1, inner.length);
+    json[json.length - 1] = '"';
+    assertThat(JsonScanner.scan(json).wellFormed()).as(hex).isFalse();
+  }
+
+  @Test
+  void acceptsEveryLengthOfUtf8() {
+    assertThat(scan("{\"id\":\"caf\u00e9 \u20ac \ud83d\ude00 \u007f\"}").wellFormed()).isTrue();
+    assertThat(scan("\"\uffff\"").wellFormed()).isTrue();
+    assertThat(JsonScanner.scan(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '1'}).wellFormed())
+        .as("a byte order mark").isFalse();
   }
 
   @Test
