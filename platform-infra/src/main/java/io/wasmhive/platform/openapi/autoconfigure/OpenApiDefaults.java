@@ -9,7 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * springdoc's settings for every service, in one place and below everything a deployment sets: OpenAPI 3.1, the
  * document written with sorted keys and indented (so that the committed copies in {@code docs/openapi/} diff
- * well), Swagger UI at {@code /swagger-ui.html}, no actuator endpoints (they live on the management port), and no
+ * well), JSON as what an endpoint answers unless it says otherwise, Swagger UI at {@code /swagger-ui.html}, no actuator endpoints (they live on the management port), and no
  * generic responses guessed from the services' exception handlers (each endpoint lists its own).
  */
 public class OpenApiDefaults implements EnvironmentPostProcessor {
@@ -23,6 +23,7 @@ public class OpenApiDefaults implements EnvironmentPostProcessor {
       "springdoc.writer-with-default-pretty-printer", "true",
       "springdoc.swagger-ui.path", "/swagger-ui.html",
       "springdoc.show-actuator", "false",
+      "springdoc.default-produces-media-type", "application/json",
       "springdoc.override-with-generic-response", "false");
 
   @Override
