@@ -29,36 +29,34 @@ class IndexerOpenApiContractTests extends OpenApiContract {
   protected void exchanges(ContractClient client) throws Exception {
     byte[] wasm = IndexerHttp.moduleOfSize(3_000);
     JsonNode stored = JSON.readTree(client.postFile("/modules", "wasm", "m.wasm", wasm).body());
-    assertThat(client.post("/modules", "application/wasm", wasm).statusCode()).isEqualTo(200);
-    assertThat(client.post("/modules", "application/wasm", "not wasm".getBytes(StandardCharsets.UTF_8))
-        .statusCode()).isEqualTo(400);
-    assertThat(client.post("/modules", "application/wasm", new byte[0]).statusCode()).isEqualTo(400);
+    client.expect(200, client.post("/modules", "application/wasm", wasm));
+    client.expect(400, client.post("/modules", "application/wasm", "not wasm".getBytes(StandardCharsets.UTF_8)));
+    client.expect(400, client.post("/modules", "application/wasm", new byte[0]));
     String cid = stored.path("cid_v1").asString();
 
-    assertThat(client.get("/modules/" + stored.path("sha256").asString()).statusCode()).isEqualTo(200);
-    assertThat(client.get("/modules/" + "0".repeat(64)).statusCode()).isEqualTo(404);
-    assertThat(client.get("/modules?limit=5").statusCode()).isEqualTo(200);
-    assertThat(client.get("/modules?limit=0").statusCode()).isEqualTo(400);
+    client.expect(200, client.get("/modules/" + stored.path("sha256").asString()));
+    client.expect(404, client.get("/modules/" + "0".repeat(64)));
+    client.expect(200, client.get("/modules?limit=5"));
+    client.expect(400, client.get("/modules?limit=0"));
 
-    assertThat(client.post("/index", "{\"cid\":\"" + cid + "\",\"alias\":\"contract-module\"}").statusCode())
-        .isEqualTo(200);
+    client.expect(200, client.post("/index", "{\"cid\":\"" + cid + "\",\"alias\":\"contract-module\"}"));
     String absent = Cid.rawOf(IndexerHttp.moduleOfSize(2_000)).toString();
-    assertThat(client.post("/index", "{\"cid\":\"" + absent + "\"}").statusCode()).isEqualTo(202);
-    assertThat(client.post("/index", "{\"alias\":\"x\"}").statusCode()).isEqualTo(400);
-    assertThat(client.post("/index", "{\"cid\":\"not a cid\"}").statusCode()).isEqualTo(400);
-    assertThat(client.get("/modules/" + absent).statusCode()).isEqualTo(200);
-    assertThat(client.get("/index/" + absent).statusCode()).isEqualTo(200);
-    assertThat(client.get("/index/" + Cid.rawOf(IndexerHttp.moduleOfSize(1_000))).statusCode()).isEqualTo(404);
-    assertThat(client.get("/index/not-a-cid").statusCode()).isEqualTo(400);
-    assertThat(client.get("/index?status=queued").statusCode()).isEqualTo(200);
-    assertThat(client.get("/index?status=lost").statusCode()).isEqualTo(400);
+    client.expect(202, client.post("/index", "{\"cid\":\"" + absent + "\"}"));
+    client.expect(400, client.post("/index", "{\"alias\":\"x\"}"));
+    client.expect(400, client.post("/index", "{\"cid\":\"not a cid\"}"));
+    client.expect(200, client.get("/modules/" + absent));
+    client.expect(200, client.get("/index/" + absent));
+    client.expect(404, client.get("/index/" + Cid.rawOf(IndexerHttp.moduleOfSize(1_000))));
+    client.expect(400, client.get("/index/not-a-cid"));
+    client.expect(200, client.get("/index?status=queued"));
+    client.expect(400, client.get("/index?status=lost"));
 
-    assertThat(client.get("/ipfs/" + cid).statusCode()).isEqualTo(200);
-    assertThat(client.get("/ipfs/" + cid + "?format=raw").statusCode()).isEqualTo(200);
-    assertThat(client.get("/ipfs/" + cid + "?format=car").statusCode()).isEqualTo(200);
-    assertThat(client.get("/ipfs/" + cid + "?format=zip").statusCode()).isEqualTo(400);
-    assertThat(client.get("/ipfs/" + absent).statusCode()).isEqualTo(404);
-    assertThat(client.head("/ipfs/" + cid).statusCode()).isEqualTo(200);
-    assertThat(client.head("/ipfs/" + absent).statusCode()).isEqualTo(404);
+    client.expect(200, client.get("/ipfs/" + cid));
+    client.expect(200, client.get("/ipfs/" + cid + "?format=raw"));
+    client.expect(200, client.get("/ipfs/" + cid + "?format=car"));
+    client.expect(400, client.get("/ipfs/" + cid + "?format=zip"));
+    client.expect(404, client.get("/ipfs/" + absent));
+    client.expect(200, client.head("/ipfs/" + cid));
+    client.expect(404, client.head("/ipfs/" + absent));
   }
 }

@@ -119,6 +119,13 @@ public final class ContractClient {
     answered.computeIfAbsent(request.method() + " " + template, key -> ConcurrentHashMap.newKeySet()).add(status);
   }
 
+  /** Requires the response to have {@code status}, saying what came back otherwise; returns its body. */
+  public String expect(int status, HttpResponse<String> response) {
+    assertThat(response.statusCode()).as("%s %s answered %s", response.request().method(), response.uri(),
+        response.body()).isEqualTo(status);
+    return response.body();
+  }
+
   /**
    * Requires every documented operation to have answered a success (2xx or 3xx) and, unless it is listed in
    * {@code withoutErrorCase} (as {@code GET /health}), an error (4xx or 5xx).

@@ -3,6 +3,7 @@ package io.wasmhive.platform.openapi.autoconfigure;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.wasmhive.platform.openapi.ErrorResponses;
+import io.wasmhive.platform.openapi.ErrorStatuses;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;

@@ -5,12 +5,14 @@ import io.wasmhive.platform.security.PlatformSecurityAutoConfiguration;
 import io.wasmhive.platform.security.PublicPaths;
 import java.util.ArrayList;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The shared part of every service's OpenAPI document and its place in the security chain (ADR 0025). The document
@@ -26,6 +28,11 @@ public class OpenApiAutoConfiguration {
   /** The paths of the document and of Swagger UI. */
   public static final List<String> DOCUMENTATION_PATHS = List.of("/v3/api-docs", "/v3/api-docs/**",
       "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**");
+
+  static {
+    // A JsonNode member (arguments, messages, results) holds any JSON value, not an object with Jackson's getters.
+    SpringDocUtils.getConfig().replaceWithClass(JsonNode.class, Object.class);
+  }
 
   @Bean
   PublicPaths openApiPublicPaths() {

@@ -18,6 +18,9 @@ public class OpenApiDefaults implements EnvironmentPostProcessor {
   public static final String PROPERTY_SOURCE_NAME = "wasmhiveOpenApiDefaults";
 
   static final Map<String, Object> DEFAULTS = Map.of(
+      // On by decision (ADR 0025), which also keeps springdoc from warning that nobody decided.
+      "springdoc.api-docs.enabled", "true",
+      "springdoc.swagger-ui.enabled", "true",
       "springdoc.api-docs.version", "openapi_3_1",
       "springdoc.writer-with-order-by-keys", "true",
       "springdoc.writer-with-default-pretty-printer", "true",

@@ -1,4 +1,4 @@
-package io.wasmhive.platform.openapi.autoconfigure;
+package io.wasmhive.platform.openapi;
 
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
@@ -13,10 +13,10 @@ import java.util.Set;
  * The documented error responses, one per status: a sentence saying what the status means on this platform and
  * the service's error body ({@code #/components/schemas/Error}); 429 and 503 carry {@code Retry-After}. Stateless.
  */
-final class ErrorStatuses {
+public final class ErrorStatuses {
 
   /** The name of the error body's schema under {@code components.schemas}. */
-  static final String ERROR_SCHEMA = "Error";
+  public static final String ERROR_SCHEMA = "Error";
 
   private static final Map<Integer, String> MEANINGS = Map.ofEntries(
       Map.entry(400, "The request breaks the endpoint's rules; error.code and error.message say which."),
@@ -38,7 +38,7 @@ final class ErrorStatuses {
   }
 
   /** The response for {@code status}. */
-  static ApiResponse response(int status) {
+  public static ApiResponse response(int status) {
     String meaning = MEANINGS.get(status);
     if (meaning == null) {
       throw new IllegalArgumentException("no documented meaning for error status " + status);
