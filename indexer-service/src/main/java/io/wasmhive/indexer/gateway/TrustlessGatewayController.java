@@ -1,10 +1,17 @@
 package io.wasmhive.indexer.gateway;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wasmhive.indexer.api.ErrorCode;
 import io.wasmhive.indexer.api.IndexerException;
 import io.wasmhive.platform.ipfs.CarWriter;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.modules.ModuleStore;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Without either it answers the module's bytes as {@code application/wasm}, for plain {@code curl}.
  */
 @RestController
+@Tag(name = "gateway", description = "A trustless IPFS gateway for the stored modules (public)")
 class TrustlessGatewayController {
 
   static final MediaType RAW = MediaType.parseMediaType("application/vnd.ipld.raw");
@@ -40,7 +48,15 @@ class TrustlessGatewayController {
   }
 
   @RequestMapping(value = "/ipfs/{cid}", method = {RequestMethod.GET, RequestMethod.HEAD})
-  ResponseEntity<byte[]> get(@PathVariable("cid") String text, @RequestParam(required = false) String format,
+  @Operation(summary = "A stored module's block (raw), DAG (CAR) or bytes (application/wasm) by CID")
+  @ApiResponse(responseCode = "200", description = "The block, the CAR or the module; immutable", content = {
+      @Content(mediaType = "application/wasm", schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = "application/vnd.ipld.raw", schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = "application/vnd.ipld.car", schema = @Schema(type = "string", format = "binary"))})
+  @ErrorResponses({400, 404})
+  ResponseEntity<byte[]> get(@PathVariable("cid") String text,
+      @Parameter(description = "raw or car; wins over Accept", schema = @Schema(allowableValues = {"raw", "car"}))
+      @RequestParam(required = false) String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     Cid cid = Cid.parse(text);
     String chosen = format(format, accept);

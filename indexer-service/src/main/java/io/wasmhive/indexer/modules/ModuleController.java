@@ -1,5 +1,10 @@
 package io.wasmhive.indexer.modules;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wasmhive.indexer.access.Writers;
 import io.wasmhive.indexer.api.ErrorCode;
 import io.wasmhive.indexer.api.IndexerException;
@@ -13,12 +18,12 @@ import io.wasmhive.platform.modules.ModuleAddresses;
 import io.wasmhive.platform.modules.ModuleOrigin;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import io.wasmhive.platform.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -39,6 +44,7 @@ import org.springframework.web.multipart.MultipartFile;
  * (aliases are given by {@code POST /index}).
  */
 @RestController
+@Tag(name = "modules", description = "Upload and read stored modules")
 @EnableConfigurationProperties(ModulesProperties.class)
 class ModuleController {
 
@@ -59,6 +65,14 @@ class ModuleController {
 
   /** {@code curl --data-binary @m.wasm} (any content type but multipart): the body is the module. */
   @PostMapping("/modules")
+  @Operation(summary = "Upload a module: the raw body (curl --data-binary @m.wasm) or the multipart part wasm "
+      + "(curl -F wasm=@m.wasm)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+          @Content(mediaType = "application/wasm", schema = @Schema(type = "string", format = "binary")),
+          @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))}))
+  @ApiResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation =
+      ModuleJson.class)))
+  @ApiResponse(responseCode = "200", description = "Stored before (the same SHA-256)")
+  @ErrorResponses({400, 413, 422, 429})
   ResponseEntity<ModuleJson> uploadBody(HttpServletRequest request) throws IOException {
     Caller caller = Writers.require();
     if (request.getContentLengthLong() > properties.maxSize().toBytes()) {
@@ -69,6 +83,10 @@ class ModuleController {
 
   /** {@code curl -F wasm=@m.wasm}: the part {@code wasm} is the module. */
   @PostMapping(value = "/modules", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ApiResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation =
+      ModuleJson.class)))
+  @ApiResponse(responseCode = "200", description = "Stored before (the same SHA-256)")
+  @ErrorResponses({400, 413, 422, 429})
   ResponseEntity<ModuleJson> uploadPart(@RequestPart("wasm") MultipartFile wasm) {
     Caller caller = Writers.require();
     if (wasm.getSize() > properties.maxSize().toBytes()) {
@@ -86,6 +104,10 @@ class ModuleController {
    * {@code pinning} or {@code failed}, with the error and attempts); else 404.
    */
   @GetMapping("/modules/{reference}")
+  @Operation(summary = "A stored module by SHA-256, CID or alias; else the index job of a CID being fetched")
+  @ApiResponse(responseCode = "200", description = "The module, or its index job", content = @Content(schema =
+      @Schema(anyOf = {ModuleJson.class, IndexJobJson.class})))
+  @ErrorResponses(404)
   Object get(@PathVariable String reference) {
     Optional<StoredModule> stored = store.find(reference);
     if (stored.isPresent()) {
@@ -105,14 +127,20 @@ class ModuleController {
     }
   }
 
+  /** A page of {@code GET /modules}. */
+  record ModulePage(List<ModuleJson> modules, long count, int offset, int limit) {
+  }
+
   @GetMapping("/modules")
-  Map<String, Object> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+  @Operation(summary = "The stored modules, a page at a time")
+  @ErrorResponses(400)
+  ModulePage list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
     if (offset < 0 || limit < 1 || limit > properties.maxPageSize()) {
       throw new IndexerException(ErrorCode.BAD_REQUEST,
           "offset must be >= 0 and limit between 1 and " + properties.maxPageSize());
     }
     List<ModuleJson> modules = store.list(offset, limit).stream().map(ModuleJson::full).toList();
-    return Map.of("modules", modules, "count", store.count(), "offset", offset, "limit", limit);
+    return new ModulePage(modules, store.count(), offset, limit);
   }
 
   private ResponseEntity<ModuleJson> store(Caller caller, byte[] bytes) {

@@ -1,7 +1,11 @@
 package io.wasmhive.platform.security;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code DELETE /admin/api-keys/{id}} revokes one.
  */
 @RestController
+@Tag(name = "admin", description = "API keys, for administrators (secure mode; every caller is one in local mode)")
 class ApiKeyController {
 
   private final ApiKeys keys;
@@ -30,44 +35,58 @@ class ApiKeyController {
   }
 
   /** The body of {@code POST /admin/api-keys}. */
-  record IssueRequest(String principal, String tenant, List<String> roles) {
+  @Schema(example = "{\"principal\":\"ops\",\"tenant\":\"ops\",\"roles\":[\"admin\"]}")
+  record IssueRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String principal,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String tenant, List<String> roles) {
+  }
+
+  /** A key as the admin API shows it: never its secret; {@code token} only in the answer that issued it. */
+  @Schema(requiredProperties = {"id", "principal", "tenant", "roles", "createdAt", "revokedAt"})
+  record KeyView(String id, String principal, String tenant, List<String> roles,
+      @Schema(format = "date-time") String createdAt,
+      @Schema(format = "date-time", types = {"string", "null"}) String revokedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+      @Schema(description = "whk_<id>_<secret>: shown once, in the answer to POST") String token) {
+
+    static KeyView of(ApiKey key, String token) {
+      Instant revoked = key.revokedAt();
+      return new KeyView(key.id(), key.principal(), key.tenant(), List.copyOf(key.roles()),
+          key.createdAt().toString(), revoked == null ? null : revoked.toString(), token);
+    }
+  }
+
+  /** The body of {@code GET /admin/api-keys}. */
+  record KeyList(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<KeyView> keys) {
   }
 
   @PostMapping("/admin/api-keys")
-  ResponseEntity<Map<String, Object>> issue(@RequestBody IssueRequest request) {
+  @Operation(summary = "Issue an API key; its token is in this answer and nowhere else")
+  @ErrorResponses(400)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Issued")
+  ResponseEntity<Object> issue(@RequestBody IssueRequest request) {
     try {
       IssuedApiKey issued = keys.issue(request.principal(), request.tenant(),
           request.roles() == null ? List.of() : request.roles());
-      Map<String, Object> body = view(issued.key());
-      body.put("token", issued.token());
-      return ResponseEntity.status(HttpStatus.CREATED).body(body);
+      return ResponseEntity.status(HttpStatus.CREATED).body(KeyView.of(issued.key(), issued.token()));
     } catch (IllegalArgumentException e) {
       return ResponseEntity.badRequest().body(shape.body("INVALID_REQUEST", e.getMessage()));
     }
   }
 
   @GetMapping("/admin/api-keys")
-  Map<String, Object> list() {
-    return Map.of("keys", keys.list().stream().map(ApiKeyController::view).toList());
+  @Operation(summary = "List the API keys, without secrets")
+  KeyList list() {
+    return new KeyList(keys.list().stream().map(key -> KeyView.of(key, null)).toList());
   }
 
   @DeleteMapping("/admin/api-keys/{id}")
+  @Operation(summary = "Revoke an API key")
+  @ErrorResponses(404)
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "204", description = "Revoked")
   ResponseEntity<Map<String, Object>> revoke(@PathVariable String id) {
     if (keys.revoke(id)) {
       return ResponseEntity.noContent().build();
     }
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(shape.body("NOT_FOUND", "no valid API key has this id"));
-  }
-
-  private static Map<String, Object> view(ApiKey key) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", key.id());
-    view.put("principal", key.principal());
-    view.put("tenant", key.tenant());
-    view.put("roles", List.copyOf(key.roles()));
-    view.put("createdAt", key.createdAt().toString());
-    Instant revoked = key.revokedAt();
-    view.put("revokedAt", revoked == null ? null : revoked.toString());
-    return view;
   }
 }

@@ -96,6 +96,32 @@ class WebSecurityIntegrationTests {
     assertThat(http.get("/livez").statusCode()).isIn(200, 404);
   }
 
+  /** ADR 0025: the OpenAPI document and Swagger UI describe the API and hold no data, so they are public. */
+  @Test
+  void theOpenApiDocumentAndSwaggerUiArePublicInSecureModeAndTheDataStaysClosed() {
+    HttpResponse<String> document = http.get("/v3/api-docs");
+    assertThat(document.statusCode()).isEqualTo(200);
+    JsonNode api = json(document);
+    assertThat(api.path("openapi").asString()).startsWith("3.1");
+    assertThat(api.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+    assertThat(api.at("/paths/~1whoami/get/security/0/bearer").isArray()).isTrue();
+    assertThat(api.at("/paths/~1whoami/get/responses/401/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/Error");
+    assertThat(api.at("/paths/~1ping/get/security").size()).isZero();
+    assertThat(api.at("/paths/~1admin~1api-keys/post/responses/400")).isNotNull();
+    assertThat(api.at("/components/schemas/Error/required").toString()).isEqualTo("[\"error\"]");
+    assertThat(http.get("/v3/api-docs.yaml").statusCode()).isEqualTo(200);
+    HttpResponse<String> ui = http.get("/swagger-ui.html");
+    assertThat(ui.statusCode()).isEqualTo(302);
+    assertThat(ui.headers().firstValue("Location").orElseThrow()).endsWith("/swagger-ui/index.html");
+    HttpResponse<String> page = http.get("/swagger-ui/index.html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("swagger-ui");
+    assertThat(http.get("/v3/api-docs/swagger-config").statusCode()).isEqualTo(200);
+    assertThat(http.get("/whoami").statusCode()).isEqualTo(401);
+    assertThat(http.get("/admin/api-keys").statusCode()).isEqualTo(401);
+  }
+
   @Test
   void anAdministratorIssuesListsAndRevokesKeysAndTheTokenIsShownOnce() {
     int writes = SecuredApp.WRITES.get();

@@ -1,6 +1,7 @@
 package io.wasmhive.procedure.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.wasmhive.procedure.store.Limits;
 import io.wasmhive.procedure.store.Param;
 import io.wasmhive.procedure.store.Procedure;
@@ -15,11 +16,16 @@ final class ApiModel {
   private ApiModel() {
   }
 
+  @Schema(description = "A procedure to create (seed 003)", example = """
+      {"name": "calculate_discount", "language": "wasm", "wasm_base64": "AGFzbQEAAAAB...",
+       "params": [{"name": "price", "data_type": "FLOAT"}, {"name": "tier", "data_type": "INT"}],
+       "return_type": "FLOAT"}""")
   record CreateRequest(String name, String language, @JsonProperty("wasm_base64") String wasmBase64,
       List<ParamJson> params, @JsonProperty("return_type") String returnType, String description, String entry,
       Boolean replace, LimitsJson limits) {
   }
 
+  @Schema(description = "The arguments, in the order of the procedure's params", example = "{\"args\": [100.0, 2]}")
   record CallRequest(List<JsonNode> args) {
   }
 

@@ -1,5 +1,6 @@
 package io.wasmhive.procedure.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.wasmhive.procedure.api.ApiModel.CallRequest;
 import io.wasmhive.procedure.api.ApiModel.CallResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the same error answers through {@link ApiErrors}. Blocks for the call; thread-safe.
  */
 @RestController
+@Hidden // The same operation as ProcedureController#call, which documents it.
 class JsonCallEndpoint {
 
   private final ProcedureController calls;

@@ -1,5 +1,8 @@
 package io.wasmhive.procedure.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import io.wasmhive.platform.security.Callers;
 import io.wasmhive.procedure.api.ApiModel.CallRequest;
 import io.wasmhive.procedure.api.ApiModel.CallResponse;
@@ -39,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request's caller (the catalog checks its tenant and ownership).
  */
 @RestController
+@Tag(name = "procedures", description = "Seed 003's stored procedures: WebAssembly functions called by name")
 class ProcedureController {
 
   static final String DATABASE = "X-Mindb-Database";
@@ -62,6 +66,9 @@ class ProcedureController {
 
   @PostMapping("/procedures")
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Create a procedure: JSON with wasm_base64 (seed 003), multipart (part wasm, part meta) or "
+      + "the raw module (application/wasm, the rest as query parameters)")
+  @ErrorResponses({400, 409, 413})
   MessageResponse create(@RequestHeader(name = DATABASE, required = false) String database,
       @RequestBody CreateRequest request) {
     long start = System.nanoTime();
@@ -82,6 +89,7 @@ class ProcedureController {
   /** The module as a file part {@code wasm} and the metadata as a JSON part {@code meta}: no base64. */
   @PostMapping(path = "/procedures", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
+  @ErrorResponses({400, 409, 413})
   MessageResponse createMultipart(@RequestHeader(name = DATABASE, required = false) String database,
       @RequestPart("wasm") MultipartFile wasm, @RequestParam("meta") String meta) {
     long start = System.nanoTime();
@@ -92,6 +100,7 @@ class ProcedureController {
   /** The module as the raw body ({@code application/wasm}), the metadata in query parameters. */
   @PostMapping(path = "/procedures", consumes = WASM)
   @ResponseStatus(HttpStatus.CREATED)
+  @ErrorResponses({400, 409, 413})
   MessageResponse createRaw(@RequestHeader(name = DATABASE, required = false) String database,
       @RequestParam Map<String, String> query, @RequestBody byte[] wasm) {
     long start = System.nanoTime();
@@ -99,6 +108,8 @@ class ProcedureController {
   }
 
   @GetMapping("/procedures")
+  @Operation(summary = "The procedures of the database (X-Mindb-Database, else the default)")
+  @ErrorResponses(400)
   ListResponse list(@RequestHeader(name = DATABASE, required = false) String database) {
     long start = System.nanoTime();
     List<Summary> procedures = catalog.list(Callers.require(), database(database)).stream().map(Summary::of).toList();
@@ -106,6 +117,8 @@ class ProcedureController {
   }
 
   @GetMapping("/procedures/{name}")
+  @Operation(summary = "One procedure, with its module's SHA-256, version, entry and limits")
+  @ErrorResponses({400, 404})
   Details get(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name) {
     long start = System.nanoTime();
     Procedure procedure = catalog.get(Callers.require(), database(database), name);
@@ -113,6 +126,8 @@ class ProcedureController {
   }
 
   @DeleteMapping("/procedures/{name}")
+  @Operation(summary = "Drop a procedure")
+  @ErrorResponses({400, 404, 409})
   MessageResponse drop(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name) {
     long start = System.nanoTime();
     catalog.drop(Callers.require(), database(database), name);
@@ -121,6 +136,8 @@ class ProcedureController {
 
   /** Calls with another or no {@code Content-Type}, or without JSON in {@code Accept}; see {@link JsonCallEndpoint}. */
   @PostMapping("/procedures/{name}/call")
+  @Operation(summary = "Call a procedure with its arguments; the answer carries the result")
+  @ErrorResponses({400, 404, 413, 422, 429, 503})
   CallResponse call(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name,
       @RequestBody(required = false) CallRequest request) {
     return call(database, name, request, System.nanoTime());

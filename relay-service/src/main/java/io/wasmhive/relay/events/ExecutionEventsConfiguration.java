@@ -15,6 +15,7 @@ import io.wasmhive.relay.identity.IdentityResolver;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -61,6 +62,13 @@ class ExecutionEventsConfiguration {
     ExecutionEventStream stream = new ExecutionEventStream(properties, channel);
     meters.ifAvailable(registry -> SseMetrics.bind(registry, "relay.sse", PATH, channel));
     return stream;
+  }
+
+  @Bean
+  @ConditionalOnRelayMode({RelayMode.ALL, RelayMode.API})
+  @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+  ExecutionEventsDocumentation executionEventsDocumentation() {
+    return new ExecutionEventsDocumentation();
   }
 
   @Bean

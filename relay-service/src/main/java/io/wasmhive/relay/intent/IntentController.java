@@ -1,5 +1,11 @@
 package io.wasmhive.relay.intent;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import io.wasmhive.relay.IntentProperties;
 import io.wasmhive.relay.ServesApi;
 import io.wasmhive.relay.error.RelayError;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @ServesApi
 @RestController
+@Tag(name = "execute", description = "Seed 001: run a stored WebAssembly module under a policy")
 class IntentController {
 
   private final ExecuteWasmService service;
@@ -39,6 +46,17 @@ class IntentController {
   }
 
   @PostMapping(path = "/intent/execute-wasm", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Execute a module: waits for the result (sync) or answers 202 with a status URL (async)",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+          mediaType = "application/json", schema = @Schema(implementation = IntentSchemas.ExecuteRequest.class))))
+  @ApiResponse(responseCode = "200", description = "Executed; X-Idempotent-Replay says whether it is a replay",
+      content = @Content(schema = @Schema(implementation = IntentSchemas.Result.class)))
+  @ApiResponse(responseCode = "202", description = "Queued (mode async)", content = @Content(schema = @Schema(
+      implementation = IntentSchemas.Accepted.class)))
+  @ApiResponse(responseCode = "422", description = "The execution failed (the guest's doing: a trap, out of gas, a "
+      + "timeout...) or the idempotency key was used for another request", content = @Content(schema = @Schema(
+          ref = "#/components/schemas/" + IntentDocumentation.FAILURE)))
+  @ErrorResponses({400, 403, 404, 413, 415, 429, 503, 504})
   public ResponseEntity<String> execute(HttpServletRequest request) throws IOException {
     String contentType = request.getContentType();
     if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
@@ -50,6 +68,10 @@ class IntentController {
   }
 
   @GetMapping(path = "/intent/execute-wasm/{requestId:[0-9A-Za-z]+}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "The status of an execution of this user: running, or its finished answer")
+  @ApiResponse(responseCode = "200", description = "Running or finished", content = @Content(schema = @Schema(
+      implementation = IntentSchemas.Status.class)))
+  @ErrorResponses(404)
   public ResponseEntity<String> status(@PathVariable String requestId, HttpServletRequest request) {
     return json(status.of(requestId, identities.resolve(request)));
   }

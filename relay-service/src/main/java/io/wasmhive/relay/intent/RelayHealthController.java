@@ -1,5 +1,10 @@
 package io.wasmhive.relay.intent;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wasmhive.relay.IntentProperties;
 import io.wasmhive.relay.ServesApi;
 import io.wasmhive.relay.events.ExecutionEventStream;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @ServesApi
 @RestController
+@Tag(name = "execute")
 public class RelayHealthController {
 
   private final RateLimiter rateLimiter;
@@ -41,6 +47,9 @@ public class RelayHealthController {
   }
 
   @GetMapping(path = "/intent/execute-wasm/health", produces = "application/json")
+  @Operation(summary = "Seed 001's health: the features on, off or degraded, and the limits (public)")
+  @ApiResponse(responseCode = "200", description = "The relay's state", content = @Content(schema = @Schema(
+      implementation = IntentSchemas.Health.class)))
   public Map<String, Object> health() {
     Map<String, FeatureState> states = new LinkedHashMap<>();
     states.put("idempotency", idempotency.state());

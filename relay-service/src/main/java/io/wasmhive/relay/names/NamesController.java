@@ -1,10 +1,16 @@
 package io.wasmhive.relay.names;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
 import io.wasmhive.platform.modules.ModuleStore;
 import io.wasmhive.platform.modules.StoredModule;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import io.wasmhive.platform.security.Caller;
 import io.wasmhive.platform.security.Callers;
 import io.wasmhive.relay.error.RelayError;
@@ -31,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code glyph://name} ({@code latest}) runs. Reading is open to every caller.
  */
 @RestController
+@Tag(name = "names", description = "glyph://name@version for stored modules")
 class NamesController {
 
   /** The largest page {@code GET /names} returns. */
@@ -47,11 +54,37 @@ class NamesController {
   }
 
   /** The body of {@code POST /names}. */
+  @Schema(requiredProperties = {"name", "version", "cid"}, example = "{\"name\": \"calculator\", \"version\": "
+      + "\"quantum\", \"cid\": \"bafkreibhmtmv24yn2zu7udv53bwwvgrylzhbep2e52p72tly7wjiufzpom\"}")
   record Registration(@JsonProperty("name") String name, @JsonProperty("version") String version,
       @JsonProperty("cid") String cid) {
   }
 
+  /** A registered version, as every names endpoint shows it. */
+  @Schema(name = "NameVersion", requiredProperties = {"success", "name", "version", "glyph", "cid", "sha256", "owner",
+      "created_at"})
+  record VersionJson(boolean success, String name, String version, String glyph, String cid, String sha256,
+      String owner, @JsonProperty("created_at") @Schema(format = "date-time") String createdAt) {
+  }
+
+  /** The body of {@code GET /names}. */
+  @Schema(requiredProperties = {"success", "names", "count", "offset", "limit"})
+  record NamePage(boolean success, List<VersionJson> names, long count, int offset, int limit) {
+  }
+
+  /** The body of {@code GET /names/{name}}. */
+  @Schema(requiredProperties = {"success", "name", "owner", "latest", "versions"})
+  record NameVersions(boolean success, String name, @Schema(types = {"string", "null"}) String owner, String latest,
+      List<VersionJson> versions) {
+  }
+
   @PostMapping("/names")
+  @Operation(summary = "Register name@version for a stored module; the first registrant owns the name")
+  @ApiResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(
+      implementation = VersionJson.class)))
+  @ApiResponse(responseCode = "200", description = "Already registered for this module", content = @Content(
+      schema = @Schema(implementation = VersionJson.class)))
+  @ErrorResponses({400, 403, 404, 409})
   ResponseEntity<Map<String, Object>> register(@RequestBody Registration body, HttpServletRequest request) {
     if (body == null) {
       throw new RelayException(RelayError.INVALID_REQUEST, "the body must be {\"name\", \"version\", \"cid\"}");
@@ -77,6 +110,10 @@ class NamesController {
   }
 
   @GetMapping("/names")
+  @Operation(summary = "The registered versions, a page at a time")
+  @ApiResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(
+      implementation = NamePage.class)))
+  @ErrorResponses(400)
   Map<String, Object> list(@RequestParam(defaultValue = "0") int offset,
       @RequestParam(defaultValue = "100") int limit) {
     if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
@@ -88,6 +125,10 @@ class NamesController {
   }
 
   @GetMapping("/names/{name}")
+  @Operation(summary = "A name's owner, latest version and versions")
+  @ApiResponse(responseCode = "200", description = "The name", content = @Content(schema = @Schema(
+      implementation = NameVersions.class)))
+  @ErrorResponses({400, 404})
   Map<String, Object> versions(@PathVariable String name) {
     requireName(name);
     List<NameRecord> versions = registry.versions(name);
@@ -104,6 +145,10 @@ class NamesController {
   }
 
   @GetMapping("/names/{name}/{version}")
+  @Operation(summary = "One version, or latest")
+  @ApiResponse(responseCode = "200", description = "The version", content = @Content(schema = @Schema(
+      implementation = VersionJson.class)))
+  @ErrorResponses({400, 404})
   Map<String, Object> version(@PathVariable String name, @PathVariable String version) {
     GlyphName glyph = glyph(name, version);
     return registry.find(glyph).map(NamesController::json).orElseThrow(() -> new RelayException(

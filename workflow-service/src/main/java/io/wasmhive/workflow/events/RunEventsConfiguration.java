@@ -13,6 +13,7 @@ import io.wasmhive.workflow.store.WorkflowStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -38,6 +39,12 @@ class RunEventsConfiguration {
   @Bean
   RunListener runEventPublisher(EventBus bus, JsonMapper json, RunEventsProperties properties) {
     return new RunEventPublisher(bus, json, Clock.systemUTC(), properties);
+  }
+
+  @Bean
+  @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+  RunEventsDocumentation runEventsDocumentation() {
+    return new RunEventsDocumentation();
   }
 
   @Bean

@@ -1,5 +1,11 @@
 package io.wasmhive.workflow.run;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import io.wasmhive.platform.security.Caller;
 import io.wasmhive.platform.security.Callers;
 import io.wasmhive.workflow.api.WorkflowApi;
@@ -32,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @WorkflowApi
+@Tag(name = "runs", description = "Runs of a workflow's jobs")
 public class RunController {
 
   private final RunService runs;
@@ -45,6 +52,16 @@ public class RunController {
   }
 
   @PostMapping(path = "/workflows/{id}/jobs/{jobId}/runs", produces = "application/json")
+  @Operation(summary = "Start a run of a job (simulate, or execute with the owner's signer); wait=true answers "
+      + "when it ends", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          mediaType = "application/json", schema = @Schema(type = "object", description = "Run options: mode, "
+              + "execute, context; empty for the defaults"), examples = @io.swagger.v3.oas.annotations.media
+              .ExampleObject(value = "{}"))))
+  @ApiResponse(responseCode = "202", description = "Started; Location names the run", content = @Content(schema =
+      @Schema(implementation = RunView.class)))
+  @ApiResponse(responseCode = "200", description = "Finished (wait=true)", content = @Content(schema = @Schema(
+      implementation = RunView.class)))
+  @ErrorResponses({400, 403, 404})
   ResponseEntity<RunView> start(@PathVariable("id") String workflowId, @PathVariable("jobId") String jobId,
       @RequestParam(name = "wait", defaultValue = "false") boolean wait, HttpServletRequest request)
       throws InterruptedException, IOException {
@@ -99,6 +116,8 @@ public class RunController {
   }
 
   @GetMapping(path = "/runs/{id}", produces = "application/json")
+  @Operation(summary = "A run and its steps")
+  @ErrorResponses(404)
   RunView get(@PathVariable("id") String runId) {
     return runs.find(runId, Callers.require()).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND, "run " + runId + " does not exist"));
   }

@@ -1,5 +1,8 @@
 package io.wasmhive.workflow.schedule;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import io.wasmhive.platform.security.Callers;
 import io.wasmhive.workflow.api.WorkflowApi;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @WorkflowApi
+@Tag(name = "schedules", description = "A workflow's triggers: state, pause, resume, cancel")
 class ScheduleController {
 
   private final ScheduleService schedules;
@@ -25,21 +29,29 @@ class ScheduleController {
   }
 
   @GetMapping(path = "/workflows/{id}/schedule", produces = "application/json")
+  @Operation(summary = "The workflow's schedule: state, next firing, runs")
+  @ErrorResponses(404)
   ScheduleView get(@PathVariable("id") String workflowId) {
     return schedules.view(workflowId, Callers.require());
   }
 
   @PostMapping(path = "/workflows/{id}/pause", produces = "application/json")
+  @Operation(summary = "Pause the schedule")
+  @ErrorResponses({403, 404, 409})
   ScheduleView pause(@PathVariable("id") String workflowId) {
     return schedules.pause(workflowId, Callers.require());
   }
 
   @PostMapping(path = "/workflows/{id}/resume", produces = "application/json")
+  @Operation(summary = "Resume the schedule")
+  @ErrorResponses({403, 404, 409})
   ScheduleView resume(@PathVariable("id") String workflowId) {
     return schedules.resume(workflowId, Callers.require());
   }
 
   @PostMapping(path = "/workflows/{id}/cancel", produces = "application/json")
+  @Operation(summary = "Cancel the schedule for good")
+  @ErrorResponses({403, 404, 409})
   ScheduleView cancel(@PathVariable("id") String workflowId) {
     return schedules.cancel(workflowId, Callers.require());
   }

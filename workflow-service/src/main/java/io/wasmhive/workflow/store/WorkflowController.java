@@ -1,5 +1,11 @@
 package io.wasmhive.workflow.store;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import io.wasmhive.platform.security.Caller;
 import io.wasmhive.platform.security.Callers;
 import io.wasmhive.workflow.api.WorkflowApi;
@@ -36,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @WorkflowApi
 @RestController
+@Tag(name = "workflows", description = "Workflows in the Ditto SDK's serialized format")
 class WorkflowController {
 
   private final WorkflowReader reader;
@@ -53,7 +60,28 @@ class WorkflowController {
     this.events = events;
   }
 
+  /** The answer to {@code POST /workflows}. */
+  @Schema(name = "WorkflowCreated", requiredProperties = {"id", "owner", "principal", "tenant", "createdAt", "jobs",
+      "modulesRequested"})
+  record Created(String id, String owner, String principal, String tenant,
+      @Schema(format = "date-time") String createdAt, List<String> jobs,
+      @Schema(description = "wasmHash values not in the module store, asked of the indexer")
+      List<String> modulesRequested) {
+  }
+
   @PostMapping(path = "/workflows", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Store a workflow: the Ditto SDK's upload document {workflow, metadata} or the bare "
+      + "workflow", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+          @Content(mediaType = "application/json", schema = @Schema(type = "object", description = "The SDK's "
+              + "serialize() output"), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+              {"workflow": {"owner": "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "triggers": [{"type": "cron",
+               "params": {"schedule": "*/5 * * * *"}}], "jobs": [{"id": "balance-sweep", "chainId": 31337,
+               "steps": [{"target": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+               "abi": "transfer(address,uint256)", "args": ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "1"],
+               "value": "0", "type": "contract"}], "session": "c2Vzc2lvbg"}], "count": 1}}"""))))
+  @ApiResponse(responseCode = "201", description = "Stored; Location names it", content = @Content(schema = @Schema(
+      implementation = Created.class)))
+  @ErrorResponses(400)
   ResponseEntity<Map<String, Object>> create(HttpServletRequest request) throws IOException {
     byte[] body = boundedBody(request);
     SerializedWorkflow document = reader.read(body);
@@ -74,6 +102,10 @@ class WorkflowController {
   }
 
   @GetMapping(path = "/workflows/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "A stored workflow, serialized as the SDK writes it")
+  @ApiResponse(responseCode = "200", description = "The workflow", content = @Content(schema = @Schema(
+      type = "object", requiredProperties = "workflow")))
+  @ErrorResponses(404)
   ResponseEntity<String> get(@PathVariable String id) {
     Caller caller = Callers.require();
     StoredWorkflow stored = store.find(id).filter(w -> w.visibleTo(caller)).orElseThrow(() -> new WorkflowException(WorkflowError.NOT_FOUND,

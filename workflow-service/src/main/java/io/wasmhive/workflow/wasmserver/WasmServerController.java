@@ -1,5 +1,10 @@
 package io.wasmhive.workflow.wasmserver;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wasmhive.executor.ExecutorException;
 import io.wasmhive.workflow.wasm.StepOutcome;
 import io.wasmhive.workflow.wasm.WasmStepProperties;
@@ -23,6 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A refused request is answered by {@link WasmServerErrors}. Blocks a request thread for the run.
  */
 @RestController
+@Tag(name = "wasm-server", description = "The Ditto WASM server API; its errors have its own shape, WasmServerAnswer")
 class WasmServerController {
 
   private final WasmStepRunner runner;
@@ -38,12 +44,51 @@ class WasmServerController {
     this.maxBodyBytes = properties.maxBodyBytes();
   }
 
+  /** {@code /wasm/run}'s request, as the document shows it. */
+  @Schema(name = "WasmRunRequest", requiredProperties = {"jobId", "wasmB64", "timeoutMs"})
+  record RunBody(@Schema(description = "Echoed in the answer") Object jobId,
+      @Schema(description = "The module, base64") String wasmB64,
+      @Schema(description = "Its SHA-256, checked when given") String wasmHash, Object input, long timeoutMs,
+      Long maxStdoutBytes, Long maxStderrBytes) {
+  }
+
+  /** Every answer of {@code /wasm/run}, successes and errors alike. */
+  @Schema(name = "WasmServerAnswer", requiredProperties = {"jobId", "ok", "durationMs"})
+  record Answer(Object jobId, boolean ok, @Schema(description = "The module's JSON output, when ok") Object result,
+      @Schema(description = "Why it failed, when not ok") String error, String stderr, long durationMs) {
+  }
+
+  /** {@code /wasm/health}'s answer. */
+  @Schema(name = "WasmServerHealth", requiredProperties = "ok")
+  record Health(boolean ok) {
+  }
+
   @GetMapping(path = "/wasm/health", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "The WASM server's health (public)")
+  @ApiResponse(responseCode = "200", description = "Up", content = @Content(schema = @Schema(implementation =
+      Health.class)))
+  @ApiResponse(responseCode = "403", description = "A refused origin or host", content = @Content(schema =
+      @Schema(implementation = Answer.class)))
   ObjectNode health() {
     return JsonNodeFactory.instance.objectNode().put("ok", true);
   }
 
   @PostMapping(path = "/wasm/run", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Run a module on an input, as the Ditto simulator's WASM server does", requestBody =
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType =
+          "application/json", schema = @Schema(implementation = RunBody.class))))
+  @ApiResponse(responseCode = "200", description = "Ran: ok with result, or not ok with error", content = @Content(
+      schema = @Schema(implementation = Answer.class)))
+  @ApiResponse(responseCode = "400", description = "Not a valid run request", content = @Content(schema = @Schema(
+      implementation = Answer.class)))
+  @ApiResponse(responseCode = "401", description = "No valid credentials (secure mode)", content = @Content(
+      schema = @Schema(implementation = Answer.class)))
+  @ApiResponse(responseCode = "403", description = "A refused origin or host", content = @Content(schema =
+      @Schema(implementation = Answer.class)))
+  @ApiResponse(responseCode = "413", description = "The body is larger than the limit", content = @Content(schema =
+      @Schema(implementation = Answer.class)))
+  @ApiResponse(responseCode = "503", description = "The executor is full or shutting down; retry", content =
+      @Content(schema = @Schema(implementation = Answer.class)))
   ResponseEntity<ObjectNode> run(HttpServletRequest request) throws IOException {
     long started = System.nanoTime();
     RunRequest run = reader.read(body(request, started), started);

@@ -1,5 +1,8 @@
 package io.wasmhive.procedure.derive.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wasmhive.platform.openapi.ErrorResponses;
 import io.wasmhive.platform.security.Callers;
 import io.wasmhive.procedure.catalog.ModuleEncoding;
 import io.wasmhive.procedure.catalog.Names;
@@ -43,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code /derivations} endpoints (docs/derivations.md), for the request's caller. */
 @RestController
+@Tag(name = "derivations", description = "Deterministic state derived by a WebAssembly reducer from an append-only message log")
 class DerivationController {
 
   static final String DATABASE = "X-Mindb-Database";
@@ -61,6 +65,9 @@ class DerivationController {
 
   @PostMapping("/derivations")
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Create a derivation: JSON with wasm_base64, multipart (part wasm, part meta) or the raw "
+      + "reducer (application/wasm, name, schema and limits as query parameters)")
+  @ErrorResponses({400, 409, 413})
   Status create(@RequestHeader(name = DATABASE, required = false) String database, @RequestBody CreateRequest r) {
     return created(database, r, ModuleEncoding.fromBase64(r.wasmBase64()));
   }
@@ -68,6 +75,7 @@ class DerivationController {
   /** The reducer as a file part {@code wasm}, the rest as a JSON part {@code meta}. */
   @PostMapping(path = "/derivations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
+  @ErrorResponses({400, 409, 413})
   Status createMultipart(@RequestHeader(name = DATABASE, required = false) String database,
       @RequestPart("wasm") MultipartFile wasm, @RequestParam("meta") String meta) {
     CreateRequest r = Uploads.meta(json, meta);
@@ -77,6 +85,7 @@ class DerivationController {
   /** The reducer as the raw body, name, schema and limits as query parameters. */
   @PostMapping(path = "/derivations", consumes = "application/wasm")
   @ResponseStatus(HttpStatus.CREATED)
+  @ErrorResponses({400, 409, 413})
   Status createRaw(@RequestHeader(name = DATABASE, required = false) String database,
       @RequestParam Map<String, String> query, @RequestBody byte[] wasm) {
     return created(database, Uploads.query(query), wasm);
@@ -89,6 +98,8 @@ class DerivationController {
   }
 
   @PostMapping("/derivations/{name}/messages")
+  @Operation(summary = "Append one message or several; each is applied or rejected by the reducer, in order")
+  @ErrorResponses({400, 404, 409, 413})
   AppendResponse append(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name,
       @RequestBody AppendRequest r) {
     List<byte[]> payloads = payloads(r);
@@ -117,11 +128,15 @@ class DerivationController {
   }
 
   @GetMapping("/derivations/{name}")
+  @Operation(summary = "A derivation's position, hashes and counts")
+  @ErrorResponses({400, 404})
   Status get(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name) {
     return Status.of(derivations.get(Callers.require(), database(database), name));
   }
 
   @PostMapping("/derivations/{name}/query")
+  @Operation(summary = "A read-only SQL query over the derived state")
+  @ErrorResponses({400, 404})
   QueryResponse query(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name,
       @RequestBody QueryRequest r) {
     byte[] params = r.params() == null ? new byte[0] : json.writeValueAsBytes(r.params());
@@ -130,6 +145,8 @@ class DerivationController {
   }
 
   @GetMapping("/derivations/{name}/messages")
+  @Operation(summary = "The message log from a position, with its hash chain")
+  @ErrorResponses({400, 404})
   MessagesResponse messages(@RequestHeader(name = DATABASE, required = false) String database,
       @PathVariable String name, @RequestParam(defaultValue = "1") long from,
       @RequestParam(required = false) Integer limit) {
@@ -142,6 +159,8 @@ class DerivationController {
   }
 
   @GetMapping("/derivations/{name}/snapshot")
+  @Operation(summary = "A snapshot of the derived state at its position")
+  @ErrorResponses({400, 404})
   SnapshotJson snapshot(@RequestHeader(name = DATABASE, required = false) String database, @PathVariable String name) {
     Snapshot s = derivations.snapshot(Callers.require(), database(database), name);
     String engine = derivations.get(Callers.require(), database(database), name).sqlEngine();
@@ -151,6 +170,8 @@ class DerivationController {
 
   @PostMapping("/derivations/{name}/snapshot")
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Import a snapshot into a derivation")
+  @ErrorResponses({400, 404, 409, 413})
   SnapshotJson importSnapshot(@RequestHeader(name = DATABASE, required = false) String database,
       @PathVariable String name, @RequestBody SnapshotJson r) {
     Snapshot s = SnapshotFormat.decode(r);
@@ -159,6 +180,8 @@ class DerivationController {
   }
 
   @PostMapping("/derivations/verify")
+  @Operation(summary = "Replay a log with a reducer and compare the state hashes, storing nothing")
+  @ErrorResponses({400, 413})
   VerifyResponse verify(@RequestBody VerifyRequest r) {
     Callers.require();
     if (r.messages() == null) {

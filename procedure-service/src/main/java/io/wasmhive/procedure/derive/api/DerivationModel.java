@@ -2,6 +2,8 @@ package io.wasmhive.procedure.derive.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.wasmhive.procedure.derive.LimitsSpec;
 import io.wasmhive.procedure.derive.engine.MessageLimits;
 import io.wasmhive.procedure.derive.store.Derivation;
@@ -57,7 +59,8 @@ final class DerivationModel {
   record QueryRequest(String sql, List<JsonNode> params) {
   }
 
-  record QueryResponse(JsonNode rows, int count) {
+  record QueryResponse(@ArraySchema(arraySchema = @Schema(description = "The rows"), schema = @Schema(
+      type = "object", description = "A row: column → value")) JsonNode rows, int count) {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,7 +72,8 @@ final class DerivationModel {
   }
 
   record SnapshotJson(long position, @JsonProperty("state_hash") String stateHash, String format,
-      @JsonProperty("sql_engine") String sqlEngine, @JsonProperty("dump_base64") String dumpBase64) {
+      @JsonProperty("sql_engine") String sqlEngine, @JsonProperty("dump_base64") @Schema(types = {"string", "null"},
+          description = "The dump; null in the answer to an import") String dumpBase64) {
   }
 
   record VerifyRequest(@JsonProperty("wasm_base64") String wasmBase64, String schema, LimitsJson limits,
