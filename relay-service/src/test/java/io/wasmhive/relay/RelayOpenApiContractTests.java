@@ -37,7 +37,10 @@ class RelayOpenApiContractTests extends OpenApiContract {
 
   @Override
   protected Set<String> withoutErrorCase() {
-    return Set.of("GET /admin/api-keys", "GET /intent/execute-wasm/health", "HEAD /intent/execute-wasm/events");
+    // The dashboard's two documents refuse only callers without credentials, in secure mode
+    // (RelayAuthorizationMatrixIntegrationTests); this context runs in local mode.
+    return Set.of("GET /admin/api-keys", "GET /intent/execute-wasm/health", "HEAD /intent/execute-wasm/events",
+        "GET /ui/config.json", "GET /ui/pool");
   }
 
   @Override
@@ -51,6 +54,9 @@ class RelayOpenApiContractTests extends OpenApiContract {
     assertThat(client.openStream("/intent/execute-wasm/events?request_id=" + "x".repeat(129))).isEqualTo(400);
     assertThat(client.openStream("/intent/execute-wasm/events", "Last-Event-ID", "yesterday")).isEqualTo(400);
     client.expect(200, client.head("/intent/execute-wasm/events"));
+    assertThat(JSON.readTree(client.expect(200, client.get("/ui/config.json"))).path("services").has("procedure"))
+        .isTrue();
+    assertThat(JSON.readTree(client.expect(200, client.get("/ui/pool"))).has("executor")).isTrue();
   }
 
   private static void execute(ContractClient client, StoredModule add, StoredModule trap) throws Exception {

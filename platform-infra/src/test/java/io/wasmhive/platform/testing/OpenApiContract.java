@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -128,9 +129,11 @@ public abstract class OpenApiContract {
     assertThat(client.delete("/admin/api-keys/" + id).statusCode()).isEqualTo(404);
   }
 
+  /** Springdoc's and Boot's handlers, and the error page (Boot's or platform-infra's in the service's shape). */
   private static boolean isFrameworks(HandlerMethod method) {
     String type = method.getBeanType().getName();
-    return type.startsWith("org.springdoc.") || type.startsWith("org.springframework.boot.");
+    return type.startsWith("org.springdoc.") || type.startsWith("org.springframework.boot.")
+        || ErrorController.class.isAssignableFrom(method.getBeanType());
   }
 
   private static Set<String> paths(RequestMappingInfo info) {
