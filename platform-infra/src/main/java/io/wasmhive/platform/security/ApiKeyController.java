@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +70,8 @@ class ApiKeyController {
           request.roles() == null ? List.of() : request.roles());
       return ResponseEntity.status(HttpStatus.CREATED).body(KeyView.of(issued.key(), issued.token()));
     } catch (IllegalArgumentException e) {
-      return ResponseEntity.badRequest().body(shape.body("INVALID_REQUEST", e.getMessage()));
+      return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+          .body(shape.body("INVALID_REQUEST", e.getMessage()));
     }
   }
 
@@ -87,6 +89,8 @@ class ApiKeyController {
     if (keys.revoke(id)) {
       return ResponseEntity.noContent().build();
     }
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(shape.body("NOT_FOUND", "no valid API key has this id"));
+    // JSON whatever the client accepts: content negotiation would otherwise leave the error's body empty.
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+        .body(shape.body("NOT_FOUND", "no valid API key has this id"));
   }
 }
