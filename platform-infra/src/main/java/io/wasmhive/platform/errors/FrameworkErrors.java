@@ -1,6 +1,7 @@
 package io.wasmhive.platform.errors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.multipart.MultipartException;
 
@@ -10,7 +11,9 @@ import org.springframework.web.multipart.MultipartException;
  * past the limit) keeps its own status; a multipart body that does not parse (truncated, no boundary, a broken
  * part) is 400, since the framework raises it as a plain {@link MultipartException} that would otherwise read as
  * an internal error; so is a query or form parameter Tomcat cannot decode ({@code %zz}; its
- * {@link InvalidParameterException}, thrown when a parameter is first read). Every service's error advice asks
+ * {@link InvalidParameterException}, thrown when a parameter is first read), and a parameter name the security
+ * firewall refuses when a handler first reads the parameters ({@link RequestRejectedException}: a NUL or control
+ * character in a name). Every service's error advice asks
  * here before it calls a failure internal. Stateless.
  */
 public final class FrameworkErrors {
@@ -27,7 +30,7 @@ public final class FrameworkErrors {
       int status = invalid.getErrorCode();
       return status >= 400 && status < 500 ? status : 400;
     }
-    return failure instanceof MultipartException ? 400 : 0;
+    return failure instanceof MultipartException || failure instanceof RequestRejectedException ? 400 : 0;
   }
 
   /**
@@ -54,6 +57,10 @@ public final class FrameworkErrors {
     if (failure instanceof InvalidParameterException) {
       // Tomcat's message repeats the parameter as it decoded it; the client knows what it sent.
       return "a query or form parameter is not valid: not percent-encoded UTF-8, or too many parameters";
+    }
+    if (failure instanceof RequestRejectedException) {
+      // The firewall's message repeats the rejected name; the client knows what it sent.
+      return "the request was rejected: a parameter name, header or path holds a character this service refuses";
     }
     return StatusMessages.of(clientStatus(failure));
   }

@@ -42,6 +42,17 @@ class FrameworkErrorsTest {
   }
 
   @Test
+  void aParameterNameTheFirewallRejectsWhenAHandlerReadsItIsTheClientsBadRequest() {
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md, finding 13): GET /swagger-ui.html?a%00=1.5 answered 500.
+    var rejected = new org.springframework.security.web.firewall.RequestRejectedException(
+        "The request was rejected because the parameter name \"a\u0000\" is not allowed.");
+    assertThat(FrameworkErrors.clientStatus(rejected)).isEqualTo(400);
+    assertThat(FrameworkErrors.clientMessage(rejected)).startsWith("the request was rejected")
+        .doesNotContain("parameter name \"");
+    assertThat(FrameworkErrors.clientFailure(new IllegalStateException("wrapped", rejected))).isSameAs(rejected);
+  }
+
+  @Test
   void anythingElseIsNotTheClients() {
     assertThat(FrameworkErrors.clientStatus(new IllegalStateException("boom"))).isZero();
     assertThat(FrameworkErrors.clientStatus(new RuntimeException(new MultipartException("x")))).isZero();

@@ -41,7 +41,11 @@ public record FuzzRequest(String kind, String method, String target, List<Map.En
     StringBuilder out = new StringBuilder().append('[').append(kind).append("] ").append(method).append(' ')
         .append(cut(target, 300)).append('\n');
     for (Map.Entry<String, String> h : headers) {
-      out.append("  ").append(cut(h.getKey(), 100)).append(": ").append(cut(h.getValue(), 200)).append('\n');
+      // A real credential (the test's API key or token) never reaches a log; the seed reproduces the request.
+      String value = h.getKey().equalsIgnoreCase("Authorization") && h.getValue().length() > 16
+          ? cut(h.getValue().substring(0, 12), 12) + "…(" + h.getValue().length() + " chars, redacted)"
+          : cut(h.getValue(), 200);
+      out.append("  ").append(cut(h.getKey(), 100)).append(": ").append(value).append('\n');
     }
     out.append("  body (").append(body.length).append(" bytes): ")
         .append(cut(new String(body, 0, Math.min(body.length, 600), StandardCharsets.ISO_8859_1), 400));
