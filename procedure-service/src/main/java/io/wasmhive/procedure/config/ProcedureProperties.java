@@ -21,6 +21,8 @@ import org.springframework.util.unit.DataSize;
  *     background when the service starts, so that their first call does not pay for compiling; 0 disables
  * @param metricsMaxDatabases how many distinct databases the call meters are tagged with at most; calls in further
  *     databases are not metered (tags are bounded whatever clients send)
+ * @param metricsMaxProcedures how many distinct (procedure, database) pairs get call meters of their own at most;
+ *     the calls of further pairs are metered with the procedure tag {@code other}
  * @param maxProceduresPerTenant how many procedures one tenant may have in all its databases together; the create
  *     that would pass it is refused with 409 {@code PROCEDURE_LIMIT_REACHED}
  */
@@ -35,6 +37,7 @@ public record ProcedureProperties(
     @DefaultValue("10000") int cacheMaxEntries,
     @DefaultValue("256") int warmModules,
     @DefaultValue("1000") int metricsMaxDatabases,
+    @DefaultValue("1000") int metricsMaxProcedures,
     @DefaultValue("1000") int maxProceduresPerTenant) {
 
   public ProcedureProperties {
@@ -50,6 +53,7 @@ public record ProcedureProperties(
     require(cacheMaxEntries > 0, "procedure.cache-max-entries must be positive");
     require(warmModules >= 0, "procedure.warm-modules must not be negative");
     require(metricsMaxDatabases > 0, "procedure.metrics-max-databases must be positive");
+    require(metricsMaxProcedures > 0, "procedure.metrics-max-procedures must be positive");
     require(maxProceduresPerTenant > 0, "procedure.max-procedures-per-tenant must be positive");
   }
 

@@ -1,11 +1,17 @@
 package io.wasmhive.procedure.metrics;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.procedure.config.ProcedureProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -13,8 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * The service's meters. Calls are counted by procedure, database and outcome ({@code ok} or the error code);
  * latencies are timers with percentile histograms. Tags stay bounded: a call to a procedure that does not exist is
- * tagged {@value #OTHER} for both, and {@link #databaseCap} stops new databases past
- * {@code procedure.metrics-max-databases}. The meters of a (procedure, database) pair are looked up in the registry
+ * tagged {@value #OTHER} for both, {@link #databaseCap} stops new databases past
+ * {@code procedure.metrics-max-databases}, and {@link #procedureCap} tags the calls of (procedure, database) pairs
+ * past {@code procedure.metrics-max-procedures} with the procedure {@value #OTHER}: every metered pair keeps a timer
+ * with a percentile histogram (a few KiB) for as long as the service runs, so without it the meters would grow with
+ * every procedure ever called. The meters of a (procedure, database) pair are looked up in the registry
  * once and then kept ({@link CallMeters}), at most {@code procedure.cache-max-entries} pairs. Thread-safe; never
  * blocks.
  */
@@ -52,6 +61,46 @@ public class ProcedureMetrics {
    */
   static MeterFilter databaseCap(int max) {
     return MeterFilter.maximumAllowableTags("procedure.call", "database", max, MeterFilter.deny());
+  }
+
+  /**
+   * The cap on the (procedure, database) pairs with call meters of their own: the first {@code max} pairs to be
+   * metered keep their procedure tag, the calls of any further pair are metered with the procedure {@value #OTHER}
+   * (in its database, which {@link #databaseCap} still bounds). A pair once admitted stays admitted, also when its
+   * procedure is dropped. Thread-safe; the admitted pairs are at most {@code max}.
+   */
+  static MeterFilter procedureCap(int max) {
+    Set<String> admitted = ConcurrentHashMap.newKeySet();
+    return new MeterFilter() {
+      @Override
+      public Meter.Id map(Meter.Id id) {
+        if (!id.getName().startsWith("procedure.call")) {
+          return id;
+        }
+        String procedure = id.getTag("procedure");
+        if (procedure == null || OTHER.equals(procedure)) {
+          return id;
+        }
+        String pair = procedure + '\u0000' + id.getTag("database");
+        if (admitted.contains(pair) || admit(pair)) {
+          return id;
+        }
+        List<Tag> tags = new ArrayList<>();
+        for (Tag tag : id.getTagsAsIterable()) {
+          tags.add(tag.getKey().equals("procedure") ? Tag.of("procedure", OTHER) : tag);
+        }
+        return id.replaceTags(tags);
+      }
+
+      private boolean admit(String pair) {
+        if (admitted.size() >= max) {
+          return false;
+        }
+        synchronized (admitted) {
+          return admitted.size() < max && admitted.add(pair);
+        }
+      }
+    };
   }
 
   /** Counts one call and records how long it took; the meters of a known (procedure, database) come from memory. */
