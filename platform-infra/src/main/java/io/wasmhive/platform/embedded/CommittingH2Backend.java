@@ -21,9 +21,27 @@ final class CommittingH2Backend extends H2Backend {
     this.store = store;
   }
 
-  /** Opens (or creates) the MVStore file and the backend on it. Blocks on file I/O. */
+  /** Opens (or creates) the MVStore file and the backend on it, with MVStore's default page cache. Blocks on I/O. */
   static CommittingH2Backend open(String fileName) {
     return new CommittingH2Backend(new MVStore.Builder().fileName(fileName).open());
+  }
+
+  /**
+   * Opens (or creates) the MVStore file and the backend on it with a page cache of {@code cacheMib} MiB: the
+   * documents the backend keeps deserialized on the heap, least recently used evicted. Blocks on file I/O.
+   */
+  static CommittingH2Backend open(String fileName, int cacheMib) {
+    return new CommittingH2Backend(new MVStore.Builder().fileName(fileName).cacheSize(cacheMib).open());
+  }
+
+  /** The page cache's bound in MiB. */
+  int cacheSizeMib() {
+    return store.getCacheSize();
+  }
+
+  /** The page cache's use in MiB, by MVStore's estimate of the pages' memory. */
+  int cacheUsedMib() {
+    return store.getCacheSizeUsed();
   }
 
   @Override

@@ -42,7 +42,7 @@ final class EmbeddedMongo implements AutoCloseable {
       return join(port);
     }
     try {
-      return start(port, dataDir);
+      return start(port, dataDir, settings.cacheSizeMib());
     } catch (RuntimeException startFailed) {
       // Another service of the same local run may have won the race for the port (and the file).
       if (port != 0 && LocalPorts.awaitListening(port, RACE_WAIT)) {
@@ -62,14 +62,14 @@ final class EmbeddedMongo implements AutoCloseable {
     return new EmbeddedMongo(null, port);
   }
 
-  private static EmbeddedMongo start(int port, Path dataDir) {
+  private static EmbeddedMongo start(int port, Path dataDir, int cacheMib) {
     Path file = dataDir.resolve("mongodb").resolve("wasmhive.mv");
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + file.getParent(), e);
     }
-    MongoServer server = new MongoServer(CommittingH2Backend.open(file.toString()));
+    MongoServer server = new MongoServer(CommittingH2Backend.open(file.toString(), cacheMib));
     try {
       server.bind(LocalPorts.HOST, port);
     } catch (RuntimeException bindFailed) {
@@ -77,7 +77,8 @@ final class EmbeddedMongo implements AutoCloseable {
       throw bindFailed;
     }
     int boundPort = server.getLocalAddress().getPort();
-    logger.info("Started the embedded MongoDB (mongo-java-server, H2 file " + file + ") on "
+    logger.info("Started the embedded MongoDB (mongo-java-server, H2 file " + file + ", page cache " + cacheMib
+        + " MiB) on "
         + LocalPorts.HOST + ":" + boundPort);
     return new EmbeddedMongo(server, boundPort);
   }

@@ -2,6 +2,7 @@ package io.wasmhive.platform.embedded;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the embedded MongoDB and Redis that stand in when the environment names no external
@@ -22,14 +23,31 @@ public record EmbeddedStoresProperties(
    *
    * @param port the fixed port that the services of a local run share; 0 for an ephemeral one
    * @param database the database the services use
+   * @param cacheSize the H2 file's page cache (MVStore's, counted in whole MiB, from 1 MiB to 1 GiB): the heap the
+   *     stand-in keeps of the stored documents, in the process that hosts it; reads past it come from the file
+   *     (the operating system's page cache). The soak showed the hosting service's heap after GC growing until
+   *     this cache was full (docs/reliability.md)
    */
-  public record Mongo(@DefaultValue("27018") int port, @DefaultValue("wasmhive") String database) {
+  public record Mongo(@DefaultValue("27018") int port, @DefaultValue("wasmhive") String database,
+      @DefaultValue("4MB") DataSize cacheSize) {
+
+    /** The largest page cache: the stand-in serves local runs, not production data. */
+    static final DataSize MAX_CACHE_SIZE = DataSize.ofGigabytes(1);
 
     public Mongo {
       requirePort(port, "wasmhive.embedded.mongo.port");
       if (database == null || database.isBlank()) {
         throw new IllegalArgumentException("wasmhive.embedded.mongo.database must not be blank");
       }
+      if (cacheSize == null || cacheSize.toMegabytes() < 1 || cacheSize.compareTo(MAX_CACHE_SIZE) > 0) {
+        throw new IllegalArgumentException("wasmhive.embedded.mongo.cache-size must be between 1MB and 1GB, was "
+            + cacheSize);
+      }
+    }
+
+    /** The page cache in whole MiB, as MVStore takes it. */
+    int cacheSizeMib() {
+      return Math.toIntExact(cacheSize.toMegabytes());
     }
   }
 
