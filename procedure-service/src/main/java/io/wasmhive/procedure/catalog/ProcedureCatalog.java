@@ -125,6 +125,7 @@ public class ProcedureCatalog {
     if (!deleted) {
       throw notFound(name);
     }
+    metrics.dropped(name, database);
   }
 
   /**

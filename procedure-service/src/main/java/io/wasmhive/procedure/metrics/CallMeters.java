@@ -70,6 +70,11 @@ final class CallMeters {
       return pairs.computeIfAbsent(pair, p -> new CallMeters(registry, p.procedure(), p.database()));
     }
 
+    /** Forgets the pair's meters (its procedure was dropped). */
+    void remove(String procedure, String database) {
+      pairs.remove(new Pair(procedure, database));
+    }
+
     int size() {
       return pairs.size();
     }

@@ -18,7 +18,7 @@ class MeterLimits {
   }
 
   @Bean
-  MeterFilter procedurePairCap(ProcedureProperties properties) {
+  PairCap procedurePairCap(ProcedureProperties properties) {
     return ProcedureMetrics.procedureCap(properties.metricsMaxProcedures());
   }
 }

@@ -3,15 +3,10 @@ package io.wasmhive.procedure.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.wasmhive.executor.WasmExecutor;
 import io.wasmhive.procedure.config.ProcedureProperties;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
@@ -36,11 +31,15 @@ public class ProcedureMetrics {
    */
   public static final String OTHER = "other";
 
+  private final MeterRegistry registry;
+  private final PairCap pairCap;
   private final CallMeters.Cache callMeters;
   private final Timer create;
   private final Timer compile;
 
-  ProcedureMetrics(MeterRegistry registry, WasmExecutor executor, ProcedureProperties properties) {
+  ProcedureMetrics(MeterRegistry registry, WasmExecutor executor, ProcedureProperties properties, PairCap pairCap) {
+    this.registry = registry;
+    this.pairCap = pairCap;
     this.callMeters = new CallMeters.Cache(registry, properties.cacheMaxEntries());
     this.create = Timer.builder("procedure.create.duration").description("Time to create or replace a procedure")
         .publishPercentileHistogram().register(registry);
@@ -66,41 +65,34 @@ public class ProcedureMetrics {
   /**
    * The cap on the (procedure, database) pairs with call meters of their own: the first {@code max} pairs to be
    * metered keep their procedure tag, the calls of any further pair are metered with the procedure {@value #OTHER}
-   * (in its database, which {@link #databaseCap} still bounds). A pair once admitted stays admitted, also when its
-   * procedure is dropped. Thread-safe; the admitted pairs are at most {@code max}.
+   * (in its database, which {@link #databaseCap} still bounds). A pair stays admitted until its procedure is dropped
+   * here ({@link #dropped}).
    */
-  static MeterFilter procedureCap(int max) {
-    Set<String> admitted = ConcurrentHashMap.newKeySet();
-    return new MeterFilter() {
-      @Override
-      public Meter.Id map(Meter.Id id) {
-        if (!id.getName().startsWith("procedure.call")) {
-          return id;
-        }
-        String procedure = id.getTag("procedure");
-        if (procedure == null || OTHER.equals(procedure)) {
-          return id;
-        }
-        String pair = procedure + '\u0000' + id.getTag("database");
-        if (admitted.contains(pair) || admit(pair)) {
-          return id;
-        }
-        List<Tag> tags = new ArrayList<>();
-        for (Tag tag : id.getTagsAsIterable()) {
-          tags.add(tag.getKey().equals("procedure") ? Tag.of("procedure", OTHER) : tag);
-        }
-        return id.replaceTags(tags);
-      }
+  static PairCap procedureCap(int max) {
+    return new PairCap(max);
+  }
 
-      private boolean admit(String pair) {
-        if (admitted.size() >= max) {
-          return false;
-        }
-        synchronized (admitted) {
-          return admitted.size() < max && admitted.add(pair);
-        }
+  /**
+   * Forgets the call meters of a dropped procedure: its series leave the registry (and the scrape), and its place
+   * under {@code procedure.metrics-max-procedures} is free for another. A call still running when the procedure was
+   * dropped may register them again; they are then removed by the next drop of the name or stay within the cap.
+   */
+  public void dropped(String procedure, String database) {
+    forget(registry, callMeters, pairCap, procedure, database);
+  }
+
+  static void forget(MeterRegistry registry, CallMeters.Cache callMeters, PairCap pairCap, String procedure,
+      String database) {
+    if (OTHER.equals(procedure)) {
+      return;
+    }
+    callMeters.remove(procedure, database);
+    for (String name : new String[] {"procedure.calls", "procedure.call.duration"}) {
+      for (Meter meter : registry.find(name).tags("procedure", procedure, "database", database).meters()) {
+        registry.remove(meter);
       }
-    };
+    }
+    pairCap.release(procedure, database);
   }
 
   /** Counts one call and records how long it took; the meters of a known (procedure, database) come from memory. */

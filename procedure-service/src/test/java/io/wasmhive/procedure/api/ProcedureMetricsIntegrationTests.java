@@ -44,6 +44,26 @@ class ProcedureMetricsIntegrationTests {
   }
 
   @Test
+  void aDroppedProceduresSeriesLeaveTheScrape() {
+    String database = "it-" + UUID.randomUUID();
+    HttpProbe http = new HttpProbe(port, database);
+    assertThat(http.postMultipart("/procedures", HttpProbe.bytes("c-add.wasm"),
+        java.util.Map.of("meta", ProcedureUploadIntegrationTests.META)).status()).isEqualTo(201);
+    assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[100.0,2]}").status()).isEqualTo(200);
+    String series = "procedure_calls_total{database=\"" + database + "\",outcome=\"ok\",procedure=\"calculate_discount\"}";
+    assertThat(new HttpProbe(managementPort, null).getText("/actuator/prometheus")).contains(series + " 1.0");
+
+    assertThat(http.delete("/procedures/calculate_discount").status()).isEqualTo(200);
+    String scrape = new HttpProbe(managementPort, null).getText("/actuator/prometheus");
+    assertThat(scrape).doesNotContain("database=\"" + database + "\"");
+    // Created again under the same name, it starts from zero.
+    assertThat(http.postMultipart("/procedures", HttpProbe.bytes("c-add.wasm"),
+        java.util.Map.of("meta", ProcedureUploadIntegrationTests.META)).status()).isEqualTo(201);
+    assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[100.0,2]}").status()).isEqualTo(200);
+    assertThat(new HttpProbe(managementPort, null).getText("/actuator/prometheus")).contains(series + " 1.0");
+  }
+
+  @Test
   void callsToProceduresThatDoNotExistAreTaggedOtherWhateverTheClientSends() {
     String before = new HttpProbe(managementPort, null).getText("/actuator/prometheus");
     double others = count(before, "procedure_calls_total{database=\"other\",outcome=\"NOT_FOUND\",procedure=\"other\"}");

@@ -62,6 +62,30 @@ class ProcedureCapTest {
   }
 
   @Test
+  void aDroppedProcedureFreesItsPlaceAndItsSeries() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PairCap cap = ProcedureMetrics.procedureCap(2);
+    registry.config().meterFilter(cap);
+    CallMeters.Cache cache = new CallMeters.Cache(registry, 100);
+    cache.of("p", "a").outcome("ok").increment();
+    cache.of("q", "a").outcome("ok").increment();
+    cache.of("r", "a").outcome("ok").increment();
+    assertThat(registry.find("procedure.calls").tag("procedure", "other").counters()).hasSize(1);
+
+    ProcedureMetrics.forget(registry, cache, cap, "p", "a");
+    assertThat(registry.find("procedure.calls").tag("procedure", "p").counters()).isEmpty();
+    assertThat(registry.find("procedure.call.duration").tag("procedure", "p").timers()).isEmpty();
+    assertThat(cap.admitted()).isEqualTo(1);
+    // The freed place goes to the next new pair; `other` and the remaining pair are untouched.
+    cache.of("s", "a").outcome("ok").increment();
+    assertThat(registry.get("procedure.calls").tags("procedure", "s").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("procedure.calls").tags("procedure", "q").counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("procedure.calls").tags("procedure", "other").counter().count()).isEqualTo(1.0);
+    ProcedureMetrics.forget(registry, cache, cap, ProcedureMetrics.OTHER, "a");
+    assertThat(registry.get("procedure.calls").tags("procedure", "other").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
   void otherMetersAndTheServicesOtherMetersAreLeftAlone() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     registry.config().meterFilter(ProcedureMetrics.procedureCap(1));
