@@ -44,6 +44,10 @@ final class Http {
     return send(HttpRequest.newBuilder(URI.create(url)).header("user_id", "chaos").GET());
   }
 
+  static Answer delete(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("user_id", "chaos").DELETE());
+  }
+
   private static Answer send(HttpRequest.Builder request) {
     long start = System.nanoTime();
     try {

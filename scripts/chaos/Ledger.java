@@ -17,7 +17,10 @@ final class Ledger {
   /** What became of an accepted request. */
   enum State { PENDING, COMPLETED, FAILED, WRONG, LOST }
 
-  /** One accepted request: its kind (exec, proc-create, proc-call, index, wf-create, wf-run), its id, the effect. */
+  /**
+   * One accepted request: its kind (exec, proc-create, proc-call, proc-drop, index, wf-create, wf-run), its id, the
+   * effect.
+   */
   static final class Item {
     final String kind;
     final String id;
@@ -41,6 +44,7 @@ final class Ledger {
   }
 
   private final Map<String, List<Item>> byKind = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> tried = new ConcurrentHashMap<>();
   private final PrintWriter journal;
 
   Ledger(Path dir) {
@@ -63,6 +67,16 @@ final class Ledger {
       journal.println(kind + "\t" + id + "\t" + item.acceptedAt + "\t" + expect);
     }
     return item;
+  }
+
+  /** Notes a request sent, before its answer is known (accepted or not). */
+  void tried(String kind, String id) {
+    tried.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet()).add(id);
+  }
+
+  /** Whether a request of this kind and id was sent (see {@link #tried(String, String)}). */
+  boolean wasTried(String kind, String id) {
+    return tried.getOrDefault(kind, java.util.Set.of()).contains(id);
   }
 
   /** A copy of the items of one kind, in acceptance order. */

@@ -51,10 +51,11 @@ public final class MixedLoad {
       kinds.put("exec", load::execute);
       kinds.put("proc-call", load::callProcedure);
       kinds.put("proc-create", load::createProcedure);
+      kinds.put("proc-drop", load::dropProcedure);
       kinds.put("index", load::index);
       kinds.put("workflow", load::workflow);
-      Map<String, Double> rates = Map.of("exec", 4.0, "proc-call", 4.0, "proc-create", 0.5, "index", 0.5,
-          "workflow", 1.0);
+      Map<String, Double> rates = Map.of("exec", 4.0, "proc-call", 4.0, "proc-create", 0.5, "proc-drop", 0.5,
+          "index", 0.5, "workflow", 1.0);
       System.out.println("load: " + seconds + " s at scale " + scale + " on " + platform.relay() + ".."
           + (base + 3) + "; gateway 127.0.0.1:" + args[1]);
       run(kinds, rates, scale, seconds, out.resolve("stop"), minutes, new Poller(platform, ledger));

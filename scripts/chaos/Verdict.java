@@ -41,7 +41,7 @@ final class Verdict {
       result.println("kind\taccepted\tcompleted\tfailed\twrong\tlost\tduplicated\tre_executed");
       System.out.println(String.format("%-12s %9s %9s %7s %6s %5s %10s %11s", "kind", "accepted", "completed",
           "failed", "wrong", "lost", "duplicated", "re-executed"));
-      for (String kind : List.of("exec", "proc-create", "proc-call", "index", "wf-create", "wf-run")) {
+      for (String kind : List.of("exec", "proc-create", "proc-call", "proc-drop", "index", "wf-create", "wf-run")) {
         int[] c = new int[7];
         for (Ledger.Item item : ledger.items(kind)) {
           c[0]++;
@@ -59,7 +59,8 @@ final class Verdict {
           int times = switch (kind) {
             case "exec" -> outcomes.getOrDefault(item.id, 0);
             case "wf-run" -> finishes.getOrDefault(item.id, 0);
-            case "proc-create" -> occurrences(procedureList, "\"name\":\"" + item.id + "\"");
+            case "proc-create" -> ledger.wasTried("proc-drop", item.id) ? 1
+                : occurrences(procedureList, "\"name\":\"" + item.id + "\"");
             default -> 1;
           };
           if (times > 1) {
@@ -88,8 +89,16 @@ final class Verdict {
   private void existence(String kind, Ledger.Item item, String procedureList) {
     switch (kind) {
       case "proc-create" -> {
-        if (occurrences(procedureList, "\"name\":\"" + item.id + "\"") == 0) {
+        // A procedure the load tried to drop may be there or not (the drop may have gone unanswered); proc-drop
+        // checks the accepted drops.
+        if (!ledger.wasTried("proc-drop", item.id)
+            && occurrences(procedureList, "\"name\":\"" + item.id + "\"") == 0) {
           violations.add("procedure " + item.id + " is missing from GET /procedures");
+        }
+      }
+      case "proc-drop" -> {
+        if (occurrences(procedureList, "\"name\":\"" + item.id + "\"") != 0) {
+          violations.add("procedure " + item.id + " was dropped (200) but is still in GET /procedures");
         }
       }
       case "wf-create" -> {

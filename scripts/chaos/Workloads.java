@@ -1,5 +1,7 @@
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +14,18 @@ final class Workloads {
 
   static final String OWNER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
+  /**
+   * How many of the run's procedures stay callable: past it, each drop drops the oldest (never the first), so the
+   * procedures alive stay about this many however long the load runs, as where users drop what they no longer use.
+   */
+  static final int LIVE_PROCEDURES = 100;
+
+  /** A procedure leaves the calls' choice this long before its drop: longer than any call may take (Http's 15 s). */
+  private static final long RETIRE_MS = 20_000;
+
+  private record Retired(String name, long at) {
+  }
+
   private final Platform platform;
   private final Ledger ledger;
   private final Minutes minutes;
@@ -20,6 +34,7 @@ final class Workloads {
   // Inputs differ from run to run too, so that no request is answered from an earlier run's idempotency slot.
   private final AtomicLong sequence = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L));
   private final List<String> procedures = new CopyOnWriteArrayList<>();
+  private final Deque<Retired> retired = new ConcurrentLinkedDeque<>();
 
   Workloads(Platform platform, Ledger ledger, Minutes minutes, Gateway gateway, String tag) {
     this.platform = platform;
@@ -52,12 +67,37 @@ final class Workloads {
     }
   }
 
+  /**
+   * A procedure drop: once more than {@link #LIVE_PROCEDURES} are callable, the oldest (after the first) leaves the
+   * calls' choice, and one that left it {@link #RETIRE_MS} ago is dropped. Accepted is 200; the procedure must then
+   * be gone. A drop sent is noted in the ledger whatever the answer, so a create whose drop went unanswered is not
+   * required to exist.
+   */
+  void dropProcedure() {
+    synchronized (procedures) {
+      if (procedures.size() > LIVE_PROCEDURES) {
+        retired.add(new Retired(procedures.remove(1), System.currentTimeMillis()));
+      }
+    }
+    Retired oldest = retired.peek();
+    if (oldest == null || System.currentTimeMillis() - oldest.at() < RETIRE_MS || !retired.remove(oldest)) {
+      return;
+    }
+    ledger.tried("proc-drop", oldest.name());
+    Http.Answer a = Http.delete(platform.procedures() + "/procedures/" + oldest.name());
+    minutes.count("proc-drop", a, false);
+    if (a.status() == 200) {
+      ledger.accept("proc-drop", oldest.name(), "").finish(Ledger.State.COMPLETED, "");
+    }
+  }
+
   /** A call of a procedure created before: accepted is 200, and the result must be n + 7. */
   void callProcedure() {
     if (procedures.isEmpty()) {
       return;
     }
-    String name = procedures.get(ThreadLocalRandom.current().nextInt(procedures.size()));
+    Object[] callable = procedures.toArray();
+    String name = (String) callable[ThreadLocalRandom.current().nextInt(callable.length)];
     long n = next() % 1_000_000;
     Http.Answer a = Http.post(platform.procedures() + "/procedures/" + name + "/call", "{\"args\":[" + n + ",7]}");
     boolean right = a.body().matches("(?s)\\{\"result\":" + (n + 7) + "[,}].*");
