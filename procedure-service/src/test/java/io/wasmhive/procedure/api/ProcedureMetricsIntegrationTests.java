@@ -25,9 +25,7 @@ class ProcedureMetricsIntegrationTests {
   void callsCreatesCompilesAndTheModuleCacheAreExported() {
     String database = "it-" + UUID.randomUUID();
     HttpProbe http = new HttpProbe(port, database);
-    assertThat(http.postMultipart("/procedures", HttpProbe.bytes("c-add.wasm"),
-        java.util.Map.of("meta", ProcedureUploadIntegrationTests.META)).status()).isEqualTo(201);
-    assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[100.0,2]}").status()).isEqualTo(200);
+    createAndCall(http);
     assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[1]}").status()).isEqualTo(400);
 
     String scrape = new HttpProbe(managementPort, null).getText("/actuator/prometheus");
@@ -47,9 +45,7 @@ class ProcedureMetricsIntegrationTests {
   void aDroppedProceduresSeriesLeaveTheScrape() {
     String database = "it-" + UUID.randomUUID();
     HttpProbe http = new HttpProbe(port, database);
-    assertThat(http.postMultipart("/procedures", HttpProbe.bytes("c-add.wasm"),
-        java.util.Map.of("meta", ProcedureUploadIntegrationTests.META)).status()).isEqualTo(201);
-    assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[100.0,2]}").status()).isEqualTo(200);
+    createAndCall(http);
     String series = "procedure_calls_total{database=\"" + database + "\",outcome=\"ok\",procedure=\"calculate_discount\"}";
     assertThat(new HttpProbe(managementPort, null).getText("/actuator/prometheus")).contains(series + " 1.0");
 
@@ -57,9 +53,7 @@ class ProcedureMetricsIntegrationTests {
     String scrape = new HttpProbe(managementPort, null).getText("/actuator/prometheus");
     assertThat(scrape).doesNotContain("database=\"" + database + "\"");
     // Created again under the same name, it starts from zero.
-    assertThat(http.postMultipart("/procedures", HttpProbe.bytes("c-add.wasm"),
-        java.util.Map.of("meta", ProcedureUploadIntegrationTests.META)).status()).isEqualTo(201);
-    assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[100.0,2]}").status()).isEqualTo(200);
+    createAndCall(http);
     assertThat(new HttpProbe(managementPort, null).getText("/actuator/prometheus")).contains(series + " 1.0");
   }
 
@@ -76,6 +70,13 @@ class ProcedureMetricsIntegrationTests {
     assertThat(scrape).doesNotContain("random-").doesNotContain("nope-");
     assertThat(count(scrape, "procedure_calls_total{database=\"other\",outcome=\"NOT_FOUND\",procedure=\"other\"}"))
         .isEqualTo(others + 40);
+  }
+
+  /** Creates calculate_discount from c-add.wasm and calls it once, successfully. */
+  private static void createAndCall(HttpProbe http) {
+    assertThat(http.postMultipart("/procedures", HttpProbe.bytes("c-add.wasm"),
+        java.util.Map.of("meta", ProcedureUploadIntegrationTests.META)).status()).isEqualTo(201);
+    assertThat(http.post("/procedures/calculate_discount/call", "{\"args\":[100.0,2]}").status()).isEqualTo(200);
   }
 
   private static double count(String scrape, String series) {
