@@ -1,6 +1,7 @@
 package io.wasmhive.platform.errors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.multipart.MultipartException;
@@ -10,7 +11,8 @@ import org.springframework.web.multipart.MultipartException;
  * names no Java type: an {@link ErrorResponse} (an unsupported method or media type, a missing parameter, an upload
  * past the limit) keeps its own status; a multipart body that does not parse (truncated, no boundary, a broken
  * part) is 400, since the framework raises it as a plain {@link MultipartException} that would otherwise read as
- * an internal error; so is a query or form parameter Tomcat cannot decode ({@code %zz}; its
+ * an internal error, and so is a part whose file name holds a NUL when a filter reads the parameters of a
+ * multipart body before any handler does (Tomcat's unchecked {@link InvalidFileNameException}, not wrapped); so is a query or form parameter Tomcat cannot decode ({@code %zz}; its
  * {@link InvalidParameterException}, thrown when a parameter is first read), and a parameter name the security
  * firewall refuses when a handler first reads the parameters ({@link RequestRejectedException}: a NUL or control
  * character in a name). Every service's error advice asks
@@ -30,7 +32,8 @@ public final class FrameworkErrors {
       int status = invalid.getErrorCode();
       return status >= 400 && status < 500 ? status : 400;
     }
-    return failure instanceof MultipartException || failure instanceof RequestRejectedException ? 400 : 0;
+    return failure instanceof MultipartException || failure instanceof InvalidFileNameException
+        || failure instanceof RequestRejectedException ? 400 : 0;
   }
 
   /**
@@ -51,7 +54,8 @@ public final class FrameworkErrors {
     if (failure instanceof ErrorResponse framework && framework.getBody().getDetail() != null) {
       return framework.getBody().getDetail();
     }
-    if (failure instanceof MultipartException) {
+    if (failure instanceof MultipartException || failure instanceof InvalidFileNameException) {
+      // Tomcat's message for the file name repeats it as sent; the client knows what it sent.
       return "the multipart body is not valid: it is truncated, has no boundary or a malformed part";
     }
     if (failure instanceof InvalidParameterException) {

@@ -20,6 +20,18 @@ class FrameworkErrorsTest {
   }
 
   @Test
+  void aFileNameWithANulReadByAFilterIsTheClientsBadRequestAndIsNotRepeated() {
+    // Found by the HTTP fuzzer in CI (seed 3496819667265328836): a multipart GET /runs/fuzz/events whose part is
+    // named "a\0b" answered 500, Tomcat throwing when the SSE filter read ?last_event_id=.
+    var invalid = new org.apache.tomcat.util.http.fileupload.InvalidFileNameException("a\u0000b",
+        "Invalid file name: a\\0b");
+    assertThat(FrameworkErrors.clientStatus(invalid)).isEqualTo(400);
+    assertThat(FrameworkErrors.clientMessage(invalid)).startsWith("the multipart body is not valid")
+        .doesNotContain("a\\0b", "Exception");
+    assertThat(FrameworkErrors.clientFailure(new IllegalStateException("wrapped", invalid))).isSameAs(invalid);
+  }
+
+  @Test
   void anUploadPastTheLimitKeepsItsOwnStatus() {
     assertThat(FrameworkErrors.clientStatus(new MaxUploadSizeExceededException(1024))).isEqualTo(413);
   }
