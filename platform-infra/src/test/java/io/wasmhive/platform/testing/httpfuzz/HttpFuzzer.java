@@ -8,8 +8,11 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Fuzzes every endpoint of a running service over real HTTP. The endpoints come from the application context's
- * request mappings; each request is drawn from a {@link java.util.Random} seeded with {@code -Dhttpfuzz.seed}
- * (else a fresh seed, printed), {@code -Dhttpfuzz.requests} overrides the number of requests. {@link #run} fails
+ * request mappings; each request is drawn from a {@link java.util.Random} seeded with {@code -Dhttpfuzz.seed}; without
+ * it the seed is fixed by the pass (its endpoints, the names of its headers and its number of requests), so that the
+ * build replays the same requests on every run and fails only when the code changed; {@code -Dhttpfuzz.seed=random}
+ * draws a fresh seed, printed, to explore ({@code scripts/fuzz-http.sh}). {@code -Dhttpfuzz.requests} overrides
+ * the number of requests. {@link #run} fails
  * on the first answer that breaks the rules of {@link Verdicts}, with the seed, the request and the answer, and
  * when the service no longer answers a normal request afterwards. Blocks for the whole run; not thread-safe.
  *
@@ -105,12 +108,33 @@ public final class HttpFuzzer {
 
   /** Runs the fuzz; throws {@link AssertionError} with the seed and the request on the first broken rule. */
   public FuzzReport run() {
-    long seed = Long.getLong("httpfuzz.seed", java.util.concurrent.ThreadLocalRandom.current().nextLong());
-    FuzzOptions options = new FuzzOptions(seed, Integer.getInteger("httpfuzz.requests", requests),
-        Map.copyOf(headers), Map.copyOf(variables), Map.copyOf(samples), bodyLimit, List.copyOf(excluded),
-        errorBody);
     List<Endpoint> endpoints = java.util.stream.Stream.concat(Endpoints.of(context).stream(), servlets.stream())
         .filter(e -> excluded.stream().noneMatch(e.pattern()::startsWith)).toList();
+    int count = Integer.getInteger("httpfuzz.requests", requests);
+    long seed = seed(System.getProperty("httpfuzz.seed"), endpoints, headers.keySet(), count);
+    FuzzOptions options = new FuzzOptions(seed, count, Map.copyOf(headers), Map.copyOf(variables),
+        Map.copyOf(samples), bodyLimit, List.copyOf(excluded), errorBody);
     return new FuzzRun(port, options, endpoints, afterwards, afterwardsStatus).run();
+  }
+
+  /**
+   * The run's seed: {@code property} as a number; a fresh one when it is {@code random}; else one fixed by what the
+   * pass fuzzes (endpoint keys in their sorted order, header names, number of requests), the same on every run.
+   */
+  static long seed(String property, List<Endpoint> endpoints, java.util.Collection<String> headerNames,
+      int requests) {
+    if (property != null && !property.isBlank()) {
+      return property.strip().equals("random") ? java.util.concurrent.ThreadLocalRandom.current().nextLong()
+          : Long.parseLong(property.strip());
+    }
+    long seed = 0x9E3779B97F4A7C15L ^ requests;
+    for (String part : java.util.stream.Stream.concat(endpoints.stream().map(Endpoint::key),
+        headerNames.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT)).sorted()).toList()) {
+      for (int i = 0; i < part.length(); i++) {
+        seed = (seed ^ part.charAt(i)) * 0x100000001B3L;
+      }
+      seed = (seed ^ '\n') * 0x100000001B3L;
+    }
+    return seed;
   }
 }
