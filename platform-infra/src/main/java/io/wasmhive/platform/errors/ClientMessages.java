@@ -2,7 +2,9 @@ package io.wasmhive.platform.errors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -34,6 +36,31 @@ public final class ClientMessages {
     return jackson instanceof UnrecognizedPropertyException
         ? "'" + path + "' is not a known field"
         : "'" + path + "' is missing or has the wrong type";
+  }
+
+  /**
+   * The parser's own sentence for a JSON text that did not parse into a tree, for "… is not valid JSON: …": the
+   * parser's message where it names no Java type ({@code Unexpected character ('x' …)}, {@code Duplicate Object
+   * property "a"}, a limit without the name of its setting); {@code content follows the JSON value (line 1, column
+   * 8)} for trailing tokens, whose message names the type the text was bound to; otherwise what
+   * {@link #jsonProblem} says.
+   */
+  public static String parserMessage(JacksonException failure) {
+    String message = failure.getOriginalMessage() == null ? "" : failure.getOriginalMessage()
+        .replaceAll(", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "");
+    boolean parser = failure instanceof StreamReadException || failure instanceof StreamConstraintsException;
+    if (parser && !message.isBlank() && !namesJava(message)) {
+      return message;
+    }
+    if (failure instanceof MismatchedInputException && message.startsWith("Trailing token")) {
+      return "content follows the JSON value" + location(failure.getLocation());
+    }
+    return jsonProblem(failure);
+  }
+
+  /** Whether a message mentions a Java type or package (Jackson quotes types in backticks). */
+  private static boolean namesJava(String message) {
+    return message.contains("`") || message.contains("tools.jackson") || message.contains("java.");
   }
 
   private static JacksonException find(Throwable failure) {

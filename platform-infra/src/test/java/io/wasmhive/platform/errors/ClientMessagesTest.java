@@ -46,6 +46,26 @@ class ClientMessagesTest {
   }
 
   @Test
+  void theParsersSentenceIsKeptWhereItNamesNoJavaTypeAndTrailingTokensAreSaidPlainly() {
+    JsonMapper trees = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+        .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder().maxNestingDepth(2).build())
+        .build()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    java.util.function.Function<String, String> parse = text -> ClientMessages.parserMessage(
+        (tools.jackson.core.JacksonException) catchThrowable(() -> trees.readTree(text)));
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md, finding 15): Jackson's message for {"a":1}{"b":2} was
+    // "Trailing token (`JsonToken.START_OBJECT`) found after value (bound as `tools.jackson.databind.JsonNode`)…".
+    assertThat(parse.apply("{\"a\":1}{\"b\":2}")).isEqualTo("content follows the JSON value (line 1, column 8)");
+    assertThat(parse.apply("[1] 2")).startsWith("content follows the JSON value");
+    assertThat(parse.apply("{\"a\":1,\"a\":2}")).isEqualTo("Duplicate Object property \"a\"");
+    assertThat(parse.apply("{\"a\": x}")).startsWith("Unrecognized token 'x'");
+    assertThat(parse.apply("[[[1]]]")).isEqualTo("Document nesting depth (3) exceeds the maximum allowed (2)");
+    for (String text : List.of("{\"a\":1}{\"b\":2}", "[1] 2", "{\"a\":1,\"a\":2}", "{\"a\": x}", "[[[1]]]", "{", "\"\u0001\"")) {
+      assertThat(parse.apply(text)).as(text).isNotBlank().doesNotContain("java.", "tools.jackson", "`", "Exception");
+    }
+  }
+
+  @Test
   void aFailureWithoutJacksonInItIsStillASentence() {
     assertThat(ClientMessages.jsonProblem(new IllegalArgumentException("java.lang.Foo"))).isEqualTo("it is not valid JSON");
   }

@@ -1,5 +1,6 @@
 package io.wasmhive.procedure.execution;
 
+import io.wasmhive.platform.errors.ClientMessages;
 import io.wasmhive.procedure.error.ErrorCode;
 import io.wasmhive.procedure.error.ProcedureException;
 import io.wasmhive.procedure.store.DataType;
@@ -55,7 +56,7 @@ final class BytesResult {
       }
       return node;
     } catch (JacksonException e) {
-      throw invalid(procedure, "its JSON result is not valid JSON: " + e.getOriginalMessage());
+      throw invalid(procedure, "its JSON result is not valid JSON: " + ClientMessages.parserMessage(e));
     }
   }
 

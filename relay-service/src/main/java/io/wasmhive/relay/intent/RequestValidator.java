@@ -1,5 +1,6 @@
 package io.wasmhive.relay.intent;
 
+import io.wasmhive.platform.errors.ClientMessages;
 import io.wasmhive.relay.IntentProperties;
 import io.wasmhive.platform.ipfs.Cid;
 import io.wasmhive.platform.ipfs.InvalidCidException;
@@ -51,7 +52,7 @@ public final class RequestValidator {
     try {
       root = mapper.readTree(body);
     } catch (JacksonException e) {
-      throw RelayException.badRequest("$", "body is not valid JSON: " + e.getOriginalMessage());
+      throw RelayException.badRequest("$", "body is not valid JSON: " + ClientMessages.parserMessage(e));
     }
     if (root == null || !root.isObject()) {
       throw RelayException.badRequest("$", "body must be a JSON object");

@@ -1,5 +1,6 @@
 package io.wasmhive.workflow.run;
 
+import io.wasmhive.platform.errors.ClientMessages;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
 import java.util.ArrayList;
@@ -188,8 +189,7 @@ final class RunOptionsReader {
       }
       return node;
     } catch (JacksonException e) {
-      throw invalid(what + " is not valid JSON: " + e.getOriginalMessage().replaceAll(
-          ", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`", ""));
+      throw invalid(what + " is not valid JSON: " + ClientMessages.parserMessage(e));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.wasmhive.workflow.sdk;
 
+import io.wasmhive.platform.errors.ClientMessages;
 import io.wasmhive.workflow.api.WorkflowError;
 import io.wasmhive.workflow.api.WorkflowException;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ final class JsonBody {
       throw invalid(problem(e, "The body exceeds a limit: " + e.getOriginalMessage().replaceAll(
           ", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`", "")));
     } catch (JacksonException e) {
-      throw invalid(problem(e, "The body is not valid JSON: " + e.getOriginalMessage()));
+      throw invalid(problem(e, "The body is not valid JSON: " + ClientMessages.parserMessage(e)));
     }
   }
 

@@ -127,6 +127,18 @@ class WorkflowReaderTest {
   }
 
   @Test
+  void aSecondValueAfterTheBodyIsRefusedWithoutNamingJavaTypes() {
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md, finding 15): the message named tools.jackson's JsonNode.
+    assertThatThrownBy(() -> reader.read("{\"a\":1}{\"b\":2}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(WorkflowException.class, e -> {
+          assertThat(e.error()).isEqualTo(WorkflowError.INVALID_SERIALIZED_DATA);
+          assertThat(e.details()).isEqualTo(List.of(Map.of("code", "invalid_json", "message",
+              "The body is not valid JSON: content follows the JSON value (line 1, column 8)", "line", 1,
+              "column", 8, "path", List.of())));
+        });
+  }
+
+  @Test
   void saysWhichLimitTheNestingExceeds() {
     String deep = plain(wasmStep("\"wasmInput\":" + "[".repeat(28) + "]".repeat(28) + ","));
     assertThatThrownBy(() -> reader.read(deep.getBytes(StandardCharsets.UTF_8)))
