@@ -5,8 +5,8 @@ import tools.jackson.core.JacksonException;
 /**
  * The detail of {@code stdout is not JSON: ...}. The simulator appends its runtime's {@code JSON.parse} message,
  * which differs between Node versions; the common cases (a line that cannot start a JSON value, the text
- * {@code undefined}, a truncated value) are written the way Node 20 writes them, others with the parser's own
- * first sentence.
+ * {@code undefined}, a truncated value, a value followed by more) are written the way Node 20 writes them, others
+ * with the parser's own first sentence.
  */
 final class JsonParseMessage {
 
@@ -30,6 +30,14 @@ final class JsonParseMessage {
       return "Unexpected end of JSON input";
     }
     return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+  }
+
+  /**
+   * Node 20's message for a value followed by more than whitespace, {@code position} being the index (UTF-16 code
+   * units) of the first such character.
+   */
+  static String trailing(int position) {
+    return "Unexpected non-whitespace character after JSON at position " + position;
   }
 
   private static boolean startsValue(char c) {

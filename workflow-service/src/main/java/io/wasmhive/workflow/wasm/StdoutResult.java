@@ -2,6 +2,7 @@ package io.wasmhive.workflow.wasm;
 
 import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -20,7 +21,8 @@ final class StdoutResult {
   private final ObjectReader reader;
 
   StdoutResult(JsonMapper mapper) {
-    this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // Trailing content is found by parse itself, to say where it starts as JSON.parse does.
+    this.reader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   Parsed parse(byte[] stdout) {
@@ -32,10 +34,24 @@ final class StdoutResult {
     if (line == null) {
       return new Parsed(null, Verdicts.NO_JSON_LINE);
     }
-    try {
-      return new Parsed(reader.readValue(line), null);
+    try (JsonParser parser = reader.createParser(line)) {
+      JsonNode value = reader.readValue(parser);
+      int trailing = nonWhitespace(line, (int) parser.currentLocation().getCharOffset());
+      return trailing < 0 ? new Parsed(value, null)
+          : new Parsed(null, Verdicts.NOT_JSON_PREFIX + JsonParseMessage.trailing(trailing));
     } catch (JacksonException e) {
       return new Parsed(null, Verdicts.NOT_JSON_PREFIX + JsonParseMessage.of(line, e));
     }
+  }
+
+  /** The index of the first character from {@code from} on that is not JSON whitespace, or -1. */
+  private static int nonWhitespace(String line, int from) {
+    for (int i = Math.max(from, 0); i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return i;
+      }
+    }
+    return -1;
   }
 }

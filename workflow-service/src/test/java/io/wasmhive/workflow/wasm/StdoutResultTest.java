@@ -29,6 +29,27 @@ class StdoutResultTest {
     assertThat(parse("{} {}").error()).startsWith("stdout is not JSON: ");
   }
 
+  @Test
+  void aValueFollowedByMoreIsRefusedWithNode20sMessage() {
+    // Each message as node v20.20.2 prints it for JSON.parse of the line; Jackson's own named JsonNode's Java type.
+    assertThat(parse("{} {}").error())
+        .isEqualTo("stdout is not JSON: Unexpected non-whitespace character after JSON at position 3");
+    assertThat(parse("[1]x").error())
+        .isEqualTo("stdout is not JSON: Unexpected non-whitespace character after JSON at position 3");
+    assertThat(parse("1 2").error())
+        .isEqualTo("stdout is not JSON: Unexpected non-whitespace character after JSON at position 2");
+    assertThat(parse("{\"a\":1}{\"b\":2}\nnext").error())
+        .isEqualTo("stdout is not JSON: Unexpected non-whitespace character after JSON at position 7");
+    // The line is trimmed first (as the simulator does); positions count UTF-16 code units, as JavaScript's do.
+    assertThat(parse("  {\"é\":\"€\"} \t ,").error())
+        .isEqualTo("stdout is not JSON: Unexpected non-whitespace character after JSON at position 12");
+    assertThat(parse("\"\uD83D\uDE00\" x").error())
+        .isEqualTo("stdout is not JSON: Unexpected non-whitespace character after JSON at position 5");
+    // Whitespace after the value is not more.
+    assertThat(parse("{\"a\":[1, 2]} \t ").value().toString()).isEqualTo("{\"a\":[1,2]}");
+    assertThat(parse("\"x\"\t").value().asString()).isEqualTo("x");
+  }
+
   private StdoutResult.Parsed parse(String stdout) {
     return result.parse(stdout.getBytes(StandardCharsets.UTF_8));
   }
