@@ -35,7 +35,8 @@ while (( $(date +%s) < end )); do
     -Dmaven.main.skip=true -Dmaven.compiler.useIncrementalCompilation=false -Dmaven.test.failure.ignore=true \
     -Dhttpfuzz.seed=random -Dhttpfuzz.requests="$REQUESTS" > "$log" 2>&1
   passes=$(grep -cE '^httpfuzz: seed -?[0-9]+, [0-9]+ requests to' "$log")
-  failures=$(grep -cE 'httpfuzz: request [0-9]+ of seed|httpfuzz seed -?[0-9]+: ' "$log")
+  # A failure is printed twice (the test's report and Surefire's summary): count the seeds.
+  failures=$(grep -oE 'httpfuzz: request [0-9]+ of seed -?[0-9]+|httpfuzz seed -?[0-9]+: ' "$log" | sort -u | wc -l)
   grep -E '^httpfuzz: seed -?[0-9]+, [0-9]+ requests to' "$log" | sed -E "s/; kinds .*//; s/^/round $round: /" \
     >> "$SUMMARY"
   grep -E '^\[ERROR\] +[A-Za-z]+.*httpfuzz' "$log" | sed "s/^/round $round: FAILED /" >> "$SUMMARY"

@@ -45,7 +45,7 @@ record SchedulePlan(Long count, Instant validAfter, Instant validUntil, Duration
     for (Trigger trigger : workflow.triggers()) {
       switch (trigger.type()) {
         case "cron" -> crons.add(cron(trigger.params().path("schedule").asString("")));
-        case "time" -> times.add(Instant.ofEpochSecond(trigger.params().path("timestamp").asLong()));
+        case "time" -> times.add(ScheduleTimes.at(trigger.params().get("timestamp")));
         default -> {
           // event and onchain triggers are not scheduled by the clock.
         }
@@ -92,7 +92,7 @@ record SchedulePlan(Long count, Instant validAfter, Instant validUntil, Duration
     }
     Instant earliest = validAfter;
     if (lastRun != null && interval != null) {
-      earliest = later(earliest, lastRun.plus(interval));
+      earliest = later(earliest, ScheduleTimes.plus(lastRun, interval.getSeconds()));
     }
     Instant next = null;
     for (CronExpression cron : crons) {
@@ -109,7 +109,7 @@ record SchedulePlan(Long count, Instant validAfter, Instant validUntil, Duration
     if (next == null || validUntil != null && !next.isBefore(validUntil)) {
       return Optional.empty();
     }
-    return Optional.of(next);
+    return Optional.of(next.isAfter(ScheduleTimes.END) ? ScheduleTimes.END : next);
   }
 
   /** The first time of {@code cron} strictly after {@code after} (whole seconds, UTC), or {@code null}. */
@@ -119,7 +119,7 @@ record SchedulePlan(Long count, Instant validAfter, Instant validUntil, Duration
   }
 
   private static Instant seconds(Long epochSeconds) {
-    return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
+    return epochSeconds == null ? null : ScheduleTimes.at(epochSeconds);
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -81,7 +81,7 @@ class ScheduleService {
   /** Whether nothing more may run: {@code count} runs made or {@code validUntil} reached. */
   private static boolean ended(Workflow workflow, long runs, Instant now) {
     return workflow.count() != null && runs >= workflow.count()
-        || workflow.validUntil() != null && !now.isBefore(Instant.ofEpochSecond(workflow.validUntil()));
+        || workflow.validUntil() != null && !now.isBefore(ScheduleTimes.at(workflow.validUntil()));
   }
 
   /** The schedule of a workflow the caller may see ({@code NOT_FOUND} otherwise, as for no workflow). */
@@ -208,10 +208,10 @@ class ScheduleService {
    */
   boolean fireEvent(String workflowId, Workflow workflow, EventTrigger trigger, ChainLog log) {
     Instant now = now();
-    if (workflow.validAfter() != null && now.isBefore(Instant.ofEpochSecond(workflow.validAfter()))) {
+    if (workflow.validAfter() != null && now.isBefore(ScheduleTimes.at(workflow.validAfter()))) {
       return false;
     }
-    if (workflow.validUntil() != null && !now.isBefore(Instant.ofEpochSecond(workflow.validUntil()))) {
+    if (workflow.validUntil() != null && !now.isBefore(ScheduleTimes.at(workflow.validUntil()))) {
       schedules.finish(workflowId);
       throw new StopWatching("validUntil has passed");
     }
@@ -237,16 +237,16 @@ class ScheduleService {
    */
   boolean fireOnchain(String workflowId, Workflow workflow, OnchainTrigger trigger, long block) {
     Instant now = now();
-    if (workflow.validAfter() != null && now.isBefore(Instant.ofEpochSecond(workflow.validAfter()))) {
+    if (workflow.validAfter() != null && now.isBefore(ScheduleTimes.at(workflow.validAfter()))) {
       return false;
     }
-    if (workflow.validUntil() != null && !now.isBefore(Instant.ofEpochSecond(workflow.validUntil()))) {
+    if (workflow.validUntil() != null && !now.isBefore(ScheduleTimes.at(workflow.validUntil()))) {
       schedules.finish(workflowId);
       throw new StopWatching("validUntil has passed");
     }
     if (workflow.interval() != null) {
       Instant lastRun = schedules.find(workflowId).map(Schedule::lastRun).orElse(null);
-      if (lastRun != null && now.isBefore(lastRun.plusSeconds(workflow.interval()))) {
+      if (lastRun != null && now.isBefore(ScheduleTimes.plus(lastRun, workflow.interval()))) {
         return false;
       }
     }

@@ -212,6 +212,26 @@ class ScheduleIntegrationTests {
         "invalid");
   }
 
+  @Test
+  void timesPastTheYear10000AreAcceptedAndSaturate() {
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md, finding 16): this body answered 500.
+    String id = api.submit(ScheduleApi.workflow(
+        "{\"type\":\"time\",\"params\":{\"timestamp\":1.7976931348623157E308}}", "", 1));
+    JsonNode schedule = api.schedule(id);
+    assertThat(schedule.get("state").stringValue()).isEqualTo("active");
+    assertThat(schedule.get("next").stringValue()).isEqualTo("+10000-01-01T00:00:00Z");
+    // interval, validUntil and validAfter at the largest 64-bit integer: the first run at once, the next one due
+    // no sooner than the year 10000 — where validUntil is — so the schedule is finished; validAfter is never passed.
+    String once = api.submit(ScheduleApi.workflow("", ",\"interval\":" + Long.MAX_VALUE + ",\"validUntil\":"
+        + Long.MAX_VALUE, 1));
+    await().atMost(Duration.ofSeconds(10)).until(() -> api.runs(once) == 1
+        && api.schedule(once).get("state").stringValue().equals("finished"));
+    assertThat(api.schedule(once).get("next").isNull()).isTrue();
+    String never = api.submit(ScheduleApi.workflow("", ",\"interval\":1,\"validAfter\":" + Long.MAX_VALUE, 1));
+    assertThat(api.schedule(never).get("next").stringValue()).isEqualTo("+10000-01-01T00:00:00Z");
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> api.runs(never) == 0);
+  }
+
   private static void assertConflict(HttpResponse<String> answer, String messageEnd, String state) {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
     JsonNode error = ScheduleApi.json(answer).get("error");

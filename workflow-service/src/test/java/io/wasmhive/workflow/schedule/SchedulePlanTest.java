@@ -108,6 +108,38 @@ class SchedulePlanTest {
   }
 
   @Test
+  void timesPastWhatAnInstantHoldsSaturateAtTheYear10000() {
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md, finding 16): a time trigger at 1.7976931348623157E308 made
+    // POST /workflows answer 500; the SDK's schema allows any positive number there and any 64-bit integer in
+    // validAfter, validUntil and interval.
+    Instant end = Instant.parse("+10000-01-01T00:00:00Z");
+    long endSeconds = end.getEpochSecond();
+    assertThat(plan(List.of(timestamp("1.7976931348623157E308")), null, null, null, null).next(0, null, null, NOW))
+        .contains(end);
+    assertThat(plan(List.of(timestamp(Long.toString(endSeconds - 1))), null, null, null, null).times())
+        .containsExactly(end.minusSeconds(1));
+    assertThat(plan(List.of(timestamp(Long.toString(endSeconds))), null, null, null, null).times())
+        .containsExactly(end);
+    assertThat(plan(List.of(timestamp(Long.toString(endSeconds + 1))), null, null, null, null).times())
+        .containsExactly(end);
+    // A fraction is rounded up: the trigger fires at or after its time.
+    assertThat(plan(List.of(timestamp("1767268830.25")), null, null, null, null).times())
+        .containsExactly(Instant.parse("2026-01-01T12:00:31Z"));
+    // validUntil past the end: no bound ever reached; validAfter past it: nothing is ever due before the end.
+    SchedulePlan forever = plan(List.of(cron("0 * * * *")), null, null, Long.MAX_VALUE, null);
+    assertThat(forever.validUntil()).isEqualTo(end);
+    assertThat(forever.next(0, null, null, NOW)).contains(Instant.parse("2026-01-01T13:00:00Z"));
+    assertThat(plan(List.of(cron("0 * * * *")), null, Long.MAX_VALUE, null, null).next(0, null, null, NOW))
+        .contains(end);
+    // An interval past the end after a run: the next run would be due at the end, no sooner.
+    SchedulePlan once = plan(List.of(), null, null, null, Long.MAX_VALUE);
+    assertThat(once.next(0, null, null, NOW)).contains(NOW);
+    assertThat(once.next(1, NOW, NOW, NOW)).contains(end);
+    assertThat(plan(List.of(), null, null, null, endSeconds - NOW.getEpochSecond() - 1).next(1, NOW, NOW, NOW))
+        .contains(end.minusSeconds(1));
+  }
+
+  @Test
   void triggersCombineToTheEarliestDueTime() {
     SchedulePlan plan = plan(List.of(cron("0 * * * *"), time(Instant.parse("2026-01-01T12:20:00Z"))), null, null,
         null, null);
@@ -142,6 +174,10 @@ class SchedulePlanTest {
 
   private static Trigger cron(String schedule) {
     return new Trigger("cron", JSON.createObjectNode().put("schedule", schedule));
+  }
+
+  private static Trigger timestamp(String number) {
+    return new Trigger("time", JSON.readTree("{\"timestamp\":" + number + "}"));
   }
 
   private static Trigger time(Instant at) {
