@@ -34,13 +34,13 @@ while (( $(date +%s) < end )); do
   ./mvnw -B -pl "$MODULES" -am test -Dtest="$TESTS" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dmaven.main.skip=true -Dmaven.compiler.useIncrementalCompilation=false -Dmaven.test.failure.ignore=true \
     -Dhttpfuzz.seed=random -Dhttpfuzz.requests="$REQUESTS" > "$log" 2>&1
-  passes=$(grep -cE '^httpfuzz: seed -?[0-9]+, [0-9]+ requests to' "$log")
+  passes=$(grep -acE '^httpfuzz: seed -?[0-9]+, [0-9]+ requests to' "$log")
   # A failure is printed twice (the test's report and Surefire's summary): count the seeds.
-  failures=$(grep -oE 'httpfuzz: request [0-9]+ of seed -?[0-9]+|httpfuzz seed -?[0-9]+: ' "$log" | sort -u | wc -l)
-  grep -E '^httpfuzz: seed -?[0-9]+, [0-9]+ requests to' "$log" | sed -E "s/; kinds .*//; s/^/round $round: /" \
+  failures=$(grep -aoE 'httpfuzz: request [0-9]+ of seed -?[0-9]+|httpfuzz seed -?[0-9]+: ' "$log" | sort -u | wc -l)
+  grep -aE '^httpfuzz: seed -?[0-9]+, [0-9]+ requests to' "$log" | sed -E "s/; kinds .*//; s/^/round $round: /" \
     >> "$SUMMARY"
-  grep -E '^\[ERROR\] +[A-Za-z]+.*httpfuzz' "$log" | sed "s/^/round $round: FAILED /" >> "$SUMMARY"
-  if grep -q 'BUILD FAILURE' "$log" && (( failures == 0 )); then
+  grep -aE '^\[ERROR\] +[A-Za-z]+.*httpfuzz' "$log" | sed "s/^/round $round: FAILED /" >> "$SUMMARY"
+  if grep -aq 'BUILD FAILURE' "$log" && (( failures == 0 )); then
     echo "[fuzz-http] round $round: the build failed outside the fuzz passes (see $log)" | tee -a "$SUMMARY"
     failed=1
     break
