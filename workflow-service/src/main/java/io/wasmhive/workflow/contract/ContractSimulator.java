@@ -58,7 +58,8 @@ public final class ContractSimulator {
       return new SimulationResult(calldata, result.stringValue(), true, null, block, gas);
     }
     JsonNode error = reply.get("error");
-    int code = error != null && error.get("code") != null ? error.get("code").asInt() : 0;
+    // asInt(0): a node's code that is no number or past an int (a misbehaving provider) reads as 0, not as a throw.
+    int code = error != null && error.get("code") != null ? error.get("code").asInt(0) : 0;
     JsonNode data = error == null ? null : error.get("data");
     String revertData = data != null && data.isString() && data.stringValue().startsWith("0x")
         ? data.stringValue() : null;

@@ -296,7 +296,7 @@ public final class TransactionSender {
     if (data != null && data.isString() && data.stringValue().startsWith("0x")) {
       return data.stringValue();
     }
-    if (error.path("code").asInt() == 3 || error.path("message").asString("").startsWith("execution reverted")) {
+    if (error.path("code").asInt(0) == 3 || error.path("message").asString("").startsWith("execution reverted")) {
       return "0x";
     }
     return null;

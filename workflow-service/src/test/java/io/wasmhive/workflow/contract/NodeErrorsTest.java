@@ -38,10 +38,12 @@ class NodeErrorsTest {
         "{\"code\":-32000,\"message\":\"execution reverted\"}"));
     server.createContext("/refusing", exchange -> answer(exchange,
         "{\"code\":-32602,\"message\":\"invalid argument 0: json: cannot unmarshal\"}"));
+    server.createContext("/odd", exchange -> answer(exchange, "{\"code\":\"busy\",\"message\":\"odd node\"}"));
+    server.createContext("/huge", exchange -> answer(exchange, "{\"code\":1e30,\"message\":\"huge code\"}"));
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     rpc = new ReadOnlyRpc(new ChainEndpoints(Map.of(1L, URI.create(base + "/reverting"),
-        2L, URI.create(base + "/refusing"))), new SessionLimits(Duration.ofSeconds(5), 50, 1 << 20, 1 << 20),
+        2L, URI.create(base + "/refusing"), 3L, URI.create(base + "/odd"), 4L, URI.create(base + "/huge"))), new SessionLimits(Duration.ofSeconds(5), 50, 1 << 20, 1 << 20),
         HttpClient.newHttpClient());
   }
 
@@ -74,6 +76,17 @@ class NodeErrorsTest {
     assertThat(result.success()).isFalse();
     assertThat(result.revertReason()).isEqualTo("execution reverted without data");
     assertThat(result.blockNumber()).isEqualTo(16);
+  }
+
+  @Test
+  void anErrorCodeThatIsNoIntIsReadAsZeroAndTheCallFailsWithTheNodesError() {
+    // Jackson's asInt() throws for "busy" and for 1e30; the call must fail as a contract call, with the node's text.
+    for (long chain : List.of(3L, 4L)) {
+      assertThatThrownBy(() -> new ContractSimulator(false).simulate(rpc.openSession(chain), transfer(chain),
+          Duration.ofSeconds(5))).isInstanceOf(ContractCallException.class)
+          .hasMessageContaining(chain == 3 ? "odd node" : "huge code")
+          .satisfies(e -> assertThat(((ContractCallException) e).code()).isZero());
+    }
   }
 
   @Test
