@@ -1,12 +1,12 @@
 package io.wasmhive.platform.errors;
 
+import io.wasmhive.platform.security.ContentTypes;
 import io.wasmhive.platform.security.ErrorShape;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Refuses a request whose {@code Content-Type} is not one concrete media type ({@code *}{@code /*},
  * {@code application/*}, or text that does not parse) with 415 in the service's {@link ErrorShape}. Spring MVC
  * would fail on a wildcard only when it reads the body, with an {@code IllegalArgumentException} every error advice
- * takes for an internal error (found by the HTTP fuzzer, docs/fuzzing-http.md). Runs after the security chain.
+ * takes for an internal error (found by the HTTP fuzzer, docs/fuzzing-http.md). Runs after the security chain, whose
+ * CORS check lets such a request through unchecked ({@code ShapedCorsProcessor}).
  * Thread-safe.
  */
 final class ContentTypeFilter extends OncePerRequestFilter {
@@ -30,7 +31,7 @@ final class ContentTypeFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (concrete(request.getContentType())) {
+    if (ContentTypes.concrete(request.getContentType())) {
       chain.doFilter(request, response);
       return;
     }
@@ -40,17 +41,5 @@ final class ContentTypeFilter extends OncePerRequestFilter {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
-  }
-
-  private static boolean concrete(String contentType) {
-    if (contentType == null) {
-      return true;
-    }
-    try {
-      MediaType type = MediaType.parseMediaType(contentType);
-      return !type.isWildcardType() && !type.isWildcardSubtype();
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
   }
 }

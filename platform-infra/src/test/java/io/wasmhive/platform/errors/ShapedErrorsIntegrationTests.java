@@ -97,6 +97,21 @@ class ShapedErrorsIntegrationTests {
   }
 
   @Test
+  void aWildcardContentTypeFromABrowserOriginIsRefusedInTheShapeNotA500() throws Exception {
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md, finding 17): with an Origin header, Spring's CORS check read
+    // the headers first and threw on the wildcard (GET /ui/pool with Content-Type */* answered 500).
+    for (String method : java.util.List.of("GET", "POST", "OPTIONS")) {
+      for (String type : java.util.List.of("*/*", "text/*", ";;")) {
+        assertShaped(http.send(FuzzRequest.of(method, "/write").header("Origin", "99999999999999999999")
+            .body(type, "{}".getBytes())), 415, "BAD_REQUEST");
+      }
+    }
+    // The origin check itself still answers a concrete type.
+    assertShaped(http.send(FuzzRequest.of("POST", "/write").header("Origin", "https://elsewhere.example")
+        .body("application/json", "{}".getBytes())), 403, "ORIGIN_NOT_ALLOWED");
+  }
+
+  @Test
   void aMultipartBodyPastTheLimitToAnEndpointThatReadsNoPartsIsServedNotAnEmpty413() throws Exception {
     // Parsed eagerly, before a handler was chosen, it failed where no advice answers, and the error page's dispatch
     // failed again: a 413 without a body. Parsed when a handler reads parts, an endpoint without parts serves it.
