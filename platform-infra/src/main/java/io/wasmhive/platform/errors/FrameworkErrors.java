@@ -12,11 +12,11 @@ import org.springframework.web.multipart.MultipartException;
  * past the limit) keeps its own status; a multipart body that does not parse (truncated, no boundary, a broken
  * part) is 400, since the framework raises it as a plain {@link MultipartException} that would otherwise read as
  * an internal error, and so is a part whose file name holds a NUL when a filter reads the parameters of a
- * multipart body before any handler does (Tomcat's unchecked {@link InvalidFileNameException}, not wrapped); so is a query or form parameter Tomcat cannot decode ({@code %zz}; its
- * {@link InvalidParameterException}, thrown when a parameter is first read), and a parameter name the security
- * firewall refuses when a handler first reads the parameters ({@link RequestRejectedException}: a NUL or control
- * character in a name). Every service's error advice asks
- * here before it calls a failure internal. Stateless.
+ * multipart body before any handler does (Tomcat's unchecked {@link InvalidFileNameException}, not wrapped); so is
+ * a query or form parameter Tomcat cannot decode ({@code %zz}; its {@link InvalidParameterException}, thrown when a
+ * parameter is first read), and a parameter name the security firewall refuses when a handler first reads the
+ * parameters ({@link RequestRejectedException}: a NUL or control character in a name). Every service's error
+ * advice asks here before it calls a failure internal. Stateless.
  */
 public final class FrameworkErrors {
 

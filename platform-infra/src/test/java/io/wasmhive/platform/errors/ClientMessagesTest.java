@@ -60,7 +60,8 @@ class ClientMessagesTest {
     assertThat(parse.apply("{\"a\":1,\"a\":2}")).isEqualTo("Duplicate Object property \"a\"");
     assertThat(parse.apply("{\"a\": x}")).startsWith("Unrecognized token 'x'");
     assertThat(parse.apply("[[[1]]]")).isEqualTo("Document nesting depth (3) exceeds the maximum allowed (2)");
-    for (String text : List.of("{\"a\":1}{\"b\":2}", "[1] 2", "{\"a\":1,\"a\":2}", "{\"a\": x}", "[[[1]]]", "{", "\"\u0001\"")) {
+    for (String text : List.of("{\"a\":1}{\"b\":2}", "[1] 2", "{\"a\":1,\"a\":2}", "{\"a\": x}", "[[[1]]]", "{",
+        "\"\u0001\"")) {
       assertThat(parse.apply(text)).as(text).isNotBlank().doesNotContain("java.", "tools.jackson", "`", "Exception");
     }
   }

@@ -114,7 +114,8 @@ class RequestValidatorTest {
     rejects("", "$", "body is empty");
     rejects("{\"cid\":", "$", "not valid JSON");
     rejects("[1,2]", "$", "JSON object");
-    rejects("{\"cid\":\"" + V1 + "\"} {}", "$", "body is not valid JSON: content follows the JSON value (line 1, column");
+    rejects("{\"cid\":\"" + V1 + "\"} {}", "$",
+        "body is not valid JSON: content follows the JSON value (line 1, column");
     assertThatThrownBy(() -> validate("{\"cid\":\"" + V1 + "\"} {}")).message().doesNotContain("tools.jackson", "`");
     rejects("{\"cid\":\"" + V1 + "\",\"cid\":\"" + V0 + "\"}", "$", "not valid JSON");
   }

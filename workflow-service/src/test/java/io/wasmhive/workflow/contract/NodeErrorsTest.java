@@ -43,7 +43,8 @@ class NodeErrorsTest {
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     rpc = new ReadOnlyRpc(new ChainEndpoints(Map.of(1L, URI.create(base + "/reverting"),
-        2L, URI.create(base + "/refusing"), 3L, URI.create(base + "/odd"), 4L, URI.create(base + "/huge"))), new SessionLimits(Duration.ofSeconds(5), 50, 1 << 20, 1 << 20),
+        2L, URI.create(base + "/refusing"), 3L, URI.create(base + "/odd"), 4L, URI.create(base + "/huge"))),
+        new SessionLimits(Duration.ofSeconds(5), 50, 1 << 20, 1 << 20),
         HttpClient.newHttpClient());
   }
 

@@ -221,7 +221,8 @@ class RunEventsIntegrationTests {
     // Found by the HTTP fuzzer in CI (seed 3496819667265328836): the filter reads ?last_event_id=, Tomcat then parses
     // a multipart body, and a part's file name with a NUL in it made that a 500.
     String boundary = "b0undary";
-    byte[] multipart = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b\"\r\n\r\n"
+    byte[] multipart = ("--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\u0000b\"\r\n\r\n"
         + "\u0000asm\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
     for (String events : List.of("/runs/nope/events", "/workflows/" + workflow + "/events")) {
       HttpResponse<String> nul = send(HttpRequest.newBuilder(uri(events))

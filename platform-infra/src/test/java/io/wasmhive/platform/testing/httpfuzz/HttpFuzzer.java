@@ -12,9 +12,9 @@ import org.springframework.context.ApplicationContext;
  * it the seed is fixed by the pass (its endpoints, the names of its headers and its number of requests), so that the
  * build replays the same requests on every run and fails only when the code changed; {@code -Dhttpfuzz.seed=random}
  * draws a fresh seed, printed, to explore ({@code scripts/fuzz-http.sh}). {@code -Dhttpfuzz.requests} overrides
- * the number of requests. {@link #run} fails
- * on the first answer that breaks the rules of {@link Verdicts}, with the seed, the request and the answer, and
- * when the service no longer answers a normal request afterwards. Blocks for the whole run; not thread-safe.
+ * the number of requests. {@link #run} fails on the first answer that breaks the rules of {@link Verdicts}, with
+ * the seed, the request and the answer, and when the service no longer answers a normal request afterwards. Blocks
+ * for the whole run; not thread-safe.
  *
  * <pre>{@code
  * HttpFuzzer.of(context, port).header("Authorization", "Bearer " + admin).variable("name", "p")
