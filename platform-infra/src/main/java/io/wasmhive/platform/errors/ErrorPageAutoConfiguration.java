@@ -19,7 +19,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * The services' error page in their own error shape ({@link ShapedErrorController}), in place of Spring Boot's
  * (whose auto-configuration backs off when an {@link ErrorController} exists), Tomcat's error reports in the same
  * shape ({@link ShapedTomcatErrors}), multipart bodies parsed lazily, where the error advice sees their
- * failures, and a {@code Content-Type} that is no concrete media type refused with 415 ({@link ContentTypeFilter}).
+ * failures, and a {@code Content-Type} that is no concrete media type refused with 415 ({@link ContentTypeFilter}),
+ * forwarded headers Spring cannot read with 400 ({@link ForwardedHeadersFilter}).
  */
 @AutoConfiguration(after = PlatformSecurityAutoConfiguration.class,
     beforeName = {"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
@@ -52,6 +53,15 @@ public class ErrorPageAutoConfiguration {
   @Bean
   FilterRegistrationBean<ContentTypeFilter> contentTypeFilter(ErrorShape shape) {
     FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(new ContentTypeFilter(shape));
+    registration.setOrder(0);
+    return registration;
+  }
+
+  /** Forwarded headers Spring cannot read refused with 400, after the security chain. */
+  @Bean
+  FilterRegistrationBean<ForwardedHeadersFilter> forwardedHeadersFilter(ErrorShape shape) {
+    FilterRegistrationBean<ForwardedHeadersFilter> registration =
+        new FilterRegistrationBean<>(new ForwardedHeadersFilter(shape));
     registration.setOrder(0);
     return registration;
   }

@@ -114,6 +114,17 @@ class WebSecurityIntegrationTests {
     HttpResponse<String> ui = http.get("/swagger-ui.html");
     assertThat(ui.statusCode()).isEqualTo(302);
     assertThat(ui.headers().firstValue("Location").orElseThrow()).endsWith("/swagger-ui/index.html");
+    // Found by the HTTP fuzzer (docs/fuzzing-http.md, finding 18): springdoc's redirect reads the forwarded headers
+    // with Spring's parser, which threw on this host — a 500.
+    for (String[] header : List.of(new String[] {"X-Forwarded-Host", "${jndi:ldap://127.0.0.1/x}"},
+        new String[] {"X-Forwarded-Port", "http"}, new String[] {"Forwarded", "host=\"[::1\""})) {
+      HttpResponse<String> refused = http.get("/swagger-ui.html", header);
+      assertThat(refused.statusCode()).as(String.join(": ", header)).isEqualTo(400);
+      assertThat(json(refused).at("/error/message").asString()).startsWith("a Forwarded or X-Forwarded-* header");
+    }
+    assertThat(http.get("/swagger-ui.html", "X-Forwarded-Host", "docs.example:8443", "X-Forwarded-Proto", "https")
+        .statusCode()).isEqualTo(302);
+    assertThat(http.get("/whoami", "X-Forwarded-Host", "${jndi:ldap://127.0.0.1/x}").statusCode()).isEqualTo(401);
     HttpResponse<String> page = http.get("/swagger-ui/index.html");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("swagger-ui");
