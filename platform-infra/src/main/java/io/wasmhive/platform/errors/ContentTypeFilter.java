@@ -7,9 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request whose {@code Content-Type} is not one concrete media type ({@code *}{@code /*},
@@ -22,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class ContentTypeFilter extends OncePerRequestFilter {
 
   private final ErrorShape shape;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   ContentTypeFilter(ErrorShape shape) {
     this.shape = shape;
@@ -35,11 +32,7 @@ final class ContentTypeFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = json.writeValueAsBytes(shape.body(shape.codeFor(415),
-        "the Content-Type is not one concrete media type; send, for example, application/json"));
-    response.setStatus(415);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    Refusals.write(response, shape, 415,
+        "the Content-Type is not one concrete media type; send, for example, application/json");
   }
 }

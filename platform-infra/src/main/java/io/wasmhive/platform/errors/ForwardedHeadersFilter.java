@@ -10,10 +10,8 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ForwardedHeaderUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request whose {@code Forwarded} or {@code X-Forwarded-*} headers Spring cannot read with 400 in the
@@ -30,7 +28,6 @@ final class ForwardedHeadersFilter extends OncePerRequestFilter {
   private static final URI ANY = URI.create("http://localhost/");
 
   private final ErrorShape shape;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   ForwardedHeadersFilter(ErrorShape shape) {
     this.shape = shape;
@@ -43,12 +40,8 @@ final class ForwardedHeadersFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = json.writeValueAsBytes(shape.body(shape.codeFor(400),
-        "a Forwarded or X-Forwarded-* header is not valid (a host, port or protocol that does not parse)"));
-    response.setStatus(400);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    Refusals.write(response, shape, 400,
+        "a Forwarded or X-Forwarded-* header is not valid (a host, port or protocol that does not parse)");
   }
 
   /** Whether Spring reads the request's forwarded headers, if it has any, without failing. */
